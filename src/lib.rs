@@ -1,0 +1,61 @@
+//! mentorlog turns a mentoring journal (Markdown session notes with YAML front matter)
+//! into a static website. The pipeline is visible in the modules:
+//! `load` (disk → sources) → `model` (pure fold) → `render` (pages to a `Sink`) →
+//! `write` (the disk sink). `build_site` runs all of it; tests and commands share it.
+
+pub mod clock;
+pub mod diag;
+pub mod error;
+pub mod fs;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod write;
+
+use std::path::Path;
+
+use crate::clock::BuildDate;
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+use crate::model::{FoldOptions, Visibility};
+use crate::site::Sink;
+
+/// What a build includes.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Include drafts (`--drafts`).
+    pub drafts: bool,
+    /// Include private sessions, blocks and items (`--include-private`).
+    pub include_private: bool,
+    /// Override the base URL (`--base-url`).
+    pub base_url: Option<String>,
+}
+
+/// Loads, folds and renders the journal at `dir` into `sink`; returns how many files
+/// were written. Problems in the input are added to `diags`; when any is an error,
+/// nothing is rendered and `Error::InvalidInput` is returned.
+pub fn build_site(
+    dir: &Path,
+    options: &BuildOptions,
+    today: BuildDate,
+    sink: &impl Sink,
+    diags: &mut Diagnostics,
+) -> Result<usize> {
+    let load_options = load::LoadOptions { drafts: options.drafts };
+    let source = load::journal(dir, load_options, diags)?;
+    let errors = diags.count(diag::Severity::Error);
+    let Some(source) = source.filter(|_| errors == 0) else {
+        return Err(Error::InvalidInput(errors.max(1)));
+    };
+    let visibility = if options.include_private { Visibility::Everything } else { Visibility::Public };
+    let fold_options = FoldOptions { drafts: options.drafts, default_cadence: None };
+    let journal = model::fold(source, fold_options, visibility, today.0, diags);
+    if diags.has_errors() {
+        return Err(Error::InvalidInput(diags.count(diag::Severity::Error)));
+    }
+    let theme = render::Theme::load(Some(&dir.join("templates")))?;
+    let render_options = render::RenderOptions { base_url: options.base_url.clone() };
+    render::site(&journal, &theme, &render_options, sink)
+}

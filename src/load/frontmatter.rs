@@ -1,0 +1,579 @@
+//! Front matter: split the `---` block off a note (tolerating a BOM, CRLF and a trailing
+//! space on the delimiter), read mentorlog's keys with their types checked, accept the
+//! keys other tools write, and warn about the rest. Every goal and commitment entry
+//! carries the `Origin` of the key that opened it, so later rules can point at it.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::load::yaml::{self, ItemIndex, KeyIndex, Yaml};
+use crate::model::commitment::{CommitStatus, DueSpec, Who};
+use crate::model::goal::{GoalStatus, Horizon};
+
+/// mentorlog's own keys of a session note.
+pub const SESSION_KEYS: &[&str] = &[
+    "date",
+    "title",
+    "kind",
+    "duration",
+    "topics",
+    "tags",
+    "categories",
+    "category",
+    "draft",
+    "private",
+    "goals",
+    "commitments",
+];
+
+/// Keys other tools (Jekyll, Hugo, Docusaurus, Obsidian) write; accepted silently.
+pub const FOREIGN_KEYS: &[&str] = &[
+    "layout",
+    "author",
+    "authors",
+    "author_url",
+    "slug",
+    "permalink",
+    "description",
+    "summary",
+    "excerpt",
+    "image",
+    "header",
+    "redirect_from",
+    "redirect_to",
+    "aliases",
+    "lastmod",
+    "last_modified_at",
+    "last_updated",
+    "updated",
+    "time",
+    "weight",
+    "sidebar_position",
+    "sidebar_label",
+    "keywords",
+    "published",
+    "comments",
+    "toc",
+    "cover",
+    "type",
+    "url",
+    "cssclass",
+    "cssclasses",
+    "hide_table_of_contents",
+];
+
+const GOAL_KEYS: &[&str] = &[
+    "id", "title", "horizon", "target", "steps", "progress", "done", "status", "note", "private",
+];
+const COMMITMENT_KEYS: &[&str] = &["id", "who", "what", "due", "status", "note", "private"];
+
+/// A note split into its front matter and body.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The YAML between the delimiters (empty when the note has none).
+    pub yaml: &'a str,
+    /// 0-based line of the file where `yaml` starts.
+    pub yaml_line: usize,
+    /// The Markdown after the closing delimiter.
+    pub body: &'a str,
+    /// 0-based line of the file where `body` starts.
+    pub body_line: usize,
+}
+
+/// Splits off the front matter; `Err` when an opening `---` is never closed.
+pub fn split(text: &str) -> Result<Split<'_>, ()> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let is_delim = |line: &str| line.trim_end() == "---";
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Ok(Split { yaml: "", yaml_line: 0, body: text, body_line: 0 });
+    };
+    if !is_delim(first) {
+        return Ok(Split { yaml: "", yaml_line: 0, body: text, body_line: 0 });
+    }
+    let start = first.len();
+    let mut offset = start;
+    for (i, line) in lines.enumerate() {
+        if is_delim(line) || line.trim_end() == "..." {
+            return Ok(Split {
+                yaml: &text[start..offset],
+                yaml_line: 1,
+                body: &text[offset + line.len()..],
+                body_line: i + 2,
+            });
+        }
+        offset += line.len();
+    }
+    Err(())
+}
+
+/// A goal entry as written.
+#[derive(Debug, Clone)]
+pub struct GoalEntry {
+    /// Where the entry starts (its `id`).
+    pub origin: Origin,
+    /// The goal id.
+    pub id: String,
+    /// Title (required when declaring).
+    pub title: Option<String>,
+    /// Horizon, when given.
+    pub horizon: Option<Horizon>,
+    /// Target date.
+    pub target: Option<NaiveDate>,
+    /// Steps to add.
+    pub steps: Vec<String>,
+    /// Stated progress.
+    pub progress: Option<u8>,
+    /// Steps marked done, each with where it is written.
+    pub done: Vec<(String, Origin)>,
+    /// New status.
+    pub status: Option<GoalStatus>,
+    /// One line on what moved.
+    pub note: Option<String>,
+    /// Keep out of published sites.
+    pub private: bool,
+}
+
+/// A commitment entry as written.
+#[derive(Debug, Clone)]
+pub struct CommitmentEntry {
+    /// Where the entry starts.
+    pub origin: Origin,
+    /// Written id, if any.
+    pub id: Option<String>,
+    /// Who promised.
+    pub who: Option<Who>,
+    /// What was promised.
+    pub what: Option<String>,
+    /// When it is due.
+    pub due: Option<DueSpec>,
+    /// New status.
+    pub status: Option<CommitStatus>,
+    /// One line on it.
+    pub note: Option<String>,
+    /// Keep out of published sites.
+    pub private: bool,
+}
+
+/// mentorlog's reading of a note's front matter.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// The raw `date` value and where it is.
+    pub date: Option<(String, Origin)>,
+    /// Title.
+    pub title: Option<String>,
+    /// Free word: intro, regular, review…
+    pub kind: Option<String>,
+    /// Minutes.
+    pub duration: Option<u32>,
+    /// Topics, from `topics`, `tags`, `categories` and `category`, in written order.
+    pub topics: Vec<String>,
+    /// Left out unless asked for.
+    pub draft: bool,
+    /// Only the pair sees it.
+    pub private: bool,
+    /// Goal entries.
+    pub goals: Vec<GoalEntry>,
+    /// Commitment entries.
+    pub commitments: Vec<CommitmentEntry>,
+}
+
+/// Reads front matter, reporting problems with positions in the whole file.
+pub struct Reader<'a> {
+    path: &'a Path,
+    file_text: &'a str,
+    line_offset: usize,
+    index: KeyIndex,
+    diags: &'a mut Diagnostics,
+}
+
+impl<'a> Reader<'a> {
+    fn origin(&self, pos: (usize, usize)) -> Origin {
+        Origin::in_text(self.path, self.file_text, pos.0 + self.line_offset, pos.1)
+    }
+
+    fn top_origin(&self, key: &str) -> Origin {
+        self.origin(self.index.top(key).unwrap_or((1, 1)))
+    }
+
+    fn report(&mut self, severity: Severity, origin: &Origin, message: String, help: &str) {
+        let mut d = Diagnostic::at(severity, origin, message);
+        if !help.is_empty() {
+            d = d.help(help);
+        }
+        self.diags.push(d);
+    }
+}
+
+/// Parses the YAML of a split note into `FrontMatter`.
+pub fn read(
+    path: &Path,
+    file_text: &str,
+    split: &Split<'_>,
+    diags: &mut Diagnostics,
+) -> Option<FrontMatter> {
+    let line_offset = split.yaml_line;
+    let value = match yaml::parse(split.yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            let origin = Origin::in_text(path, file_text, e.line + line_offset, e.col);
+            diags.push(
+                Diagnostic::at(Severity::Error, &origin, format!("front matter is not valid YAML: {}", e.message))
+                    .help("front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"),
+            );
+            return None;
+        }
+    };
+    let mut r = Reader {
+        path,
+        file_text,
+        line_offset,
+        index: KeyIndex::build(split.yaml),
+        diags,
+    };
+    let map = match value {
+        Yaml::Map(map) => map,
+        Yaml::Null => Vec::new(),
+        other => {
+            let origin = r.origin((1, 1));
+            r.report(
+                Severity::Error,
+                &origin,
+                format!("front matter must be `key: value` lines, found {}", other.kind()),
+                "write the front matter as `date: 2026-01-08` style lines",
+            );
+            return None;
+        }
+    };
+    let mut fm = FrontMatter::default();
+    for (key, value) in map {
+        let origin = r.top_origin(&key);
+        match key.as_str() {
+            "date" => match value.as_text() {
+                Some(text) => fm.date = Some((text, origin)),
+                None => r.report(Severity::Error, &origin, format!("`date` must be a date, found {}", value.kind()), "write it as `date: 2026-01-08`"),
+            },
+            "title" => fm.title = text_value(&mut r, &key, &value, &origin),
+            "kind" => fm.kind = text_value(&mut r, &key, &value, &origin),
+            "duration" => fm.duration = number_value(&mut r, &key, &value, &origin, u32::MAX),
+            "topics" | "tags" | "categories" | "category" => {
+                fm.topics.extend(topic_values(&mut r, &key, &value, &origin));
+            }
+            "draft" => fm.draft = bool_value(&mut r, &key, &value, &origin),
+            "private" => fm.private = bool_value(&mut r, &key, &value, &origin),
+            "goals" => fm.goals = entries(&mut r, "goals", &value, &origin, goal_entry),
+            "commitments" => {
+                fm.commitments = entries(&mut r, "commitments", &value, &origin, commitment_entry);
+            }
+            k if FOREIGN_KEYS.contains(&k) => {}
+            _ => {
+                let help = match closest(&key, SESSION_KEYS.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("mentorlog reads {}", list(SESSION_KEYS)),
+                };
+                r.report(Severity::Warning, &origin, format!("unknown key `{key}`"), &help);
+            }
+        }
+    }
+    // Topics are compared by slug; keep the first spelling of each.
+    let mut seen = std::collections::HashSet::new();
+    fm.topics.retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
+    Some(fm)
+}
+
+fn list(keys: &[&str]) -> String {
+    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Option<String> {
+    match value {
+        Yaml::Null => None,
+        v => match v.as_text() {
+            Some(t) => Some(t.trim().to_string()),
+            None => {
+                r.report(Severity::Error, origin, format!("`{key}` must be text, found {}", v.kind()), "write it on one line after the colon");
+                None
+            }
+        },
+    }
+}
+
+fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, max: u32) -> Option<u32> {
+    match value {
+        Yaml::Null => None,
+        Yaml::Int(n) if *n >= 0 && u32::try_from(*n).is_ok_and(|n| n <= max) => u32::try_from(*n).ok(),
+        v => {
+            r.report(Severity::Error, origin, format!("`{key}` must be a whole number from 0 to {max}, found {}", describe(v)), "");
+            None
+        }
+    }
+}
+
+fn describe(v: &Yaml) -> String {
+    match v.as_text() {
+        Some(t) => format!("`{t}`"),
+        None => v.kind().to_string(),
+    }
+}
+
+fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> bool {
+    match value {
+        Yaml::Bool(b) => *b,
+        Yaml::Null => false,
+        v => {
+            r.report(Severity::Error, origin, format!("`{key}` must be `true` or `false`, found {}", describe(v)), "");
+            false
+        }
+    }
+}
+
+fn topic_values(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Vec<String> {
+    match value {
+        Yaml::Null => Vec::new(),
+        Yaml::List(items) => items.iter().filter_map(|i| text_value(r, key, i, origin)).collect(),
+        v => text_value(r, key, v, origin).into_iter().collect(),
+    }
+}
+
+fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Option<NaiveDate> {
+    let text = value.as_text()?;
+    match super::date::from_front_matter(&text) {
+        super::date::DateRead::Clean(d) | super::date::DateRead::Tolerated(d, _) => Some(d),
+        super::date::DateRead::Unusable => {
+            r.report(Severity::Error, origin, format!("`{key}` is not a date: `{text}`"), "write dates as YYYY-MM-DD, e.g. 2026-03-31");
+            None
+        }
+    }
+}
+
+/// Reads a block or flow list of mappings, one `parse` call per item.
+fn entries<T>(
+    r: &mut Reader<'_>,
+    section: &str,
+    value: &Yaml,
+    origin: &Origin,
+    parse: fn(&mut Reader<'_>, &[(String, Yaml)], &ItemIndex) -> Option<T>,
+) -> Vec<T> {
+    let items = match value {
+        Yaml::Null => return Vec::new(),
+        Yaml::List(items) => items,
+        v => {
+            r.report(Severity::Error, origin, format!("`{section}` must be a list of entries, found {}", v.kind()), "start each entry on its own line with `  - id: …`");
+            return Vec::new();
+        }
+    };
+    let fallback_pos = r.index.top(section).unwrap_or((1, 1));
+    let mut out = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let index = r.index.item(section, n).cloned().unwrap_or(ItemIndex {
+            start: fallback_pos,
+            keys: Vec::new(),
+        });
+        match item {
+            Yaml::Map(map) => {
+                let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
+                for (key, _) in map {
+                    if !allowed.contains(&key.as_str()) {
+                        let origin = r.origin(index.key(key));
+                        let help = match closest(key, allowed.iter().copied()) {
+                            Some(near) => format!("did you mean `{near}`?"),
+                            None => format!("an entry of `{section}` may have {}", list(allowed)),
+                        };
+                        r.report(Severity::Warning, &origin, format!("unknown key `{key}` in `{section}`"), &help);
+                    }
+                }
+                if let Some(entry) = parse(r, map, &index) {
+                    out.push(entry);
+                }
+            }
+            other => {
+                let origin = r.origin(index.start);
+                r.report(Severity::Error, &origin, format!("an entry of `{section}` must be a mapping, found {}", other.kind()), "write entries as `- id: …` followed by indented `key: value` lines");
+            }
+        }
+    }
+    out
+}
+
+fn get<'v>(map: &'v [(String, Yaml)], key: &str) -> Option<&'v Yaml> {
+    map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Yaml::Null)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> Option<String> {
+    let value = get(map, "id")?;
+    let origin = r.origin(index.key("id"));
+    let id = text_value(r, "id", value, &origin)?;
+    if !valid_id(&id) {
+        let suggestion = crate::slug::slugify(&id);
+        r.report(Severity::Error, &origin, format!("{what} id `{id}` may only use a-z, 0-9 and `-`"), &format!("write it as `{suggestion}`"));
+        return None;
+    }
+    Some(id)
+}
+
+fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
+    let origin = r.origin(index.start);
+    let Some(id) = entry_id(r, map, index, "goal") else {
+        if get(map, "id").is_none() {
+            r.report(Severity::Error, &origin, "a goal entry needs an `id`".to_string(), "add `id: short-name` (a-z, 0-9, `-`); later sessions update the goal by this id");
+        }
+        return None;
+    };
+    let at = |r: &Reader<'_>, key: &str| r.origin(index.key(key));
+    let mut entry = GoalEntry {
+        origin: r.origin(index.key("id")),
+        id,
+        title: None,
+        horizon: None,
+        target: None,
+        steps: Vec::new(),
+        progress: None,
+        done: Vec::new(),
+        status: None,
+        note: None,
+        private: false,
+    };
+    if let Some(v) = get(map, "title") {
+        entry.title = text_value(r, "title", v, &at(r, "title"));
+    }
+    if let Some(v) = get(map, "horizon") {
+        let o = at(r, "horizon");
+        entry.horizon = text_value(r, "horizon", v, &o).and_then(|t| {
+            let h = Horizon::parse(&t);
+            if h.is_none() {
+                r.report(Severity::Error, &o, format!("unknown horizon `{t}`"), "use `career`, `work` or `day-to-day`");
+            }
+            h
+        });
+    }
+    if let Some(v) = get(map, "target") {
+        entry.target = date_value(r, "target", v, &at(r, "target"));
+    }
+    if let Some(v) = get(map, "steps") {
+        entry.steps = topic_values(r, "steps", v, &at(r, "steps"));
+    }
+    if let Some(v) = get(map, "progress") {
+        entry.progress = number_value(r, "progress", v, &at(r, "progress"), 100).and_then(|n| u8::try_from(n).ok());
+    }
+    if let Some(v) = get(map, "done") {
+        let o = at(r, "done");
+        entry.done = topic_values(r, "done", v, &o).into_iter().map(|s| (s, o.clone())).collect();
+    }
+    if let Some(v) = get(map, "status") {
+        let o = at(r, "status");
+        entry.status = text_value(r, "status", v, &o).and_then(|t| {
+            let s = GoalStatus::parse(&t);
+            if s.is_none() {
+                r.report(Severity::Error, &o, format!("unknown goal status `{t}`"), "use `active`, `achieved`, `paused` or `dropped`");
+            }
+            s
+        });
+    }
+    if let Some(v) = get(map, "note") {
+        entry.note = text_value(r, "note", v, &at(r, "note"));
+    }
+    if let Some(v) = get(map, "private") {
+        entry.private = bool_value(r, "private", v, &at(r, "private"));
+    }
+    Some(entry)
+}
+
+fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<CommitmentEntry> {
+    let at = |r: &Reader<'_>, key: &str| r.origin(index.key(key));
+    let id = entry_id(r, map, index, "commitment");
+    if id.is_none() && get(map, "id").is_some() {
+        return None;
+    }
+    let mut entry = CommitmentEntry {
+        origin: r.origin(index.start),
+        id,
+        who: None,
+        what: None,
+        due: None,
+        status: None,
+        note: None,
+        private: false,
+    };
+    if let Some(v) = get(map, "who") {
+        let o = at(r, "who");
+        entry.who = text_value(r, "who", v, &o).and_then(|t| {
+            let w = Who::parse(&t);
+            if w.is_none() {
+                r.report(Severity::Error, &o, format!("unknown `who`: `{t}`"), "use `mentor`, `mentee` or `both`");
+            }
+            w
+        });
+    }
+    if let Some(v) = get(map, "what") {
+        entry.what = text_value(r, "what", v, &at(r, "what"));
+    }
+    if let Some(v) = get(map, "due") {
+        let o = at(r, "due");
+        if v.as_text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
+            entry.due = Some(DueSpec::NextSession);
+        } else {
+            entry.due = date_value(r, "due", v, &o).map(DueSpec::Date);
+        }
+    }
+    if let Some(v) = get(map, "status") {
+        let o = at(r, "status");
+        entry.status = text_value(r, "status", v, &o).and_then(|t| {
+            let s = CommitStatus::parse(&t);
+            if s.is_none() {
+                r.report(Severity::Error, &o, format!("unknown commitment status `{t}`"), "use `open`, `done` or `dropped`");
+            }
+            s
+        });
+    }
+    if let Some(v) = get(map, "note") {
+        entry.note = text_value(r, "note", v, &at(r, "note"));
+    }
+    if let Some(v) = get(map, "private") {
+        entry.private = bool_value(r, "private", v, &at(r, "private"));
+    }
+    if entry.id.is_none() && entry.what.is_none() {
+        let origin = entry.origin.clone();
+        r.report(Severity::Error, &origin, "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(), "add `what: …` and `who: mentor|mentee|both`");
+        return None;
+    }
+    Some(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_bom_crlf_and_trailing_space() {
+        let text = "\u{feff}---\r\ntitle: A\r\n--- \r\nBody\r\n";
+        let s = split(text).ok();
+        assert_eq!(s.map(|s| (s.yaml, s.body, s.body_line)), Some(("title: A\r\n", "Body\r\n", 3)));
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let s = split("# Hi\n").ok();
+        assert_eq!(s.map(|s| s.body), Some("# Hi\n"));
+        assert!(split("---\ntitle: x\n").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_a_suggestion_at_their_line() {
+        let text = "---\ntitle: A\ncomitments: []\n---\n";
+        let s = split(text).ok();
+        let mut diags = Diagnostics::new();
+        if let Some(s) = s {
+            read(Path::new("a.md"), text, &s, &mut diags);
+        }
+        let d = diags.sorted();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].at.as_ref().map(|o| (o.line, o.col)), Some((3, 1)));
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `commitments`?"));
+    }
+}

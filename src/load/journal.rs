@@ -1,0 +1,156 @@
+//! `journal.yaml`: who the pair is and how their site is published.
+
+use std::path::Path;
+
+use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::load::yaml::{self, KeyIndex, Yaml};
+
+/// The ten keys of `journal.yaml`.
+pub const JOURNAL_KEYS: &[&str] = &[
+    "title",
+    "mentor",
+    "mentee",
+    "program",
+    "cadence_days",
+    "base_url",
+    "language",
+    "noindex",
+    "raw_html",
+    "format",
+];
+
+/// The newest journal format this mentorlog reads.
+pub const FORMAT: u32 = 1;
+
+/// A journal's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalConfig {
+    /// Site title.
+    pub title: String,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentee's name.
+    pub mentee: String,
+    /// The program the pair belongs to.
+    pub program: Option<String>,
+    /// The agreed pace, in days; `None` means the default (14, or the program's).
+    pub cadence_days: Option<u32>,
+    /// Absolute URL the site is published at.
+    pub base_url: Option<String>,
+    /// `<html lang>`.
+    pub language: String,
+    /// Ask search engines not to index.
+    pub noindex: bool,
+    /// Keep raw HTML in notes as written.
+    pub raw_html: bool,
+}
+
+/// The default cadence when neither the journal nor a program sets one.
+pub const DEFAULT_CADENCE: u32 = 14;
+
+/// Reads `journal.yaml`; `None` when it is unusable (the reasons are diagnostics).
+pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalConfig> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = match yaml::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let origin = Origin::in_text(path, text, e.line, e.col);
+            diags.push(
+                Diagnostic::at(Severity::Error, &origin, format!("journal.yaml is not valid YAML: {}", e.message))
+                    .help("each line is `key: value`; quote values that contain `: ` or start with a special character"),
+            );
+            return None;
+        }
+    };
+    let index = KeyIndex::build(text);
+    let at = |key: &str| {
+        let (line, col) = index.top(key).unwrap_or((1, 1));
+        Origin::in_text(path, text, line, col)
+    };
+    let map = match value {
+        Yaml::Map(map) => map,
+        Yaml::Null => {
+            diags.push(
+                Diagnostic::file(Severity::Error, path, "journal.yaml is empty")
+                    .help("write at least `title:`, `mentor:` and `mentee:`"),
+            );
+            return None;
+        }
+        other => {
+            diags.push(Diagnostic::at(Severity::Error, &at(""), format!("journal.yaml must be `key: value` lines, found {}", other.kind())).help("write at least `title:`, `mentor:` and `mentee:`"));
+            return None;
+        }
+    };
+    let mut config = JournalConfig {
+        title: String::new(),
+        mentor: String::new(),
+        mentee: String::new(),
+        program: None,
+        cadence_days: None,
+        base_url: None,
+        language: "en".to_string(),
+        noindex: true,
+        raw_html: false,
+    };
+    let mut ok = true;
+    let mut error = |diags: &mut Diagnostics, key: &str, message: String, help: &str| {
+        ok = false;
+        diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
+    };
+    for (key, value) in &map {
+        let text_of = |v: &Yaml| v.as_text().map(|t| t.trim().to_string());
+        match key.as_str() {
+            "title" | "mentor" | "mentee" | "program" | "base_url" | "language" => match text_of(value) {
+                Some(t) => match key.as_str() {
+                    "title" => config.title = t,
+                    "mentor" => config.mentor = t,
+                    "mentee" => config.mentee = t,
+                    "program" => config.program = Some(t),
+                    "base_url" => config.base_url = Some(t),
+                    _ => config.language = t,
+                },
+                None if *value == Yaml::Null => {}
+                None => error(diags, key, format!("`{key}` must be text, found {}", value.kind()), "write it on one line after the colon"),
+            },
+            "cadence_days" => match value {
+                Yaml::Int(n) if (1..=366).contains(n) => config.cadence_days = u32::try_from(*n).ok(),
+                _ => error(diags, key, "`cadence_days` must be a whole number of days from 1 to 366".to_string(), "e.g. `cadence_days: 14` for a session every two weeks"),
+            },
+            "noindex" | "raw_html" => match value {
+                Yaml::Bool(b) if key == "noindex" => config.noindex = *b,
+                Yaml::Bool(b) => config.raw_html = *b,
+                _ => error(diags, key, format!("`{key}` must be `true` or `false`"), ""),
+            },
+            "format" => match value {
+                Yaml::Int(n) if *n >= 1 && *n <= i64::from(FORMAT) => {}
+                Yaml::Int(n) if *n > i64::from(FORMAT) => error(diags, key, format!("this journal uses format {n}, but this mentorlog reads format {FORMAT} only"), "install a newer mentorlog"),
+                _ => error(diags, key, "`format` must be a whole number (1)".to_string(), "remove it or write `format: 1`"),
+            },
+            other => {
+                let help = match closest(other, JOURNAL_KEYS.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("journal.yaml may have {}", JOURNAL_KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+                };
+                diags.push(Diagnostic::at(Severity::Warning, &at(other), format!("unknown key `{other}` in journal.yaml")).help(help));
+            }
+        }
+    }
+    for (key, who) in [("title", "the site's title"), ("mentor", "the mentor's name"), ("mentee", "the mentee's name")] {
+        let value = match key {
+            "title" => &config.title,
+            "mentor" => &config.mentor,
+            _ => &config.mentee,
+        };
+        if value.is_empty() {
+            ok = false;
+            diags.push(Diagnostic::file(Severity::Error, path, format!("journal.yaml needs `{key}`")).help(format!("add a line `{key}: …` with {who}")));
+        }
+    }
+    if let Some(url) = &config.base_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            ok = false;
+            diags.push(Diagnostic::at(Severity::Error, &at("base_url"), format!("`base_url` must be an absolute http(s) URL, found `{url}`")).help("e.g. `base_url: https://mentoring.example.org/sam-dana/`"));
+        }
+    }
+    ok.then_some(config)
+}

@@ -1,0 +1,430 @@
+//! Markdown notes to HTML: private blocks split out before parsing (so their text never
+//! enters public HTML), heading anchors as git hosts make them, links between notes and to
+//! `static/` turned into placeholders that render resolves per page, dangerous link
+//! schemes dropped, and raw HTML sanitised unless the journal allows it.
+//!
+//! Knows nothing of goals or pages: a link target is an index into the note or static list.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+use crate::slug::heading_id;
+
+/// Scheme of the placeholders a note's HTML carries for links render must resolve.
+pub const PLACEHOLDER: &str = "mentorlog:";
+
+/// A part of a note: public text, or a private block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Between `<!-- private -->` and `<!-- /private -->`.
+    pub private: bool,
+    /// Rendered HTML, with link placeholders.
+    pub html: String,
+}
+
+/// A rendered note.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Note {
+    /// Public and private parts, in order.
+    pub segments: Vec<Segment>,
+    /// Text of the first heading outside private blocks (the title fallback).
+    pub first_heading: Option<String>,
+}
+
+/// What links inside notes may point at: every note and static file of the journal.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// Journal-relative note paths (`sessions/…md`) → note index.
+    pub notes: HashMap<String, usize>,
+    /// File stems (wikilink names) → note index; the first in path order wins.
+    pub stems: HashMap<String, usize>,
+    /// Journal-relative static paths (`static/…`) → static index.
+    pub statics: HashMap<String, usize>,
+}
+
+/// Where the note being rendered is, for links and diagnostics.
+pub struct NoteContext<'a> {
+    /// The note file, for diagnostics.
+    pub path: &'a Path,
+    /// The whole file text, for diagnostics.
+    pub file_text: &'a str,
+    /// 0-based line where the body starts.
+    pub body_line: usize,
+    /// The note's folder, journal-relative with `/` (e.g. `sessions/reviews`).
+    pub dir: &'a str,
+    /// Link targets.
+    pub targets: &'a LinkTargets,
+    /// Keep raw HTML as written (`raw_html: true`).
+    pub raw_html: bool,
+}
+
+/// Renders a note body.
+pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note {
+    let mut note = Note::default();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (private, start, end) in private_blocks(body, cx, diags) {
+        let text = &body[start..end];
+        if text.trim().is_empty() {
+            continue;
+        }
+        let (html, heading) = render_segment(text, start, body, cx, &mut ids, diags);
+        if !private && note.first_heading.is_none() {
+            note.first_heading = heading;
+        }
+        note.segments.push(Segment { private, html });
+    }
+    note
+}
+
+/// Splits the body at private markers: `(private, start, end)` byte ranges.
+fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Vec<(bool, usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut private = false;
+    let mut opened_at = 0;
+    let mut search = 0;
+    while let Some(found) = body[search..].find("<!--") {
+        let start = search + found;
+        let Some(close) = body[start + 4..].find("-->") else { break };
+        let end = start + 4 + close + 3;
+        let inner: String = body[start + 4..start + 4 + close]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        let marker = match inner.as_str() {
+            "private" => Some(true),
+            "/private" => Some(false),
+            _ => None,
+        };
+        if let Some(opens) = marker {
+            if opens != private {
+                out.push((private, pos, start));
+                private = opens;
+                pos = end;
+                opened_at = start;
+            }
+        }
+        search = end;
+    }
+    out.push((private, pos, body.len()));
+    if private {
+        let origin = origin_at(body, opened_at, cx);
+        diags.push(
+            Diagnostic::at(Severity::Warning, &origin, "this private block is never closed, so the rest of the note is private")
+                .help("end the block with `<!-- /private -->`"),
+        );
+    }
+    out
+}
+
+fn origin_at(body: &str, offset: usize, cx: &NoteContext<'_>) -> Origin {
+    let before = &body[..offset.min(body.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Origin::in_text(cx.path, cx.file_text, cx.body_line + line + 1, col)
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_WIKILINKS
+}
+
+/// What a link in a note turned into.
+enum Resolved {
+    /// Keep this destination.
+    Keep(String),
+    /// Render the link text only.
+    Drop,
+}
+
+fn render_segment(
+    text: &str,
+    base: usize,
+    body: &str,
+    cx: &NoteContext<'_>,
+    ids: &mut HashMap<String, usize>,
+    diags: &mut Diagnostics,
+) -> (String, Option<String>) {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut first_heading = None;
+    let mut heading: Option<(usize, HeadingLevel)> = None;
+    let mut heading_text = String::new();
+    let mut dropping: Vec<bool> = Vec::new();
+    let mut has_raw_html = false;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((events.len(), level));
+                heading_text.clear();
+                events.push(Event::Text(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((at, _)) = heading.take() {
+                    let base_id = heading_id(&heading_text);
+                    let base_id = if base_id.is_empty() { "section".to_string() } else { base_id };
+                    let n = ids.entry(base_id.clone()).or_insert(0);
+                    let id = if *n == 0 { base_id.clone() } else { format!("{base_id}-{n}") };
+                    *n += 1;
+                    events[at] = Event::Start(Tag::Heading {
+                        level,
+                        id: Some(CowStr::from(id)),
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    });
+                    if first_heading.is_none() {
+                        first_heading = Some(heading_text.trim().to_string());
+                    }
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let is_wiki = matches!(link_type, LinkType::WikiLink { .. });
+                match resolve(&dest_url, is_wiki, false, base + range.start, body, cx, diags) {
+                    Resolved::Keep(dest) => {
+                        dropping.push(false);
+                        events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
+                    }
+                    Resolved::Drop => dropping.push(true),
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropping.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                match resolve(&dest_url, false, true, base + range.start, body, cx, diags) {
+                    Resolved::Keep(dest) => {
+                        dropping.push(false);
+                        events.push(Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id }));
+                    }
+                    Resolved::Drop => dropping.push(true),
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if !dropping.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Image));
+                }
+            }
+            Event::FootnoteReference(name) => {
+                events.push(Event::FootnoteReference(format!("fn-{name}").into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                events.push(Event::Start(Tag::FootnoteDefinition(format!("fn-{name}").into())));
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                events.push(event);
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html && !cx.raw_html {
+        html = SANITIZER.clean(&html).to_string();
+    }
+    (html, first_heading)
+}
+
+/// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer
+/// itself writes (heading ids, footnote classes, task-list checkboxes, our placeholders).
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_url_schemes(["mentorlog"])
+        .link_rel(Some("noopener noreferrer"));
+    b
+});
+
+fn has_scheme(dest: &str) -> Option<String> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+    ok.then(|| scheme.to_ascii_lowercase())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    dest: &str,
+    wiki: bool,
+    image: bool,
+    offset: usize,
+    body: &str,
+    cx: &NoteContext<'_>,
+    diags: &mut Diagnostics,
+) -> Resolved {
+    let dest = dest.trim();
+    if dest.starts_with('#') || dest.starts_with("//") {
+        return Resolved::Keep(dest.to_string());
+    }
+    if !wiki {
+        if let Some(scheme) = has_scheme(dest) {
+            return if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+                Resolved::Keep(dest.to_string())
+            } else {
+                Resolved::Drop
+            };
+        }
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let warn = |diags: &mut Diagnostics, message: String, help: &str| {
+        let origin = origin_at(body, offset, cx);
+        diags.push(Diagnostic::at(Severity::Warning, &origin, message).help(help));
+    };
+    let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    if wiki {
+        let name = path.trim().trim_end_matches(".md");
+        let stem = name.rsplit('/').next().unwrap_or(name);
+        let found = cx
+            .targets
+            .notes
+            .get(&format!("sessions/{name}.md"))
+            .or_else(|| cx.targets.stems.get(stem));
+        return match found {
+            Some(n) => Resolved::Keep(format!("{PLACEHOLDER}note/{n}{anchor}")),
+            None => {
+                warn(diags, format!("`[[{name}]]` links to a note that does not exist"), "use the file name of a note under sessions/, without `.md`");
+                Resolved::Drop
+            }
+        };
+    }
+    let Some(target) = join(cx.dir, &path) else {
+        warn(diags, format!("`{dest}` points outside the journal"), "link to notes under sessions/ or files under static/");
+        return Resolved::Drop;
+    };
+    if target.is_empty() {
+        return Resolved::Keep(dest.to_string());
+    }
+    if let Some(n) = cx.targets.notes.get(&target) {
+        return Resolved::Keep(format!("{PLACEHOLDER}note/{n}{anchor}"));
+    }
+    if let Some(n) = cx.targets.statics.get(&target) {
+        return Resolved::Keep(format!("{PLACEHOLDER}static/{n}{anchor}"));
+    }
+    let what = if image { "image" } else { "link" };
+    if target.starts_with("sessions/") && target.ends_with(".md") {
+        warn(diags, format!("{what} `{dest}` points to a note that does not exist"), "check the file name; links resolve against this note's own folder");
+    } else if target.starts_with("static/") {
+        warn(diags, format!("{what} `{dest}` points to a file that is not in static/"), "add the file under static/ or fix the path; links resolve against this note's own folder");
+    } else {
+        warn(diags, format!("{what} `{dest}` points to a file that is not published"), "only notes under sessions/ and files under static/ become part of the site");
+    }
+    Resolved::Drop
+}
+
+/// Joins a relative link to the note's folder; `None` when it climbs out of the journal.
+fn join(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_with(body: &str, raw_html: bool) -> (Note, Diagnostics) {
+        let mut targets = LinkTargets::default();
+        targets.notes.insert("sessions/2026-01-08-intro.md".into(), 0);
+        targets.stems.insert("2026-01-08-intro".into(), 0);
+        targets.statics.insert("static/chart.png".into(), 0);
+        let cx = NoteContext {
+            path: Path::new("sessions/b.md"),
+            file_text: body,
+            body_line: 0,
+            dir: "sessions",
+            targets: &targets,
+            raw_html,
+        };
+        let mut diags = Diagnostics::new();
+        let note = render(body, &cx, &mut diags);
+        (note, diags)
+    }
+
+    fn html(note: &Note) -> String {
+        note.segments.iter().map(|s| s.html.as_str()).collect()
+    }
+
+    #[test]
+    fn private_blocks_are_split_out_loosely_matched() {
+        let (note, diags) = render_with("# Hi\n\npublic\n\n<!--  Private -->\nsecret\n<!--/private-->\n\nafter\n", false);
+        assert!(diags.is_empty());
+        let private: Vec<_> = note.segments.iter().filter(|s| s.private).collect();
+        assert_eq!(private.len(), 1);
+        assert!(private[0].html.contains("secret"));
+        assert!(note.segments.iter().filter(|s| !s.private).all(|s| !s.html.contains("secret")));
+    }
+
+    #[test]
+    fn unclosed_private_block_hides_the_rest_with_a_warning() {
+        let (note, diags) = render_with("a\n\n<!-- private -->\nsecret\n", false);
+        assert_eq!(diags.count(Severity::Warning), 1);
+        assert!(note.segments.last().is_some_and(|s| s.private && s.html.contains("secret")));
+    }
+
+    #[test]
+    fn headings_get_git_host_ids_with_repeats_numbered() {
+        let (note, _) = render_with("## Next time?\n\n## Next time?\n", false);
+        let h = html(&note);
+        assert!(h.contains(r#"<h2 id="next-time">"#), "{h}");
+        assert!(h.contains(r#"<h2 id="next-time-1">"#), "{h}");
+        assert_eq!(note.first_heading.as_deref(), Some("Next time?"));
+    }
+
+    #[test]
+    fn links_to_notes_static_and_wikilinks_become_placeholders() {
+        let (note, diags) = render_with("[a](2026-01-08-intro.md#goals) ![c](../static/chart.png) [[2026-01-08-intro|the intro]] [m](missing.md)", false);
+        let h = html(&note);
+        assert!(h.contains(r#"href="mentorlog:note/0#goals""#), "{h}");
+        assert!(h.contains(r#"src="mentorlog:static/0""#), "{h}");
+        assert!(h.contains(r#"<a href="mentorlog:note/0">the intro</a>"#), "{h}");
+        assert!(h.contains(">m<") || h.contains(" m</p>"), "{h}");
+        assert_eq!(diags.count(Severity::Warning), 1);
+    }
+
+    #[test]
+    fn scripts_and_javascript_links_do_not_survive() {
+        let (note, _) = render_with("<script>alert(1)</script>\n\n<b onclick=\"x()\">hi</b> [x](javascript:alert(1))\n", false);
+        let h = html(&note);
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("onclick"), "{h}");
+        assert!(!h.contains("javascript:"), "{h}");
+        let (raw, _) = render_with("<span class=\"x\">kept</span>\n", true);
+        assert!(html(&raw).contains("<span class=\"x\">kept</span>"));
+    }
+}

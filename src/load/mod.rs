@@ -1,0 +1,373 @@
+//! Load: read a journal folder from disk into typed, parsed sources. Finds
+//! `journal.yaml`, walks `sessions/` (sorted, hidden entries and output folders skipped),
+//! reads `static/`, and parses every note in parallel. Interprets no domain rules.
+
+pub mod date;
+pub mod frontmatter;
+pub mod journal;
+pub mod markdown;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+use crate::error::{Error, Result};
+use crate::fs::{is_hidden, read_bytes};
+use crate::slug::slugify;
+use crate::write::OUTPUT_MARKER;
+
+pub use frontmatter::{CommitmentEntry, FrontMatter, GoalEntry};
+pub use journal::JournalConfig;
+pub use markdown::{LinkTargets, Note, Segment};
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Drafts are part of the site: their errors stay errors.
+    pub drafts: bool,
+}
+
+/// One note, parsed.
+#[derive(Debug, Clone)]
+pub struct SessionSource {
+    /// The file on disk.
+    pub path: PathBuf,
+    /// Journal-relative path with `/` (`sessions/2026-01-08-intro.md`).
+    pub rel: String,
+    /// Index in the sorted list of all notes (what link placeholders refer to).
+    pub note_index: usize,
+    /// URL-safe page name under `sessions/`, without `.html` (`2026-01-08-intro`).
+    pub slug_path: String,
+    /// The session's date.
+    pub date: NaiveDate,
+    /// The `date` key, or line 1 when the date came from the file name.
+    pub date_origin: Origin,
+    /// Title, first heading, or file name.
+    pub title: String,
+    /// The front matter.
+    pub front: FrontMatter,
+    /// The rendered body.
+    pub note: Note,
+}
+
+/// A file of the journal's `static/` folder.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path under `static/`, with `/`.
+    pub rel: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A whole journal, loaded.
+#[derive(Debug, Clone)]
+pub struct JournalSource {
+    /// The journal folder.
+    pub root: PathBuf,
+    /// `journal.yaml`.
+    pub config: JournalConfig,
+    /// Notes that loaded, in path order.
+    pub sessions: Vec<SessionSource>,
+    /// `static/` files, in path order.
+    pub statics: Vec<StaticFile>,
+}
+
+/// Reads the journal at `root`. Problems in the notes are diagnostics; `Err` only when
+/// the folder is not a journal or `journal.yaml` cannot be read at all.
+pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
+    let config_path = root.join("journal.yaml");
+    if !config_path.is_file() {
+        return Err(Error::NotAJournal(root.to_path_buf()));
+    }
+    let config_bytes = read_bytes(&config_path)?;
+    let config = match String::from_utf8(config_bytes) {
+        Ok(text) => journal::read(&config_path, &text, diags),
+        Err(_) => {
+            diags.push(Diagnostic::file(Severity::Error, &config_path, "journal.yaml is not UTF-8 text").help("save it as UTF-8"));
+            None
+        }
+    };
+    let notes = walk(root, "sessions", |name| name.ends_with(".md"))?;
+    let static_paths = walk(root, "static", |_| true)?;
+    let mut targets = LinkTargets::default();
+    for (i, rel) in notes.iter().enumerate() {
+        targets.notes.insert(rel.clone(), i);
+        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+        targets.stems.entry(stem.to_string()).or_insert(i);
+    }
+    for (i, rel) in static_paths.iter().enumerate() {
+        targets.statics.insert(rel.clone(), i);
+    }
+    let slugs = page_slugs(&notes);
+    let raw_html = config.as_ref().is_some_and(|c| c.raw_html);
+    let parsed: Vec<(Option<SessionSource>, Diagnostics)> = notes
+        .par_iter()
+        .enumerate()
+        .map(|(i, rel)| {
+            let mut local = Diagnostics::new();
+            let note = NoteFile { root, rel, index: i, slug: &slugs[i], targets: &targets, raw_html, options };
+            let session = note.load(&mut local);
+            (session, local)
+        })
+        .collect();
+    let mut sessions = Vec::with_capacity(parsed.len());
+    for (session, local) in parsed {
+        diags.extend(local);
+        sessions.extend(session);
+    }
+    let statics = static_paths
+        .par_iter()
+        .map(|rel| {
+            let bytes = read_bytes(&root.join(rel))?;
+            Ok(StaticFile { rel: rel.trim_start_matches("static/").to_string(), bytes })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(config.map(|config| JournalSource { root: root.to_path_buf(), config, sessions, statics }))
+}
+
+/// Journal-relative paths (with `/`) of the files under `root/folder` that `keep` accepts,
+/// sorted; hidden entries and folders holding an output marker are skipped.
+fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+    let base = root.join(folder);
+    if !base.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&base)
+        .sort_by_file_name()
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || (!is_hidden(e.file_name())
+                    && !(e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists()))
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map_or_else(|| base.clone(), Path::to_path_buf);
+            Error::io("cannot read", path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let rel = rel.join("/");
+        if keep(&rel) {
+            out.push(rel);
+        }
+    }
+    Ok(out)
+}
+
+/// URL-safe page names for notes, unique: on a collision `-2`, `-3` … in path order.
+fn page_slugs(notes: &[String]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    notes
+        .iter()
+        .map(|rel| {
+            let inner = rel.trim_start_matches("sessions/").trim_end_matches(".md");
+            let parts: Vec<String> = inner
+                .split('/')
+                .map(|p| {
+                    let s = slugify(p);
+                    if s.is_empty() { "note".to_string() } else { s }
+                })
+                .collect();
+            let base = parts.join("/");
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
+/// One note being loaded.
+struct NoteFile<'a> {
+    root: &'a Path,
+    rel: &'a str,
+    index: usize,
+    slug: &'a str,
+    targets: &'a LinkTargets,
+    raw_html: bool,
+    options: LoadOptions,
+}
+
+impl NoteFile<'_> {
+    fn load(&self, diags: &mut Diagnostics) -> Option<SessionSource> {
+        let path = self.root.join(self.rel);
+        let bytes = match read_bytes(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(Diagnostic::file(Severity::Error, &path, format!("cannot read the note: {e}")));
+                return None;
+            }
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            diags.push(Diagnostic::file(Severity::Error, &path, "the note is not UTF-8 text").help("save it as UTF-8"));
+            return None;
+        };
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            diags.push(Diagnostic::file(Severity::Error, &path, "the note is empty").help("add front matter with a `date:` and some notes, or delete the file"));
+            return None;
+        }
+        let mut local = Diagnostics::new();
+        let session = self.parse(&path, &text, &mut local);
+        let is_draft = session.as_ref().map_or_else(|| looks_like_draft(&text), |s| s.front.draft);
+        if is_draft && !self.options.drafts {
+            local.demote_errors();
+            diags.extend(local);
+            return None;
+        }
+        diags.extend(local);
+        session
+    }
+
+    fn parse(&self, path: &Path, text: &str, diags: &mut Diagnostics) -> Option<SessionSource> {
+        let Ok(split) = frontmatter::split(text) else {
+            let origin = Origin::in_text(path, text, 1, 1);
+            diags.push(Diagnostic::at(Severity::Error, &origin, "the front matter starts with `---` but never ends").help("add a line with `---` after the last front-matter line"));
+            return None;
+        };
+        let front = frontmatter::read(path, text, &split, diags)?;
+        let stem = self.rel.rsplit('/').next().unwrap_or(self.rel).trim_end_matches(".md");
+        let (date, date_origin) = session_date(path, text, stem, &front, diags)?;
+        if front.draft && !self.options.drafts {
+            // Left out: no need to render it.
+            return Some(SessionSource {
+                path: path.to_path_buf(),
+                rel: self.rel.to_string(),
+                note_index: self.index,
+                slug_path: self.slug.to_string(),
+                date,
+                date_origin,
+                title: String::new(),
+                front,
+                note: Note::default(),
+            });
+        }
+        let dir = self.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let cx = markdown::NoteContext {
+            path,
+            file_text: text,
+            body_line: split.body_line,
+            dir,
+            targets: self.targets,
+            raw_html: self.raw_html,
+        };
+        let note = markdown::render(split.body, &cx, diags);
+        let title = front
+            .title
+            .clone()
+            .filter(|t| !t.is_empty())
+            .or_else(|| note.first_heading.clone().filter(|t| !t.is_empty()))
+            .unwrap_or_else(|| title_from_file_name(stem));
+        Some(SessionSource {
+            path: path.to_path_buf(),
+            rel: self.rel.to_string(),
+            note_index: self.index,
+            slug_path: self.slug.to_string(),
+            date,
+            date_origin,
+            title,
+            front,
+            note,
+        })
+    }
+}
+
+/// A note whose front matter did not parse may still say `draft: true`.
+fn looks_like_draft(text: &str) -> bool {
+    text.lines().take(40).any(|l| {
+        let l = l.trim().to_lowercase();
+        l.starts_with("draft:") && l.trim_start_matches("draft:").trim() == "true"
+    })
+}
+
+fn session_date(
+    path: &Path,
+    text: &str,
+    stem: &str,
+    front: &FrontMatter,
+    diags: &mut Diagnostics,
+) -> Option<(NaiveDate, Origin)> {
+    let from_name = date::from_file_name(stem);
+    let line_one = || Origin::in_text(path, text, 1, 1);
+    let Some((raw, origin)) = &front.date else {
+        if let Some(d) = from_name {
+            return Some((d, line_one()));
+        }
+        diags.push(
+            Diagnostic::file(Severity::Error, path, "the note has no date")
+                .help("add `date: YYYY-MM-DD` to its front matter, or start the file name with the date (2026-01-08-….md)"),
+        );
+        return None;
+    };
+    match date::from_front_matter(raw) {
+        date::DateRead::Clean(d) => Some((d, origin.clone())),
+        date::DateRead::Tolerated(d, why) => {
+            diags.push(
+                Diagnostic::at(Severity::Warning, origin, format!("`date: {raw}` is read as {d}, but {why}"))
+                    .help(format!("write it as `date: {d}`")),
+            );
+            Some((d, origin.clone()))
+        }
+        date::DateRead::Unusable => match from_name {
+            Some(d) => {
+                diags.push(
+                    Diagnostic::at(Severity::Warning, origin, format!("`date: {raw}` is not a date; the file name's date {d} is used"))
+                        .help("write it as `date: YYYY-MM-DD`"),
+                );
+                Some((d, origin.clone()))
+            }
+            None => {
+                diags.push(
+                    Diagnostic::at(Severity::Error, origin, format!("`date: {raw}` is not a date"))
+                        .help("write it as `date: YYYY-MM-DD`, e.g. `date: 2026-01-08`"),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// `2026-01-08-roadmap-conflict` → `Roadmap conflict`; a bare date stays as written.
+fn title_from_file_name(stem: &str) -> String {
+    let mut rest = stem;
+    if date::from_file_name(stem).is_some() {
+        // Drop the date prefix: three dash-separated parts.
+        rest = stem.splitn(4, '-').nth(3).unwrap_or("");
+    }
+    let words = rest.replace(['-', '_'], " ");
+    let words = words.trim();
+    if words.is_empty() {
+        return stem.to_string();
+    }
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_slugs_are_unique_in_path_order() {
+        let notes = vec!["sessions/A b.md".to_string(), "sessions/a-b.md".to_string(), "sessions/x/Ünïcode!.md".to_string()];
+        assert_eq!(page_slugs(&notes), vec!["a-b", "a-b-2", "x/ünïcode"]);
+    }
+
+    #[test]
+    fn titles_from_file_names() {
+        assert_eq!(title_from_file_name("2026-01-08-roadmap-conflict"), "Roadmap conflict");
+        assert_eq!(title_from_file_name("07-07-2022"), "07-07-2022");
+        assert_eq!(title_from_file_name("2022-07-3"), "2022-07-3");
+    }
+}

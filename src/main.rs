@@ -1,0 +1,20 @@
+//! The `mentorlog` binary: parse the command line, run it, turn the outcome into an exit
+//! code (0 success, 1 input errors or a refused operation, 2 usage errors from clap).
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! The fold: sessions applied in (date, path) order. The first appearance of a goal or
+//! commitment id declares it, later entries update it; progress, statuses, `due: next`,
+//! overdue and stale are worked out here, and nowhere else.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diag::{closest, Diagnostic, Diagnostics, Severity};
+use crate::load::{CommitmentEntry, GoalEntry, SessionSource};
+use crate::model::commitment::{CommitEvent, CommitStatus, Commitment, Due, DueSpec, Who};
+use crate::model::goal::{share_of_steps, Goal, GoalEvent, GoalStatus, Horizon, Step};
+use crate::model::session::Session;
+
+/// The state being folded.
+pub(crate) struct Fold<'d> {
+    pub(crate) today: NaiveDate,
+    pub(crate) sessions: Vec<Session>,
+    pub(crate) goals: Vec<Goal>,
+    pub(crate) commitments: Vec<Commitment>,
+    goal_ids: HashMap<String, usize>,
+    commit_ids: HashMap<String, usize>,
+    /// Commitments due at the next session, waiting for one.
+    waiting_for_next: Vec<usize>,
+    diags: &'d mut Diagnostics,
+}
+
+impl<'d> Fold<'d> {
+    pub(crate) fn new(today: NaiveDate, diags: &'d mut Diagnostics) -> Fold<'d> {
+        Fold {
+            today,
+            sessions: Vec::new(),
+            goals: Vec::new(),
+            commitments: Vec::new(),
+            goal_ids: HashMap::new(),
+            commit_ids: HashMap::new(),
+            waiting_for_next: Vec::new(),
+            diags,
+        }
+    }
+
+    /// Applies one session (callers go in date, then path, order).
+    pub(crate) fn apply(&mut self, source: SessionSource) {
+        let index = self.sessions.len();
+        let planned = source.date > self.today;
+        let draft = source.front.draft;
+        if !draft {
+            for c in std::mem::take(&mut self.waiting_for_next) {
+                self.commitments[c].due = Due::NextSession(Some(source.date));
+            }
+        }
+        let front = source.front;
+        self.sessions.push(Session {
+            note_index: source.note_index,
+            slug_path: Some(source.slug_path),
+            date: source.date,
+            title: Some(source.title),
+            kind: front.kind,
+            duration: front.duration,
+            topics: front.topics,
+            draft,
+            private: front.private,
+            planned,
+            note: source.note,
+            goal_events: Vec::new(),
+            commit_events: Vec::new(),
+        });
+        // A planned session's entries take effect once its date is reached.
+        if planned {
+            return;
+        }
+        for entry in front.goals {
+            self.goal_entry(index, entry);
+        }
+        for entry in front.commitments {
+            self.commitment_entry(index, entry, draft);
+        }
+    }
+
+    fn goal_entry(&mut self, session: usize, entry: GoalEntry) {
+        let g = match self.goal_ids.get(&entry.id) {
+            Some(&g) => g,
+            None => {
+                let Some(title) = entry.title.clone() else {
+                    let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
+                    let help = match closest(&entry.id, known) {
+                        Some(near) => format!("did you mean `{near}`? To declare a new goal, add `title:`"),
+                        None => "to declare a new goal, add `title:` (and `horizon:`) to this entry".to_string(),
+                    };
+                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("unknown goal `{}`", entry.id)).help(help));
+                    return;
+                };
+                self.goal_ids.insert(entry.id.clone(), self.goals.len());
+                self.goals.push(Goal {
+                    id: entry.id.clone(),
+                    title,
+                    horizon: entry.horizon.unwrap_or(Horizon::Work),
+                    target: None,
+                    steps: Vec::new(),
+                    progress: 0,
+                    measured: false,
+                    status: GoalStatus::Active,
+                    private: false,
+                    history: Vec::new(),
+                    last_origin: entry.origin.clone(),
+                    stale: false,
+                });
+                self.goals.len() - 1
+            }
+        };
+        let goal = &mut self.goals[g];
+        let declared = goal.history.is_empty();
+        let before = goal.progress;
+        if let Some(title) = &entry.title {
+            goal.title.clone_from(title);
+        }
+        if let Some(h) = entry.horizon {
+            goal.horizon = h;
+        }
+        if entry.target.is_some() {
+            goal.target = entry.target;
+        }
+        for step in &entry.steps {
+            if !goal.steps.iter().any(|s| &s.text == step) {
+                goal.steps.push(Step { text: step.clone(), done_in: None });
+            }
+        }
+        let mut steps_done = Vec::new();
+        for (text, origin) in &entry.done {
+            match goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
+                Some(step) => {
+                    if step.done_in.is_none() {
+                        step.done_in = Some(session);
+                    }
+                    steps_done.push(step.text.clone());
+                }
+                None => {
+                    let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None if goal.steps.is_empty() => format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id),
+                        None => format!("the steps of `{}` are: {}", goal.id, goal.steps.iter().map(|s| format!("`{}`", s.text)).collect::<Vec<_>>().join(", ")),
+                    };
+                    self.diags.push(Diagnostic::at(Severity::Error, origin, format!("goal `{}` has no step `{text}`", goal.id)).help(help));
+                }
+            }
+        }
+        if let Some(status) = entry.status {
+            goal.status = status;
+        }
+        if let Some(p) = entry.progress {
+            goal.progress = p;
+        } else if entry.status == Some(GoalStatus::Achieved) {
+            goal.progress = 100;
+        } else if !entry.done.is_empty() && !goal.steps.is_empty() {
+            goal.progress = goal.progress.max(share_of_steps(goal.steps_done(), goal.steps.len()));
+        }
+        goal.measured |= entry.progress.is_some() || !goal.steps.is_empty() || goal.horizon != Horizon::DayToDay;
+        goal.private |= entry.private;
+        goal.last_origin = entry.origin.clone();
+        goal.history.push(GoalEvent {
+            session,
+            declared,
+            before,
+            after: goal.progress,
+            status: goal.status,
+            title: goal.title.clone(),
+            steps_done,
+            note: entry.note.clone(),
+        });
+        let event = goal.history.len() - 1;
+        let id = goal.id.clone();
+        self.sessions[session].goal_events.push((id, event));
+    }
+
+    fn commitment_entry(&mut self, session: usize, entry: CommitmentEntry, draft: bool) {
+        let existing = entry.id.as_ref().and_then(|id| self.commit_ids.get(id).copied());
+        let c = match existing {
+            Some(c) => c,
+            None => {
+                let Some(what) = entry.what.clone() else {
+                    let id = entry.id.clone().unwrap_or_default();
+                    let known: Vec<&str> = self.commitments.iter().map(|c| c.id.as_str()).collect();
+                    let help = match closest(&id, known) {
+                        Some(near) => format!("did you mean `{near}`? To make a new commitment, add `who:` and `what:`"),
+                        None => "to make a new commitment, add `who:` and `what:` to this entry".to_string(),
+                    };
+                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("unknown commitment `{id}`")).help(help));
+                    return;
+                };
+                let Some(who) = entry.who else {
+                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("the commitment `{what}` needs `who`")).help("add `who: mentor`, `who: mentee` or `who: both`"));
+                    return;
+                };
+                let id = match &entry.id {
+                    Some(id) => id.clone(),
+                    None => self.fresh_commitment_id(&what),
+                };
+                self.commit_ids.insert(id.clone(), self.commitments.len());
+                self.commitments.push(Commitment {
+                    id,
+                    who,
+                    what,
+                    due: Due::None,
+                    status: CommitStatus::Open,
+                    private: false,
+                    made_in: session,
+                    closed_in: None,
+                    history: Vec::new(),
+                    last_origin: entry.origin.clone(),
+                    overdue: false,
+                });
+                self.commitments.len() - 1
+            }
+        };
+        let commitment = &mut self.commitments[c];
+        let declared = commitment.history.is_empty();
+        if let (false, Some(what)) = (declared, &entry.what) {
+            commitment.what.clone_from(what);
+        }
+        if let (false, Some(who)) = (declared, entry.who) {
+            commitment.who = who;
+        }
+        match entry.due {
+            Some(DueSpec::Date(d)) => {
+                commitment.due = Due::Date(d);
+                self.waiting_for_next.retain(|&w| w != c);
+            }
+            Some(DueSpec::NextSession) => {
+                commitment.due = Due::NextSession(None);
+                if !draft {
+                    self.waiting_for_next.push(c);
+                }
+            }
+            None => {}
+        }
+        if let Some(status) = entry.status {
+            commitment.status = status;
+            commitment.closed_in = (status != CommitStatus::Open).then_some(session);
+        }
+        commitment.private |= entry.private;
+        commitment.last_origin = entry.origin.clone();
+        commitment.history.push(CommitEvent { session, declared, status: commitment.status, note: entry.note });
+        let event = commitment.history.len() - 1;
+        let id = commitment.id.clone();
+        self.sessions[session].commit_events.push((id, event));
+    }
+
+    fn fresh_commitment_id(&self, what: &str) -> String {
+        let base = crate::slug::slugify(what);
+        let base = if base.is_empty() { "commitment".to_string() } else { base };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.commit_ids.contains_key(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Overdue and stale, once every session is in; notes about them.
+    pub(crate) fn finish(&mut self) {
+        for c in &mut self.commitments {
+            c.overdue = c.status == CommitStatus::Open && c.due.date().is_some_and(|d| d < self.today);
+            if c.overdue {
+                let due = c.due.date().map(|d| d.to_string()).unwrap_or_default();
+                self.diags.push(
+                    Diagnostic::at(Severity::Note, &c.last_origin, format!("commitment `{}` ({}) was due {due} and is still open", c.id, who_label(c.who)))
+                        .help("close it with `status: done` or `status: dropped` in the next session, or give it a new `due:`"),
+                );
+            }
+        }
+        let held: Vec<usize> = (0..self.sessions.len()).filter(|&i| self.sessions[i].held()).collect();
+        let recent = &held[held.len().saturating_sub(3)..];
+        for goal in &mut self.goals {
+            let touched = goal.history.iter().any(|e| recent.contains(&e.session));
+            goal.stale = goal.status == GoalStatus::Active && recent.len() == 3 && !touched;
+            if goal.stale {
+                self.diags.push(
+                    Diagnostic::at(Severity::Note, &goal.last_origin, format!("goal `{}` has not been touched in the last 3 sessions", goal.id))
+                        .help("update it, or set `status: paused` if it is on hold"),
+                );
+            }
+        }
+    }
+}
+
+fn who_label(who: Who) -> &'static str {
+    who.key()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diag::Origin;
+    use crate::load::{FrontMatter, Note};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default()
+    }
+
+    fn origin() -> Origin {
+        Origin::in_text(Path::new("s.md"), "", 1, 1)
+    }
+
+    fn session(date: NaiveDate, goals: Vec<GoalEntry>, commitments: Vec<CommitmentEntry>) -> SessionSource {
+        SessionSource {
+            path: "s.md".into(),
+            rel: format!("sessions/{date}.md"),
+            note_index: 0,
+            slug_path: date.to_string(),
+            date,
+            date_origin: origin(),
+            title: "t".into(),
+            front: FrontMatter { goals, commitments, ..FrontMatter::default() },
+            note: Note::default(),
+        }
+    }
+
+    fn goal(id: &str) -> GoalEntry {
+        GoalEntry {
+            origin: origin(),
+            id: id.into(),
+            title: None,
+            horizon: None,
+            target: None,
+            steps: Vec::new(),
+            progress: None,
+            done: Vec::new(),
+            status: None,
+            note: None,
+            private: false,
+        }
+    }
+
+    fn commit(id: Option<&str>) -> CommitmentEntry {
+        CommitmentEntry { origin: origin(), id: id.map(Into::into), who: None, what: None, due: None, status: None, note: None, private: false }
+    }
+
+    fn run(today: NaiveDate, sessions: Vec<SessionSource>) -> (Vec<Goal>, Vec<Commitment>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let mut fold = Fold::new(today, &mut diags);
+        for s in sessions {
+            fold.apply(s);
+        }
+        fold.finish();
+        let (g, c) = (fold.goals, fold.commitments);
+        (g, c, diags)
+    }
+
+    #[test]
+    fn declare_then_update_by_id_keeps_history() {
+        let declare = GoalEntry { title: Some("Lead".into()), horizon: Some(Horizon::Career), progress: Some(10), ..goal("lead") };
+        let update = GoalEntry { progress: Some(35), title: Some("Lead a group".into()), ..goal("lead") };
+        let (goals, _, diags) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 15), vec![update], vec![])]);
+        assert!(!diags.has_errors());
+        assert_eq!(goals[0].progress, 35);
+        assert_eq!(goals[0].history.iter().map(|e| (e.before, e.after)).collect::<Vec<_>>(), vec![(0, 10), (10, 35)]);
+        assert_eq!(goals[0].history[0].title, "Lead");
+        assert_eq!(goals[0].title, "Lead a group");
+    }
+
+    #[test]
+    fn progress_from_steps_never_lowers_and_stated_progress_wins() {
+        let steps: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| (*s).to_string()).collect();
+        let declare = GoalEntry { title: Some("G".into()), steps, progress: Some(40), ..goal("g") };
+        let one_step = GoalEntry { done: vec![("a".into(), origin())], ..goal("g") };
+        let two_more = GoalEntry { done: vec![("b".into(), origin()), ("c".into(), origin())], ..goal("g") };
+        let stated = GoalEntry { done: vec![("d".into(), origin())], progress: Some(90), ..goal("g") };
+        let (goals, _, _) = run(d(12, 1), vec![
+            session(d(1, 1), vec![declare], vec![]),
+            session(d(1, 2), vec![one_step], vec![]),
+            session(d(1, 3), vec![two_more], vec![]),
+            session(d(1, 4), vec![stated], vec![]),
+        ]);
+        let after: Vec<u8> = goals[0].history.iter().map(|e| e.after).collect();
+        assert_eq!(after, vec![40, 40, 75, 90]);
+    }
+
+    #[test]
+    fn unknown_goal_and_step_are_errors_with_suggestions() {
+        let declare = GoalEntry { title: Some("G".into()), steps: vec!["Run the review".into()], ..goal("group-lead") };
+        let typo = goal("grup-lead");
+        let bad_step = GoalEntry { done: vec![("Run the reveiw".into(), origin())], ..goal("group-lead") };
+        let (_, _, diags) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 2), vec![typo, bad_step], vec![])]);
+        let helps: Vec<_> = diags.sorted().iter().filter(|d| d.severity == Severity::Error).map(|d| d.help.clone().unwrap_or_default()).collect();
+        assert_eq!(helps.len(), 2);
+        assert!(helps.iter().any(|h| h.contains("`group-lead`")));
+        assert!(helps.iter().any(|h| h.contains("`Run the review`")));
+    }
+
+    #[test]
+    fn achieved_means_100_unless_stated() {
+        let declare = GoalEntry { title: Some("G".into()), progress: Some(60), ..goal("g") };
+        let done = GoalEntry { status: Some(GoalStatus::Achieved), ..goal("g") };
+        let (goals, _, _) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 2), vec![done], vec![])]);
+        assert_eq!((goals[0].progress, goals[0].status), (100, GoalStatus::Achieved));
+    }
+
+    #[test]
+    fn due_next_resolves_to_the_next_non_draft_session() {
+        let make = CommitmentEntry { who: Some(Who::Mentee), what: Some("Bring three challenges".into()), due: Some(DueSpec::NextSession), ..commit(None) };
+        let mut draft = session(d(1, 10), vec![], vec![]);
+        draft.front.draft = true;
+        let (_, commitments, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make]), draft, session(d(1, 22), vec![], vec![])]);
+        assert_eq!(commitments[0].id, "bring-three-challenges");
+        assert_eq!(commitments[0].due, Due::NextSession(Some(d(1, 22))));
+        assert!(commitments[0].overdue);
+    }
+
+    #[test]
+    fn due_next_without_a_next_session_is_never_overdue() {
+        let make = CommitmentEntry { who: Some(Who::Both), what: Some("Meet".into()), due: Some(DueSpec::NextSession), ..commit(None) };
+        let (_, commitments, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make])]);
+        assert_eq!(commitments[0].due, Due::NextSession(None));
+        assert!(!commitments[0].overdue);
+    }
+
+    #[test]
+    fn overdue_only_after_the_due_day() {
+        let make = |what: &str, due| CommitmentEntry { who: Some(Who::Mentor), what: Some(what.into()), due: Some(DueSpec::Date(due)), ..commit(None) };
+        let (_, c, diags) = run(d(3, 10), vec![session(d(3, 1), vec![], vec![make("on the day", d(3, 10)), make("before", d(3, 9))])]);
+        assert!(!c[0].overdue);
+        assert!(c[1].overdue);
+        assert_eq!(diags.count(Severity::Note), 1);
+    }
+
+    #[test]
+    fn closing_and_duplicate_ids() {
+        let make = CommitmentEntry { who: Some(Who::Mentee), what: Some("Write it".into()), ..commit(None) };
+        let again = CommitmentEntry { who: Some(Who::Mentee), what: Some("Write it".into()), ..commit(None) };
+        let close = CommitmentEntry { status: Some(CommitStatus::Done), ..commit(Some("write-it")) };
+        let (_, c, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make, again]), session(d(1, 2), vec![], vec![close])]);
+        assert_eq!(c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["write-it", "write-it-2"]);
+        assert_eq!((c[0].status, c[0].closed_in), (CommitStatus::Done, Some(1)));
+        assert_eq!(c[1].status, CommitStatus::Open);
+    }
+
+    #[test]
+    fn planned_sessions_do_not_apply_yet() {
+        let declare = GoalEntry { title: Some("G".into()), progress: Some(10), ..goal("g") };
+        let later = GoalEntry { progress: Some(80), ..goal("g") };
+        let (goals, _, _) = run(d(2, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(3, 1), vec![later], vec![])]);
+        assert_eq!(goals[0].progress, 10);
+    }
+
+    #[test]
+    fn a_goal_untouched_in_the_last_three_held_sessions_is_stale() {
+        let declare = GoalEntry { title: Some("G".into()), ..goal("g") };
+        let (goals, _, diags) = run(d(12, 1), vec![
+            session(d(1, 1), vec![declare], vec![]),
+            session(d(1, 2), vec![], vec![]),
+            session(d(1, 3), vec![], vec![]),
+            session(d(1, 4), vec![], vec![]),
+        ]);
+        assert!(goals[0].stale);
+        assert_eq!(diags.count(Severity::Note), 1);
+    }
+}

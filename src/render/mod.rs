@@ -1,0 +1,27 @@
+//! Render: the folded journal to files. Every page, asset and static file is rendered in
+//! parallel and handed to a `Sink` the moment it is ready; nothing here touches the disk
+//! except `theme.rs` reading template overrides.
+
+pub mod links;
+pub mod pages;
+pub mod svg;
+pub mod theme;
+pub mod views;
+
+use crate::error::Result;
+use crate::model::Journal;
+use crate::site::Sink;
+
+pub use theme::Theme;
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Absolute URL the site is published at (`--base-url`, else `journal.yaml`).
+    pub base_url: Option<String>,
+}
+
+/// Renders the whole site into `sink`; returns how many files were written.
+pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
+    pages::render_all(journal, theme, options, sink)
+}

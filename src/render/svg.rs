@@ -1,0 +1,103 @@
+//! Inline SVG charts: a goal's progress over time. Coordinates are whole numbers so the
+//! output is byte-identical everywhere; every chart carries a `<title>` and a `<desc>`
+//! that say in words what it draws.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::render::views::date_label;
+
+const WIDTH: i64 = 320;
+const HEIGHT: i64 = 120;
+const LEFT: i64 = 34;
+const RIGHT: i64 = 10;
+const TOP: i64 = 10;
+const BOTTOM: i64 = 22;
+
+/// Escapes text for SVG/XML content.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A step chart of progress (0-100) at each dated point, oldest first. `id` makes the
+/// `aria-labelledby` ids unique on a page.
+pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> String {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return String::new();
+    };
+    let span = (last.0 - first.0).num_days().max(1);
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let x = |d: NaiveDate| {
+        if points.len() == 1 {
+            LEFT + plot_w / 2
+        } else {
+            LEFT + (d - first.0).num_days() * plot_w / span
+        }
+    };
+    let y = |p: u8| TOP + plot_h - i64::from(p) * plot_h / 100;
+    let mut svg = String::new();
+    let desc: Vec<String> = points.iter().map(|(d, p)| format!("{p}% on {}", date_label(*d))).collect();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-{id}-t chart-{id}-d"><title id="chart-{id}-t">Progress of {t} over time</title><desc id="chart-{id}-d">{d}</desc>"#,
+        t = escape(title),
+        d = escape(&desc.join(", ")),
+    );
+    for pct in [0u8, 50, 100] {
+        let gy = y(pct);
+        let _ = write!(
+            svg,
+            r#"<line class="grid" x1="{LEFT}" y1="{gy}" x2="{x2}" y2="{gy}"/><text class="axis" x="{tx}" y="{ty}" text-anchor="end">{pct}%</text>"#,
+            x2 = WIDTH - RIGHT,
+            tx = LEFT - 6,
+            ty = gy + 4,
+        );
+    }
+    let mut path = String::new();
+    let mut prev: Option<(i64, i64)> = None;
+    for (d, p) in points {
+        let (px, py) = (x(*d), y(*p));
+        match prev {
+            None => {
+                let _ = write!(path, "M{px} {py}");
+            }
+            Some((_, last_y)) => {
+                let _ = write!(path, " L{px} {last_y} L{px} {py}");
+            }
+        }
+        prev = Some((px, py));
+    }
+    let _ = write!(svg, r#"<path class="line" d="{path}"/>"#);
+    for (d, p) in points {
+        let _ = write!(svg, r#"<circle class="dot" cx="{}" cy="{}" r="3"/>"#, x(*d), y(*p));
+    }
+    let label_y = HEIGHT - 6;
+    let _ = write!(svg, r#"<text class="axis" x="{LEFT}" y="{label_y}">{}</text>"#, escape(&date_label(first.0)));
+    if points.len() > 1 {
+        let _ = write!(
+            svg,
+            r#"<text class="axis" x="{}" y="{label_y}" text-anchor="end">{}</text>"#,
+            WIDTH - RIGHT,
+            escape(&date_label(last.0))
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_describes_its_points_in_words() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let svg = progress_chart("g", "Lead <team>", &[(d(1, 8), 10), (d(3, 1), 40)]);
+        assert!(svg.contains("<title id=\"chart-g-t\">Progress of Lead &lt;team&gt; over time</title>"));
+        assert!(svg.contains("10% on 8 Jan 2026, 40% on 1 Mar 2026"));
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(progress_chart("g", "x", &[]).is_empty());
+    }
+}

@@ -1,0 +1,110 @@
+//! The theme: the default templates and assets are embedded in the binary, so one binary
+//! works anywhere; a journal's `templates/` folder overrides them file by file. Tera
+//! compiles everything once. The only render file that reads the disk.
+
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::error::{Error, Result};
+use crate::fs::{is_hidden, read_bytes};
+
+/// The default theme's templates: (name, text).
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("timeline.html", include_str!("../../themes/default/templates/timeline.html")),
+    ("session.html", include_str!("../../themes/default/templates/session.html")),
+    ("goals.html", include_str!("../../themes/default/templates/goals.html")),
+    ("goal.html", include_str!("../../themes/default/templates/goal.html")),
+    ("commitments.html", include_str!("../../themes/default/templates/commitments.html")),
+    ("topics.html", include_str!("../../themes/default/templates/topics.html")),
+    ("topic.html", include_str!("../../themes/default/templates/topic.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("partials/session_card.html", include_str!("../../themes/default/templates/partials/session_card.html")),
+    ("partials/goal_card.html", include_str!("../../themes/default/templates/partials/goal_card.html")),
+    ("partials/commitment.html", include_str!("../../themes/default/templates/partials/commitment.html")),
+    ("partials/session_ref.html", include_str!("../../themes/default/templates/partials/session_ref.html")),
+];
+
+/// The stylesheet.
+const STYLE: &str = include_str!("../../themes/default/static/style.css");
+/// The favicon.
+const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+
+/// Compiled templates and the assets that go with them.
+pub struct Theme {
+    /// Compiled templates.
+    pub tera: Tera,
+    /// The stylesheet's text.
+    pub css: String,
+    /// Files for `assets/`: (name, bytes).
+    pub assets: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme, with `overrides` (a journal's `templates/` folder) on top.
+    pub fn load(overrides: Option<&Path>) -> Result<Theme> {
+        let mut templates: Vec<(String, String)> =
+            TEMPLATES.iter().map(|(n, t)| ((*n).to_string(), (*t).to_string())).collect();
+        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            for (name, text) in read_overrides(dir)? {
+                match templates.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => templates.push((name, text)),
+                }
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| Error::Template { name: template_of(&e), message: chain(&e) })?;
+        Ok(Theme {
+            tera,
+            css: STYLE.to_string(),
+            assets: vec![("style.css", STYLE.as_bytes().to_vec()), ("favicon.svg", FAVICON.as_bytes().to_vec())],
+        })
+    }
+}
+
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::io("cannot read", dir, e.into()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+        let name: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let bytes = read_bytes(entry.path())?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+            name: entry.path().display().to_string(),
+            message: "the template is not UTF-8 text".to_string(),
+        })?;
+        out.push((name.join("/"), text));
+    }
+    Ok(out)
+}
+
+/// Tera's message with its causes, on one line.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
+fn template_of(error: &tera::Error) -> String {
+    let text = error.to_string();
+    text.split('\'').nth(1).unwrap_or("theme").to_string()
+}

@@ -1,0 +1,511 @@
+//! One `Serialize` struct per page and per repeated piece, with ready-made relative hrefs
+//! and display strings: templates only lay things out. Fields holding HTML end in `_html`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::commitment::{CommitStatus, Due};
+use crate::model::goal::Horizon;
+use crate::model::{Commitment, Goal, Journal, Session};
+use crate::render::links::{goal_path, resolve_placeholders, session_path, topic_path, Linker};
+use crate::render::svg;
+use crate::slug::slugify;
+
+/// `8 Jan 2026`.
+pub fn date_label(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// A date for `<time datetime>` and for people.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2026-01-08`.
+    pub iso: String,
+    /// `8 Jan 2026`.
+    pub label: String,
+}
+
+impl DateView {
+    fn of(date: NaiveDate) -> DateView {
+        DateView { iso: date.format("%Y-%m-%d").to_string(), label: date_label(date) }
+    }
+}
+
+/// A link that may have nowhere to go (a private session has no page).
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Text.
+    pub text: String,
+    /// Where to, if anywhere.
+    pub href: Option<String>,
+}
+
+/// The parts every page shares: head, navigation, footer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Base {
+    /// `<html lang>`.
+    pub lang: String,
+    /// The journal's title.
+    pub site_title: String,
+    /// This page's title.
+    pub page_title: String,
+    /// Ask search engines not to index.
+    pub noindex: bool,
+    /// The stylesheet, unless inlined.
+    pub css_href: Option<String>,
+    /// The stylesheet's text, for the 404 page.
+    pub inline_css_html: Option<String>,
+    /// The favicon.
+    pub icon_href: String,
+    /// Home.
+    pub home_href: String,
+    /// Main navigation.
+    pub nav: Vec<NavItem>,
+    /// The mentor's name.
+    pub mentor: String,
+    /// The mentee's name.
+    pub mentee: String,
+    /// The program, if any.
+    pub program: Option<String>,
+    /// Private text is on this site (the pages mark it).
+    pub shows_private: bool,
+}
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    /// Label.
+    pub label: &'static str,
+    /// Href.
+    pub href: String,
+    /// This is the current page (or its section).
+    pub current: bool,
+}
+
+/// The pages of the main navigation: (label, site path).
+pub const NAV: [(&str, &str); 5] = [
+    ("Home", "index.html"),
+    ("Timeline", "timeline.html"),
+    ("Goals", "goals.html"),
+    ("Commitments", "commitments.html"),
+    ("Topics", "topics.html"),
+];
+
+/// Everything a view builder needs about the page being rendered.
+pub struct PageCx<'a> {
+    /// The folded journal.
+    pub journal: &'a Journal,
+    /// Links from this page.
+    pub linker: Linker,
+    /// Note index → session page path, for links inside notes.
+    pub note_pages: &'a HashMap<usize, String>,
+    /// Static file paths, for links inside notes.
+    pub statics: &'a [String],
+}
+
+impl PageCx<'_> {
+    /// The shared parts, for a page titled `title` under navigation entry `section`.
+    pub fn base(&self, title: &str, section: &str, css: &str, inline_css: bool) -> Base {
+        let config = &self.journal.config;
+        Base {
+            lang: config.language.clone(),
+            site_title: config.title.clone(),
+            page_title: title.to_string(),
+            noindex: config.noindex,
+            css_href: (!inline_css).then(|| self.linker.to("assets/style.css")),
+            inline_css_html: inline_css.then(|| css.to_string()),
+            icon_href: self.linker.to("assets/favicon.svg"),
+            home_href: self.linker.to("index.html"),
+            nav: NAV
+                .iter()
+                .map(|(label, path)| NavItem { label, href: self.linker.to(path), current: *path == section })
+                .collect(),
+            mentor: config.mentor.clone(),
+            mentee: config.mentee.clone(),
+            program: config.program.clone(),
+            shows_private: self.journal.shows_private,
+        }
+    }
+
+    fn session(&self, i: usize) -> &Session {
+        &self.journal.sessions[i]
+    }
+
+    /// A short reference to a session: date, title and link.
+    pub fn session_ref(&self, i: usize) -> SessionRef {
+        let s = self.session(i);
+        SessionRef {
+            date: DateView::of(s.date),
+            title: s.title.clone().unwrap_or_else(|| "Private session".to_string()),
+            href: s.slug_path.as_ref().map(|p| self.linker.to(&session_path(p))),
+            private: s.private,
+            draft: s.draft,
+            planned: s.planned,
+        }
+    }
+
+    /// A session as listed on the timeline, topic pages and home.
+    pub fn session_card(&self, i: usize) -> SessionCard {
+        let s = self.session(i);
+        let goals_moved = s
+            .goal_events
+            .iter()
+            .filter_map(|(id, e)| {
+                let goal = self.journal.goal(id)?;
+                let event = goal.history.get(*e)?;
+                let change = i16::from(event.after) - i16::from(event.before);
+                Some(GoalMove {
+                    title: event.title.clone(),
+                    href: self.linker.to(&goal_path(&goal.id)),
+                    declared: event.declared,
+                    measured: goal.measured,
+                    before: event.before,
+                    after: event.after,
+                    change: if change > 0 { format!("+{change}") } else if change < 0 { change.to_string() } else { "±0".to_string() },
+                    status: event.status.key(),
+                    steps_done: event.steps_done.clone(),
+                    note: event.note.clone(),
+                })
+            })
+            .collect();
+        let mut made = Vec::new();
+        let mut closed = Vec::new();
+        let mut updated = Vec::new();
+        for (id, e) in &s.commit_events {
+            let Some(c) = self.journal.commitment(id) else { continue };
+            let Some(event) = c.history.get(*e) else { continue };
+            let line = CommitLine {
+                what: c.what.clone(),
+                who: c.who.key(),
+                href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+                status: event.status.key(),
+                due: due_label(c.due),
+                note: event.note.clone(),
+            };
+            if event.declared {
+                made.push(line);
+            } else if event.status != CommitStatus::Open && c.closed_in == Some(i) {
+                closed.push(line);
+            } else {
+                updated.push(line);
+            }
+        }
+        SessionCard {
+            at: self.session_ref(i),
+            kind: s.kind.clone(),
+            duration: s.duration,
+            topics: s
+                .topics
+                .iter()
+                .map(|t| LinkView { text: t.clone(), href: Some(self.linker.to(&topic_path(&slugify(t)))) })
+                .collect(),
+            goals_moved,
+            made,
+            closed,
+            updated,
+        }
+    }
+
+    /// A goal with its chart, steps and sessions.
+    pub fn goal(&self, goal: &Goal) -> GoalView {
+        let points: Vec<(NaiveDate, u8)> = goal
+            .history
+            .iter()
+            .map(|e| (self.session(e.session).date, e.after))
+            .collect();
+        let mut sessions: Vec<usize> = goal.history.iter().map(|e| e.session).collect();
+        sessions.dedup();
+        let chart_svg_html = if goal.measured { svg::progress_chart(&goal.id, &goal.title, &points) } else { String::new() };
+        GoalView {
+            id: goal.id.clone(),
+            title: goal.title.clone(),
+            href: self.linker.to(&goal_path(&goal.id)),
+            horizon: goal.horizon.key(),
+            horizon_label: goal.horizon.label(),
+            status: goal.status.key(),
+            progress: goal.progress,
+            measured: goal.measured,
+            target: goal.target.map(DateView::of),
+            steps: goal
+                .steps
+                .iter()
+                .map(|st| StepView { text: st.text.clone(), done: st.done_in.is_some(), done_in: st.done_in.map(|i| self.session_ref(i)) })
+                .collect(),
+            steps_done: goal.steps_done(),
+            next_step: goal.next_step().map(|s| s.text.clone()),
+            stale: goal.stale,
+            chart_svg_html,
+            sessions: sessions.iter().map(|&i| self.session_ref(i)).collect(),
+            history: goal
+                .history
+                .iter()
+                .map(|e| {
+                    let change = i16::from(e.after) - i16::from(e.before);
+                    HistoryRow {
+                        session: self.session_ref(e.session),
+                        declared: e.declared,
+                        before: e.before,
+                        after: e.after,
+                        change: if change > 0 { format!("+{change}") } else if change < 0 { change.to_string() } else { "±0".to_string() },
+                        status: e.status.key(),
+                        title: e.title.clone(),
+                        steps_done: e.steps_done.clone(),
+                        note: e.note.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// A commitment with where it was made and closed.
+    pub fn commitment(&self, c: &Commitment) -> CommitmentView {
+        CommitmentView {
+            id: c.id.clone(),
+            who: c.who.key(),
+            what: c.what.clone(),
+            href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+            due: due_label(c.due),
+            due_iso: c.due.date().map(|d| d.format("%Y-%m-%d").to_string()),
+            status: c.status.key(),
+            overdue: c.overdue,
+            made: self.session_ref(c.made_in),
+            closed: c.closed_in.map(|i| self.session_ref(i)),
+            notes: c.history.iter().filter_map(|e| e.note.clone()).collect(),
+        }
+    }
+
+    /// A note's HTML for its own page: placeholders resolved, private blocks marked.
+    pub fn note_html(&self, s: &Session) -> String {
+        let mut html = String::new();
+        for segment in &s.note.segments {
+            let body = resolve_placeholders(&segment.html, &self.linker, self.note_pages, self.statics);
+            if segment.private {
+                html.push_str("<div class=\"private-block\"><p class=\"badge badge-private\">Private</p>\n");
+                html.push_str(&body);
+                html.push_str("</div>\n");
+            } else {
+                html.push_str(&body);
+            }
+        }
+        html
+    }
+}
+
+/// "8 Jan 2026", "next session", or "next session (8 Jan 2026)".
+fn due_label(due: Due) -> Option<String> {
+    match due {
+        Due::None => None,
+        Due::Date(d) => Some(date_label(d)),
+        Due::NextSession(None) => Some("next session".to_string()),
+        Due::NextSession(Some(d)) => Some(format!("next session ({})", date_label(d))),
+    }
+}
+
+/// A session in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionRef {
+    /// Date.
+    pub date: DateView,
+    /// Title, or "Private session".
+    pub title: String,
+    /// Its page, if it has one.
+    pub href: Option<String>,
+    /// Private (shown only when private text is on the site, or as "Private session").
+    pub private: bool,
+    /// A draft.
+    pub draft: bool,
+    /// Dated after the build date.
+    pub planned: bool,
+}
+
+/// A session with what it moved.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionCard {
+    /// Date, title, link, flags.
+    pub at: SessionRef,
+    /// Kind.
+    pub kind: Option<String>,
+    /// Minutes.
+    pub duration: Option<u32>,
+    /// Topic links.
+    pub topics: Vec<LinkView>,
+    /// Goals it declared or updated.
+    pub goals_moved: Vec<GoalMove>,
+    /// Commitments made.
+    pub made: Vec<CommitLine>,
+    /// Commitments closed.
+    pub closed: Vec<CommitLine>,
+    /// Commitments otherwise updated.
+    pub updated: Vec<CommitLine>,
+}
+
+/// One goal's move in one session.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalMove {
+    /// Title at the time.
+    pub title: String,
+    /// Goal page.
+    pub href: String,
+    /// Declared here.
+    pub declared: bool,
+    /// Has a progress bar.
+    pub measured: bool,
+    /// Progress before.
+    pub before: u8,
+    /// Progress after.
+    pub after: u8,
+    /// `+25`, `-5`, `±0`.
+    pub change: String,
+    /// Status after.
+    pub status: &'static str,
+    /// Steps marked done.
+    pub steps_done: Vec<String>,
+    /// The note on what moved.
+    pub note: Option<String>,
+}
+
+/// A commitment as a line in a session.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitLine {
+    /// What.
+    pub what: String,
+    /// Who.
+    pub who: &'static str,
+    /// Its entry on the commitments page.
+    pub href: String,
+    /// Status after this session.
+    pub status: &'static str,
+    /// Due label.
+    pub due: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A goal in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    /// Id (also the anchor on the goals page).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Its page.
+    pub href: String,
+    /// Horizon key.
+    pub horizon: &'static str,
+    /// Horizon label.
+    pub horizon_label: &'static str,
+    /// Status key.
+    pub status: &'static str,
+    /// 0-100.
+    pub progress: u8,
+    /// Has a bar (false: "ongoing").
+    pub measured: bool,
+    /// Target date.
+    pub target: Option<DateView>,
+    /// Steps checklist.
+    pub steps: Vec<StepView>,
+    /// Steps done.
+    pub steps_done: usize,
+    /// The first undone step.
+    pub next_step: Option<String>,
+    /// Active and untouched in the last three held sessions.
+    pub stale: bool,
+    /// Progress over time.
+    pub chart_svg_html: String,
+    /// Sessions that touched it.
+    pub sessions: Vec<SessionRef>,
+    /// Full history.
+    pub history: Vec<HistoryRow>,
+}
+
+/// One step of a goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    /// Text.
+    pub text: String,
+    /// Done.
+    pub done: bool,
+    /// The session that marked it done.
+    pub done_in: Option<SessionRef>,
+}
+
+/// One row of a goal's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryRow {
+    /// The session.
+    pub session: SessionRef,
+    /// Declared here.
+    pub declared: bool,
+    /// Progress before.
+    pub before: u8,
+    /// Progress after.
+    pub after: u8,
+    /// Change label.
+    pub change: String,
+    /// Status after.
+    pub status: &'static str,
+    /// Title at the time.
+    pub title: String,
+    /// Steps marked done.
+    pub steps_done: Vec<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A commitment in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitmentView {
+    /// Id (anchor `c-<id>`).
+    pub id: String,
+    /// Who.
+    pub who: &'static str,
+    /// What.
+    pub what: String,
+    /// Its entry on the commitments page.
+    pub href: String,
+    /// Due label.
+    pub due: Option<String>,
+    /// Due date for `<time>`.
+    pub due_iso: Option<String>,
+    /// Status key.
+    pub status: &'static str,
+    /// Open and past due.
+    pub overdue: bool,
+    /// Made in.
+    pub made: SessionRef,
+    /// Closed in.
+    pub closed: Option<SessionRef>,
+    /// Notes from its entries.
+    pub notes: Vec<String>,
+}
+
+/// Goals of one horizon.
+#[derive(Debug, Clone, Serialize)]
+pub struct HorizonGroup {
+    /// Horizon key.
+    pub key: &'static str,
+    /// Heading.
+    pub label: &'static str,
+    /// Goals.
+    pub goals: Vec<GoalView>,
+}
+
+/// Groups goals by horizon, in page order, leaving out empty horizons.
+pub fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
+    Horizon::ALL
+        .iter()
+        .map(|h| HorizonGroup {
+            key: h.key(),
+            label: h.label(),
+            goals: cx.journal.goals.iter().filter(|g| g.horizon == *h).map(|g| cx.goal(g)).collect(),
+        })
+        .filter(|g| !g.goals.is_empty())
+        .collect()
+}
+
+/// Days as words: "1 day", "12 days".
+pub fn days_label(days: i64) -> String {
+    if days == 1 { "1 day".to_string() } else { format!("{days} days") }
+}

@@ -1,0 +1,105 @@
+//! What a build produces, independent of where it goes: pages at `SitePath`s handed to a
+//! `Sink`. `Site` is the in-memory sink used by tests (and later by `serve`); the disk sink
+//! lives in `write.rs`. No I/O here.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Mutex;
+
+use crate::error::{Error, Result};
+
+/// A file's place in the site: relative, `/`-separated, never `..` or empty parts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SitePath(String);
+
+impl SitePath {
+    /// Checks and wraps a relative path; `None` for anything that could escape the site.
+    pub fn new(path: impl Into<String>) -> Option<SitePath> {
+        let path = path.into();
+        let ok = !path.is_empty()
+            && !path.starts_with('/')
+            && !path.contains('\\')
+            && path
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
+        ok.then_some(SitePath(path))
+    }
+
+    /// The path as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// How many folders deep the file is (0 at the site root).
+    pub fn depth(&self) -> usize {
+        self.0.matches('/').count()
+    }
+}
+
+impl fmt::Display for SitePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where rendered files go, the moment each is ready. Called from many threads.
+pub trait Sink: Sync {
+    /// Takes one file. Two files at one path are an error.
+    fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()>;
+}
+
+/// The whole site in memory, sorted by path.
+#[derive(Debug, Default)]
+pub struct Site {
+    files: Mutex<BTreeMap<SitePath, Vec<u8>>>,
+}
+
+impl Site {
+    /// An empty site.
+    pub fn new() -> Site {
+        Site::default()
+    }
+
+    /// All files, sorted by path.
+    pub fn into_files(self) -> BTreeMap<SitePath, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for Site {
+    fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if files.contains_key(&path) {
+            return Err(Error::DuplicateOutput(path.0));
+        }
+        files.insert(path, bytes);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_cannot_escape() {
+        assert!(SitePath::new("sessions/a.html").is_some());
+        for bad in ["", "/etc/passwd", "a/../b", "a//b", "./a", "a\\b"] {
+            assert!(SitePath::new(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn two_files_at_one_path_are_refused() {
+        let site = Site::new();
+        let p = SitePath::new("index.html");
+        assert!(p.is_some());
+        if let Some(p) = p {
+            assert!(site.put(p.clone(), b"a".to_vec()).is_ok());
+            assert!(matches!(site.put(p, b"b".to_vec()), Err(Error::DuplicateOutput(_))));
+        }
+    }
+}
