@@ -243,14 +243,8 @@ mod tests {
 
     #[test]
     fn renders_location_caret_and_help() {
-        let origin = Origin::in_text(
-            Path::new("/j/sessions/a.md"),
-            "---\ngoals:\n  - id: grup-lead\n",
-            3,
-            9,
-        );
-        let d = Diagnostic::at(Severity::Error, &origin, "unknown goal `grup-lead`")
-            .help("did you mean `group-lead`?");
+        let origin = Origin::in_text(Path::new("/j/sessions/a.md"), "---\ngoals:\n  - id: grup-lead\n", 3, 9);
+        let d = Diagnostic::at(Severity::Error, &origin, "unknown goal `grup-lead`").help("did you mean `group-lead`?");
         let text = d.render(Path::new("/j"));
         assert_eq!(
             text,

@@ -49,13 +49,22 @@ pub fn build_site(
     let Some(source) = source.filter(|_| errors == 0) else {
         return Err(Error::InvalidInput(errors.max(1)));
     };
-    let visibility = if options.include_private { Visibility::Everything } else { Visibility::Public };
-    let fold_options = FoldOptions { drafts: options.drafts, default_cadence: None };
+    let visibility = if options.include_private {
+        Visibility::Everything
+    } else {
+        Visibility::Public
+    };
+    let fold_options = FoldOptions {
+        drafts: options.drafts,
+        default_cadence: None,
+    };
     let journal = model::fold(source, fold_options, visibility, today.0, diags);
     if diags.has_errors() {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error)));
     }
     let theme = render::Theme::load(Some(&dir.join("templates")))?;
-    let render_options = render::RenderOptions { base_url: options.base_url.clone() };
+    let render_options = render::RenderOptions {
+        base_url: options.base_url.clone(),
+    };
     render::site(&journal, &theme, &render_options, sink)
 }

@@ -62,16 +62,15 @@ impl Site {
 
     /// All files, sorted by path.
     pub fn into_files(self) -> BTreeMap<SitePath, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
 impl Sink for Site {
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if files.contains_key(&path) {
             return Err(Error::DuplicateOutput(path.0));
         }

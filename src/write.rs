@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::site::{SitePath, Sink};
+use crate::site::{Sink, SitePath};
 
 /// The file that marks a folder as a mentorlog output (safe to replace, never read as input).
 pub const OUTPUT_MARKER: &str = ".mentorlog-site";
@@ -20,20 +20,31 @@ const MARKER_TEXT: &str = "This folder is a site built by mentorlog. `mentorlog 
 pub fn check_output(journal: &Path, out: &Path) -> Result<()> {
     let journal = absolute(journal);
     let target = absolute(out);
-    let refuse = |reason: &str| Err(Error::OutputRefused { path: out.to_path_buf(), reason: reason.to_string() });
+    let refuse = |reason: &str| {
+        Err(Error::OutputRefused {
+            path: out.to_path_buf(),
+            reason: reason.to_string(),
+        })
+    };
     if journal.starts_with(&target) {
-        return refuse("it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere");
+        return refuse(
+            "it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere",
+        );
     }
     for input in ["sessions", "static", "templates"] {
         if target.starts_with(journal.join(input)) {
-            return refuse(&format!("it is inside the journal's `{input}/` folder, which mentorlog reads; choose `public/` or a folder outside the journal"));
+            return refuse(&format!(
+                "it is inside the journal's `{input}/` folder, which mentorlog reads; choose `public/` or a folder outside the journal"
+            ));
         }
     }
     if target.is_file() {
         return refuse("it is a file; give a folder");
     }
     if target.is_dir() && !is_ours_or_empty(&target)? {
-        return refuse(&format!("it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"));
+        return refuse(&format!(
+            "it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"
+        ));
     }
     Ok(())
 }
@@ -89,7 +100,9 @@ impl Staging {
         let out = absolute(out);
         let parent = out.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
-        let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        let name = out
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.mentorlog-new-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(|e| Error::io("cannot remove", &staging, e))?;
@@ -104,7 +117,9 @@ impl Staging {
     pub fn publish(self) -> Result<PathBuf> {
         let old = self.staging.with_file_name(format!(
             ".{}.mentorlog-old-{}",
-            self.out.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            self.out
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
         let had_old = self.out.exists();

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
+use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
-use mentorlog::write::{check_output, Staging};
-use mentorlog::BuildOptions;
+use mentorlog::write::{Staging, check_output};
 
 use crate::cli::BuildArgs;
 use crate::cmd::print_diagnostics;
@@ -22,7 +22,9 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let today = BuildDate::from_env()?;
     if let Some(url) = &args.base_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            eprintln!("error: --base-url must be an absolute http(s) URL, such as https://mentoring.example.org/sam-dana/");
+            eprintln!(
+                "error: --base-url must be an absolute http(s) URL, such as https://mentoring.example.org/sam-dana/"
+            );
             return Ok(ExitCode::from(2));
         }
     }
@@ -30,7 +32,11 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(1));
     }
-    let options = BuildOptions { drafts: args.drafts, include_private: args.include_private, base_url: args.base_url.clone() };
+    let options = BuildOptions {
+        drafts: args.drafts,
+        include_private: args.include_private,
+        base_url: args.base_url.clone(),
+    };
     let staging = Staging::new(&out)?;
     let mut diags = Diagnostics::new();
     let result = mentorlog::build_site(dir, &options, today, &staging, &mut diags);
@@ -39,7 +45,9 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         Ok(files) => files,
         Err(Error::InvalidInput(n)) => {
             staging.abandon();
-            eprintln!("error: {n} error(s) in the journal; the site was not written (the previous one, if any, is unchanged)");
+            eprintln!(
+                "error: {n} error(s) in the journal; the site was not written (the previous one, if any, is unchanged)"
+            );
             return Ok(ExitCode::from(1));
         }
         Err(e) => {
@@ -52,7 +60,11 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     if !quiet {
         let shown = mentorlog::diag::display_path(&published, &cwd);
         let warnings = diags.count(Severity::Warning);
-        let warned = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
+        let warned = if warnings > 0 {
+            format!(", {warnings} warning(s)")
+        } else {
+            String::new()
+        };
         println!(
             "built {files} files in {} ms{warned} → {shown}/ — open {}",
             started.elapsed().as_millis(),

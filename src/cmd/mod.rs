@@ -12,7 +12,9 @@ use crate::cli::{Cli, Command};
 /// Runs the parsed command line.
 pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(jobs) = cli.jobs {
-        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
     }
     match cli.command {
         Command::Build(args) => build::run(&args, cli.quiet),

@@ -24,11 +24,7 @@ pub fn from_front_matter(raw: &str) -> DateRead {
         return DateRead::Unusable;
     };
     let time = time_part.trim_start_matches(['T', 't']).trim();
-    let time_ok = if time.is_empty() {
-        Some(true)
-    } else {
-        clock_time(time)
-    };
+    let time_ok = if time.is_empty() { Some(true) } else { clock_time(time) };
     match (time_ok, padded) {
         (None, _) => DateRead::Unusable,
         (Some(true), true) => DateRead::Clean(date),
@@ -61,10 +57,7 @@ pub fn from_file_name(stem: &str) -> Option<NaiveDate> {
     let year = parts.next()?;
     let month = parts.next()?;
     let day_and_rest = parts.next()?;
-    let day_len = day_and_rest
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
+    let day_len = day_and_rest.bytes().take_while(u8::is_ascii_digit).count();
     let day = &day_and_rest[..day_len];
     // `2026-01-08intro` is not a date prefix; `2026-01-08_intro` is.
     if day_and_rest[day_len..].starts_with(char::is_alphanumeric) {
@@ -80,9 +73,7 @@ fn ymd(text: &str) -> Option<(NaiveDate, bool)> {
     if parts.next().is_some() {
         return None;
     }
-    let numeric = |s: &str, lens: &[usize]| {
-        lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
+    let numeric = |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if !numeric(y, &[4]) || !numeric(m, &[1, 2]) || !numeric(d, &[1, 2]) {
         return None;
     }
@@ -164,9 +155,15 @@ mod tests {
 
     #[test]
     fn loose_dates_are_tolerated() {
-        assert!(matches!(from_front_matter("2018-05-31 9:50:00 +0200"), DateRead::Tolerated(x, _) if x == d(2018, 5, 31)));
-        assert!(matches!(from_front_matter("2018-06-21 10:30:00:00 +0000"), DateRead::Tolerated(x, _) if x == d(2018, 6, 21)));
-        assert!(matches!(from_front_matter("2020-07-3 18:00:00:00 +0000"), DateRead::Tolerated(x, _) if x == d(2020, 7, 3)));
+        assert!(
+            matches!(from_front_matter("2018-05-31 9:50:00 +0200"), DateRead::Tolerated(x, _) if x == d(2018, 5, 31))
+        );
+        assert!(
+            matches!(from_front_matter("2018-06-21 10:30:00:00 +0000"), DateRead::Tolerated(x, _) if x == d(2018, 6, 21))
+        );
+        assert!(
+            matches!(from_front_matter("2020-07-3 18:00:00:00 +0000"), DateRead::Tolerated(x, _) if x == d(2020, 7, 3))
+        );
     }
 
     #[test]

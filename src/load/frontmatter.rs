@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{self, ItemIndex, KeyIndex, Yaml};
 use crate::model::commitment::{CommitStatus, DueSpec, Who};
 use crate::model::goal::{GoalStatus, Horizon};
@@ -82,16 +82,30 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+/// An opening `---` that is never closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed;
+
 /// Splits off the front matter; `Err` when an opening `---` is never closed.
-pub fn split(text: &str) -> Result<Split<'_>, ()> {
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let is_delim = |line: &str| line.trim_end() == "---";
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else {
-        return Ok(Split { yaml: "", yaml_line: 0, body: text, body_line: 0 });
+        return Ok(Split {
+            yaml: "",
+            yaml_line: 0,
+            body: text,
+            body_line: 0,
+        });
     };
     if !is_delim(first) {
-        return Ok(Split { yaml: "", yaml_line: 0, body: text, body_line: 0 });
+        return Ok(Split {
+            yaml: "",
+            yaml_line: 0,
+            body: text,
+            body_line: 0,
+        });
     }
     let start = first.len();
     let mut offset = start;
@@ -106,7 +120,7 @@ pub fn split(text: &str) -> Result<Split<'_>, ()> {
         }
         offset += line.len();
     }
-    Err(())
+    Err(Unclosed)
 }
 
 /// A goal entry as written.
@@ -208,12 +222,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Parses the YAML of a split note into `FrontMatter`.
-pub fn read(
-    path: &Path,
-    file_text: &str,
-    split: &Split<'_>,
-    diags: &mut Diagnostics,
-) -> Option<FrontMatter> {
+pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnostics) -> Option<FrontMatter> {
     let line_offset = split.yaml_line;
     let value = match yaml::parse(split.yaml) {
         Ok(v) => v,
@@ -253,7 +262,12 @@ pub fn read(
         match key.as_str() {
             "date" => match value.as_text() {
                 Some(text) => fm.date = Some((text, origin)),
-                None => r.report(Severity::Error, &origin, format!("`date` must be a date, found {}", value.kind()), "write it as `date: 2026-01-08`"),
+                None => r.report(
+                    Severity::Error,
+                    &origin,
+                    format!("`date` must be a date, found {}", value.kind()),
+                    "write it as `date: 2026-01-08`",
+                ),
             },
             "title" => fm.title = text_value(&mut r, &key, &value, &origin),
             "kind" => fm.kind = text_value(&mut r, &key, &value, &origin),
@@ -279,7 +293,8 @@ pub fn read(
     }
     // Topics are compared by slug; keep the first spelling of each.
     let mut seen = std::collections::HashSet::new();
-    fm.topics.retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
+    fm.topics
+        .retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
     Some(fm)
 }
 
@@ -293,7 +308,12 @@ fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
         v => match v.as_text() {
             Some(t) => Some(t.trim().to_string()),
             None => {
-                r.report(Severity::Error, origin, format!("`{key}` must be text, found {}", v.kind()), "write it on one line after the colon");
+                r.report(
+                    Severity::Error,
+                    origin,
+                    format!("`{key}` must be text, found {}", v.kind()),
+                    "write it on one line after the colon",
+                );
                 None
             }
         },
@@ -305,7 +325,12 @@ fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, ma
         Yaml::Null => None,
         Yaml::Int(n) if *n >= 0 && u32::try_from(*n).is_ok_and(|n| n <= max) => u32::try_from(*n).ok(),
         v => {
-            r.report(Severity::Error, origin, format!("`{key}` must be a whole number from 0 to {max}, found {}", describe(v)), "");
+            r.report(
+                Severity::Error,
+                origin,
+                format!("`{key}` must be a whole number from 0 to {max}, found {}", describe(v)),
+                "",
+            );
             None
         }
     }
@@ -323,7 +348,12 @@ fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> b
         Yaml::Bool(b) => *b,
         Yaml::Null => false,
         v => {
-            r.report(Severity::Error, origin, format!("`{key}` must be `true` or `false`, found {}", describe(v)), "");
+            r.report(
+                Severity::Error,
+                origin,
+                format!("`{key}` must be `true` or `false`, found {}", describe(v)),
+                "",
+            );
             false
         }
     }
@@ -342,25 +372,32 @@ fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
     match super::date::from_front_matter(&text) {
         super::date::DateRead::Clean(d) | super::date::DateRead::Tolerated(d, _) => Some(d),
         super::date::DateRead::Unusable => {
-            r.report(Severity::Error, origin, format!("`{key}` is not a date: `{text}`"), "write dates as YYYY-MM-DD, e.g. 2026-03-31");
+            r.report(
+                Severity::Error,
+                origin,
+                format!("`{key}` is not a date: `{text}`"),
+                "write dates as YYYY-MM-DD, e.g. 2026-03-31",
+            );
             None
         }
     }
 }
 
+/// Reads one entry (a mapping) of a list section.
+type EntryParser<T> = fn(&mut Reader<'_>, &[(String, Yaml)], &ItemIndex) -> Option<T>;
+
 /// Reads a block or flow list of mappings, one `parse` call per item.
-fn entries<T>(
-    r: &mut Reader<'_>,
-    section: &str,
-    value: &Yaml,
-    origin: &Origin,
-    parse: fn(&mut Reader<'_>, &[(String, Yaml)], &ItemIndex) -> Option<T>,
-) -> Vec<T> {
+fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, origin: &Origin, parse: EntryParser<T>) -> Vec<T> {
     let items = match value {
         Yaml::Null => return Vec::new(),
         Yaml::List(items) => items,
         v => {
-            r.report(Severity::Error, origin, format!("`{section}` must be a list of entries, found {}", v.kind()), "start each entry on its own line with `  - id: …`");
+            r.report(
+                Severity::Error,
+                origin,
+                format!("`{section}` must be a list of entries, found {}", v.kind()),
+                "start each entry on its own line with `  - id: …`",
+            );
             return Vec::new();
         }
     };
@@ -381,7 +418,12 @@ fn entries<T>(
                             Some(near) => format!("did you mean `{near}`?"),
                             None => format!("an entry of `{section}` may have {}", list(allowed)),
                         };
-                        r.report(Severity::Warning, &origin, format!("unknown key `{key}` in `{section}`"), &help);
+                        r.report(
+                            Severity::Warning,
+                            &origin,
+                            format!("unknown key `{key}` in `{section}`"),
+                            &help,
+                        );
                     }
                 }
                 if let Some(entry) = parse(r, map, &index) {
@@ -390,7 +432,12 @@ fn entries<T>(
             }
             other => {
                 let origin = r.origin(index.start);
-                r.report(Severity::Error, &origin, format!("an entry of `{section}` must be a mapping, found {}", other.kind()), "write entries as `- id: …` followed by indented `key: value` lines");
+                r.report(
+                    Severity::Error,
+                    &origin,
+                    format!("an entry of `{section}` must be a mapping, found {}", other.kind()),
+                    "write entries as `- id: …` followed by indented `key: value` lines",
+                );
             }
         }
     }
@@ -398,11 +445,17 @@ fn entries<T>(
 }
 
 fn get<'v>(map: &'v [(String, Yaml)], key: &str) -> Option<&'v Yaml> {
-    map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Yaml::Null)
+    map.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+        .filter(|v| **v != Yaml::Null)
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> Option<String> {
@@ -411,7 +464,12 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
     let id = text_value(r, "id", value, &origin)?;
     if !valid_id(&id) {
         let suggestion = crate::slug::slugify(&id);
-        r.report(Severity::Error, &origin, format!("{what} id `{id}` may only use a-z, 0-9 and `-`"), &format!("write it as `{suggestion}`"));
+        r.report(
+            Severity::Error,
+            &origin,
+            format!("{what} id `{id}` may only use a-z, 0-9 and `-`"),
+            &format!("write it as `{suggestion}`"),
+        );
         return None;
     }
     Some(id)
@@ -421,7 +479,12 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
     let origin = r.origin(index.start);
     let Some(id) = entry_id(r, map, index, "goal") else {
         if get(map, "id").is_none() {
-            r.report(Severity::Error, &origin, "a goal entry needs an `id`".to_string(), "add `id: short-name` (a-z, 0-9, `-`); later sessions update the goal by this id");
+            r.report(
+                Severity::Error,
+                &origin,
+                "a goal entry needs an `id`".to_string(),
+                "add `id: short-name` (a-z, 0-9, `-`); later sessions update the goal by this id",
+            );
         }
         return None;
     };
@@ -447,7 +510,12 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         entry.horizon = text_value(r, "horizon", v, &o).and_then(|t| {
             let h = Horizon::parse(&t);
             if h.is_none() {
-                r.report(Severity::Error, &o, format!("unknown horizon `{t}`"), "use `career`, `work` or `day-to-day`");
+                r.report(
+                    Severity::Error,
+                    &o,
+                    format!("unknown horizon `{t}`"),
+                    "use `career`, `work` or `day-to-day`",
+                );
             }
             h
         });
@@ -463,14 +531,22 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
     }
     if let Some(v) = get(map, "done") {
         let o = at(r, "done");
-        entry.done = topic_values(r, "done", v, &o).into_iter().map(|s| (s, o.clone())).collect();
+        entry.done = topic_values(r, "done", v, &o)
+            .into_iter()
+            .map(|s| (s, o.clone()))
+            .collect();
     }
     if let Some(v) = get(map, "status") {
         let o = at(r, "status");
         entry.status = text_value(r, "status", v, &o).and_then(|t| {
             let s = GoalStatus::parse(&t);
             if s.is_none() {
-                r.report(Severity::Error, &o, format!("unknown goal status `{t}`"), "use `active`, `achieved`, `paused` or `dropped`");
+                r.report(
+                    Severity::Error,
+                    &o,
+                    format!("unknown goal status `{t}`"),
+                    "use `active`, `achieved`, `paused` or `dropped`",
+                );
             }
             s
         });
@@ -505,7 +581,12 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         entry.who = text_value(r, "who", v, &o).and_then(|t| {
             let w = Who::parse(&t);
             if w.is_none() {
-                r.report(Severity::Error, &o, format!("unknown `who`: `{t}`"), "use `mentor`, `mentee` or `both`");
+                r.report(
+                    Severity::Error,
+                    &o,
+                    format!("unknown `who`: `{t}`"),
+                    "use `mentor`, `mentee` or `both`",
+                );
             }
             w
         });
@@ -526,7 +607,12 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         entry.status = text_value(r, "status", v, &o).and_then(|t| {
             let s = CommitStatus::parse(&t);
             if s.is_none() {
-                r.report(Severity::Error, &o, format!("unknown commitment status `{t}`"), "use `open`, `done` or `dropped`");
+                r.report(
+                    Severity::Error,
+                    &o,
+                    format!("unknown commitment status `{t}`"),
+                    "use `open`, `done` or `dropped`",
+                );
             }
             s
         });
@@ -539,7 +625,12 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     }
     if entry.id.is_none() && entry.what.is_none() {
         let origin = entry.origin.clone();
-        r.report(Severity::Error, &origin, "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(), "add `what: …` and `who: mentor|mentee|both`");
+        r.report(
+            Severity::Error,
+            &origin,
+            "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(),
+            "add `what: …` and `who: mentor|mentee|both`",
+        );
         return None;
     }
     Some(entry)
@@ -553,7 +644,10 @@ mod tests {
     fn splits_with_bom_crlf_and_trailing_space() {
         let text = "\u{feff}---\r\ntitle: A\r\n--- \r\nBody\r\n";
         let s = split(text).ok();
-        assert_eq!(s.map(|s| (s.yaml, s.body, s.body_line)), Some(("title: A\r\n", "Body\r\n", 3)));
+        assert_eq!(
+            s.map(|s| (s.yaml, s.body, s.body_line)),
+            Some(("title: A\r\n", "Body\r\n", 3))
+        );
     }
 
     #[test]

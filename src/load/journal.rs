@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{self, KeyIndex, Yaml};
 
 /// The ten keys of `journal.yaml`.
@@ -56,8 +56,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         Err(e) => {
             let origin = Origin::in_text(path, text, e.line, e.col);
             diags.push(
-                Diagnostic::at(Severity::Error, &origin, format!("journal.yaml is not valid YAML: {}", e.message))
-                    .help("each line is `key: value`; quote values that contain `: ` or start with a special character"),
+                Diagnostic::at(
+                    Severity::Error,
+                    &origin,
+                    format!("journal.yaml is not valid YAML: {}", e.message),
+                )
+                .help("each line is `key: value`; quote values that contain `: ` or start with a special character"),
             );
             return None;
         }
@@ -77,7 +81,14 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
             return None;
         }
         other => {
-            diags.push(Diagnostic::at(Severity::Error, &at(""), format!("journal.yaml must be `key: value` lines, found {}", other.kind())).help("write at least `title:`, `mentor:` and `mentee:`"));
+            diags.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    &at(""),
+                    format!("journal.yaml must be `key: value` lines, found {}", other.kind()),
+                )
+                .help("write at least `title:`, `mentor:` and `mentee:`"),
+            );
             return None;
         }
     };
@@ -110,11 +121,21 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                     _ => config.language = t,
                 },
                 None if *value == Yaml::Null => {}
-                None => error(diags, key, format!("`{key}` must be text, found {}", value.kind()), "write it on one line after the colon"),
+                None => error(
+                    diags,
+                    key,
+                    format!("`{key}` must be text, found {}", value.kind()),
+                    "write it on one line after the colon",
+                ),
             },
             "cadence_days" => match value {
                 Yaml::Int(n) if (1..=366).contains(n) => config.cadence_days = u32::try_from(*n).ok(),
-                _ => error(diags, key, "`cadence_days` must be a whole number of days from 1 to 366".to_string(), "e.g. `cadence_days: 14` for a session every two weeks"),
+                _ => error(
+                    diags,
+                    key,
+                    "`cadence_days` must be a whole number of days from 1 to 366".to_string(),
+                    "e.g. `cadence_days: 14` for a session every two weeks",
+                ),
             },
             "noindex" | "raw_html" => match value {
                 Yaml::Bool(b) if key == "noindex" => config.noindex = *b,
@@ -123,19 +144,47 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
             },
             "format" => match value {
                 Yaml::Int(n) if *n >= 1 && *n <= i64::from(FORMAT) => {}
-                Yaml::Int(n) if *n > i64::from(FORMAT) => error(diags, key, format!("this journal uses format {n}, but this mentorlog reads format {FORMAT} only"), "install a newer mentorlog"),
-                _ => error(diags, key, "`format` must be a whole number (1)".to_string(), "remove it or write `format: 1`"),
+                Yaml::Int(n) if *n > i64::from(FORMAT) => error(
+                    diags,
+                    key,
+                    format!("this journal uses format {n}, but this mentorlog reads format {FORMAT} only"),
+                    "install a newer mentorlog",
+                ),
+                _ => error(
+                    diags,
+                    key,
+                    "`format` must be a whole number (1)".to_string(),
+                    "remove it or write `format: 1`",
+                ),
             },
             other => {
                 let help = match closest(other, JOURNAL_KEYS.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("journal.yaml may have {}", JOURNAL_KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+                    None => format!(
+                        "journal.yaml may have {}",
+                        JOURNAL_KEYS
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
-                diags.push(Diagnostic::at(Severity::Warning, &at(other), format!("unknown key `{other}` in journal.yaml")).help(help));
+                diags.push(
+                    Diagnostic::at(
+                        Severity::Warning,
+                        &at(other),
+                        format!("unknown key `{other}` in journal.yaml"),
+                    )
+                    .help(help),
+                );
             }
         }
     }
-    for (key, who) in [("title", "the site's title"), ("mentor", "the mentor's name"), ("mentee", "the mentee's name")] {
+    for (key, who) in [
+        ("title", "the site's title"),
+        ("mentor", "the mentor's name"),
+        ("mentee", "the mentee's name"),
+    ] {
         let value = match key {
             "title" => &config.title,
             "mentor" => &config.mentor,
@@ -143,13 +192,23 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         };
         if value.is_empty() {
             ok = false;
-            diags.push(Diagnostic::file(Severity::Error, path, format!("journal.yaml needs `{key}`")).help(format!("add a line `{key}: …` with {who}")));
+            diags.push(
+                Diagnostic::file(Severity::Error, path, format!("journal.yaml needs `{key}`"))
+                    .help(format!("add a line `{key}: …` with {who}")),
+            );
         }
     }
     if let Some(url) = &config.base_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             ok = false;
-            diags.push(Diagnostic::at(Severity::Error, &at("base_url"), format!("`base_url` must be an absolute http(s) URL, found `{url}`")).help("e.g. `base_url: https://mentoring.example.org/sam-dana/`"));
+            diags.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    &at("base_url"),
+                    format!("`base_url` must be an absolute http(s) URL, found `{url}`"),
+                )
+                .help("e.g. `base_url: https://mentoring.example.org/sam-dana/`"),
+            );
         }
     }
     ok.then_some(config)

@@ -89,7 +89,9 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
     let mut search = 0;
     while let Some(found) = body[search..].find("<!--") {
         let start = search + found;
-        let Some(close) = body[start + 4..].find("-->") else { break };
+        let Some(close) = body[start + 4..].find("-->") else {
+            break;
+        };
         let end = start + 4 + close + 3;
         let inner: String = body[start + 4..start + 4 + close]
             .chars()
@@ -115,8 +117,12 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
     if private {
         let origin = origin_at(body, opened_at, cx);
         diags.push(
-            Diagnostic::at(Severity::Warning, &origin, "this private block is never closed, so the rest of the note is private")
-                .help("end the block with `<!-- /private -->`"),
+            Diagnostic::at(
+                Severity::Warning,
+                &origin,
+                "this private block is never closed, so the rest of the note is private",
+            )
+            .help("end the block with `<!-- /private -->`"),
         );
     }
     out
@@ -169,9 +175,17 @@ fn render_segment(
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((at, _)) = heading.take() {
                     let base_id = heading_id(&heading_text);
-                    let base_id = if base_id.is_empty() { "section".to_string() } else { base_id };
+                    let base_id = if base_id.is_empty() {
+                        "section".to_string()
+                    } else {
+                        base_id
+                    };
                     let n = ids.entry(base_id.clone()).or_insert(0);
-                    let id = if *n == 0 { base_id.clone() } else { format!("{base_id}-{n}") };
+                    let id = if *n == 0 {
+                        base_id.clone()
+                    } else {
+                        format!("{base_id}-{n}")
+                    };
                     *n += 1;
                     events[at] = Event::Start(Tag::Heading {
                         level,
@@ -185,12 +199,22 @@ fn render_segment(
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let is_wiki = matches!(link_type, LinkType::WikiLink { .. });
                 match resolve(&dest_url, is_wiki, false, base + range.start, body, cx, diags) {
                     Resolved::Keep(dest) => {
                         dropping.push(false);
-                        events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: dest.into(),
+                            title,
+                            id,
+                        }));
                     }
                     Resolved::Drop => dropping.push(true),
                 }
@@ -200,15 +224,23 @@ fn render_segment(
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                match resolve(&dest_url, false, true, base + range.start, body, cx, diags) {
-                    Resolved::Keep(dest) => {
-                        dropping.push(false);
-                        events.push(Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id }));
-                    }
-                    Resolved::Drop => dropping.push(true),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(&dest_url, false, true, base + range.start, body, cx, diags) {
+                Resolved::Keep(dest) => {
+                    dropping.push(false);
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
                 }
-            }
+                Resolved::Drop => dropping.push(true),
+            },
             Event::End(TagEnd::Image) => {
                 if !dropping.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Image));
@@ -257,7 +289,9 @@ fn has_scheme(dest: &str) -> Option<String> {
     let colon = dest.find(':')?;
     let scheme = &dest[..colon];
     let ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
     ok.then(|| scheme.to_ascii_lowercase())
 }
 
@@ -306,13 +340,21 @@ fn resolve(
         return match found {
             Some(n) => Resolved::Keep(format!("{PLACEHOLDER}note/{n}{anchor}")),
             None => {
-                warn(diags, format!("`[[{name}]]` links to a note that does not exist"), "use the file name of a note under sessions/, without `.md`");
+                warn(
+                    diags,
+                    format!("`[[{name}]]` links to a note that does not exist"),
+                    "use the file name of a note under sessions/, without `.md`",
+                );
                 Resolved::Drop
             }
         };
     }
     let Some(target) = join(cx.dir, &path) else {
-        warn(diags, format!("`{dest}` points outside the journal"), "link to notes under sessions/ or files under static/");
+        warn(
+            diags,
+            format!("`{dest}` points outside the journal"),
+            "link to notes under sessions/ or files under static/",
+        );
         return Resolved::Drop;
     };
     if target.is_empty() {
@@ -326,11 +368,23 @@ fn resolve(
     }
     let what = if image { "image" } else { "link" };
     if target.starts_with("sessions/") && target.ends_with(".md") {
-        warn(diags, format!("{what} `{dest}` points to a note that does not exist"), "check the file name; links resolve against this note's own folder");
+        warn(
+            diags,
+            format!("{what} `{dest}` points to a note that does not exist"),
+            "check the file name; links resolve against this note's own folder",
+        );
     } else if target.starts_with("static/") {
-        warn(diags, format!("{what} `{dest}` points to a file that is not in static/"), "add the file under static/ or fix the path; links resolve against this note's own folder");
+        warn(
+            diags,
+            format!("{what} `{dest}` points to a file that is not in static/"),
+            "add the file under static/ or fix the path; links resolve against this note's own folder",
+        );
     } else {
-        warn(diags, format!("{what} `{dest}` points to a file that is not published"), "only notes under sessions/ and files under static/ become part of the site");
+        warn(
+            diags,
+            format!("{what} `{dest}` points to a file that is not published"),
+            "only notes under sessions/ and files under static/ become part of the site",
+        );
     }
     Resolved::Drop
 }
@@ -382,19 +436,31 @@ mod tests {
 
     #[test]
     fn private_blocks_are_split_out_loosely_matched() {
-        let (note, diags) = render_with("# Hi\n\npublic\n\n<!--  Private -->\nsecret\n<!--/private-->\n\nafter\n", false);
+        let (note, diags) = render_with(
+            "# Hi\n\npublic\n\n<!--  Private -->\nsecret\n<!--/private-->\n\nafter\n",
+            false,
+        );
         assert!(diags.is_empty());
         let private: Vec<_> = note.segments.iter().filter(|s| s.private).collect();
         assert_eq!(private.len(), 1);
         assert!(private[0].html.contains("secret"));
-        assert!(note.segments.iter().filter(|s| !s.private).all(|s| !s.html.contains("secret")));
+        assert!(
+            note.segments
+                .iter()
+                .filter(|s| !s.private)
+                .all(|s| !s.html.contains("secret"))
+        );
     }
 
     #[test]
     fn unclosed_private_block_hides_the_rest_with_a_warning() {
         let (note, diags) = render_with("a\n\n<!-- private -->\nsecret\n", false);
         assert_eq!(diags.count(Severity::Warning), 1);
-        assert!(note.segments.last().is_some_and(|s| s.private && s.html.contains("secret")));
+        assert!(
+            note.segments
+                .last()
+                .is_some_and(|s| s.private && s.html.contains("secret"))
+        );
     }
 
     #[test]
@@ -408,7 +474,10 @@ mod tests {
 
     #[test]
     fn links_to_notes_static_and_wikilinks_become_placeholders() {
-        let (note, diags) = render_with("[a](2026-01-08-intro.md#goals) ![c](../static/chart.png) [[2026-01-08-intro|the intro]] [m](missing.md)", false);
+        let (note, diags) = render_with(
+            "[a](2026-01-08-intro.md#goals) ![c](../static/chart.png) [[2026-01-08-intro|the intro]] [m](missing.md)",
+            false,
+        );
         let h = html(&note);
         assert!(h.contains(r#"href="mentorlog:note/0#goals""#), "{h}");
         assert!(h.contains(r#"src="mentorlog:static/0""#), "{h}");
@@ -419,7 +488,10 @@ mod tests {
 
     #[test]
     fn scripts_and_javascript_links_do_not_survive() {
-        let (note, _) = render_with("<script>alert(1)</script>\n\n<b onclick=\"x()\">hi</b> [x](javascript:alert(1))\n", false);
+        let (note, _) = render_with(
+            "<script>alert(1)</script>\n\n<b onclick=\"x()\">hi</b> [x](javascript:alert(1))\n",
+            false,
+        );
         let h = html(&note);
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("onclick"), "{h}");

@@ -86,7 +86,10 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
     let config = match String::from_utf8(config_bytes) {
         Ok(text) => journal::read(&config_path, &text, diags),
         Err(_) => {
-            diags.push(Diagnostic::file(Severity::Error, &config_path, "journal.yaml is not UTF-8 text").help("save it as UTF-8"));
+            diags.push(
+                Diagnostic::file(Severity::Error, &config_path, "journal.yaml is not UTF-8 text")
+                    .help("save it as UTF-8"),
+            );
             None
         }
     };
@@ -108,7 +111,15 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
         .enumerate()
         .map(|(i, rel)| {
             let mut local = Diagnostics::new();
-            let note = NoteFile { root, rel, index: i, slug: &slugs[i], targets: &targets, raw_html, options };
+            let note = NoteFile {
+                root,
+                rel,
+                index: i,
+                slug: &slugs[i],
+                targets: &targets,
+                raw_html,
+                options,
+            };
             let session = note.load(&mut local);
             (session, local)
         })
@@ -122,10 +133,18 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
         .par_iter()
         .map(|rel| {
             let bytes = read_bytes(&root.join(rel))?;
-            Ok(StaticFile { rel: rel.trim_start_matches("static/").to_string(), bytes })
+            Ok(StaticFile {
+                rel: rel.trim_start_matches("static/").to_string(),
+                bytes,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(config.map(|config| JournalSource { root: root.to_path_buf(), config, sessions, statics }))
+    Ok(config.map(|config| JournalSource {
+        root: root.to_path_buf(),
+        config,
+        sessions,
+        statics,
+    }))
 }
 
 /// Journal-relative paths (with `/`) of the files under `root/folder` that `keep` accepts,
@@ -141,9 +160,8 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<St
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0
-                || (!is_hidden(e.file_name())
-                    && !(e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists()))
+            let skipped = is_hidden(e.file_name()) || (e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists());
+            e.depth() == 0 || !skipped
         });
     for entry in walker {
         let entry = entry.map_err(|e| {
@@ -153,8 +171,13 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<St
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
-        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         let rel = rel.join("/");
         if keep(&rel) {
             out.push(rel);
@@ -206,7 +229,11 @@ impl NoteFile<'_> {
         let bytes = match read_bytes(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::file(Severity::Error, &path, format!("cannot read the note: {e}")));
+                diags.push(Diagnostic::file(
+                    Severity::Error,
+                    &path,
+                    format!("cannot read the note: {e}"),
+                ));
                 return None;
             }
         };
@@ -215,12 +242,17 @@ impl NoteFile<'_> {
             return None;
         };
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
-            diags.push(Diagnostic::file(Severity::Error, &path, "the note is empty").help("add front matter with a `date:` and some notes, or delete the file"));
+            diags.push(
+                Diagnostic::file(Severity::Error, &path, "the note is empty")
+                    .help("add front matter with a `date:` and some notes, or delete the file"),
+            );
             return None;
         }
         let mut local = Diagnostics::new();
         let session = self.parse(&path, &text, &mut local);
-        let is_draft = session.as_ref().map_or_else(|| looks_like_draft(&text), |s| s.front.draft);
+        let is_draft = session
+            .as_ref()
+            .map_or_else(|| looks_like_draft(&text), |s| s.front.draft);
         if is_draft && !self.options.drafts {
             local.demote_errors();
             diags.extend(local);
@@ -233,7 +265,14 @@ impl NoteFile<'_> {
     fn parse(&self, path: &Path, text: &str, diags: &mut Diagnostics) -> Option<SessionSource> {
         let Ok(split) = frontmatter::split(text) else {
             let origin = Origin::in_text(path, text, 1, 1);
-            diags.push(Diagnostic::at(Severity::Error, &origin, "the front matter starts with `---` but never ends").help("add a line with `---` after the last front-matter line"));
+            diags.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    &origin,
+                    "the front matter starts with `---` but never ends",
+                )
+                .help("add a line with `---` after the last front-matter line"),
+            );
             return None;
         };
         let front = frontmatter::read(path, text, &split, diags)?;
@@ -304,26 +343,33 @@ fn session_date(
         if let Some(d) = from_name {
             return Some((d, line_one()));
         }
-        diags.push(
-            Diagnostic::file(Severity::Error, path, "the note has no date")
-                .help("add `date: YYYY-MM-DD` to its front matter, or start the file name with the date (2026-01-08-….md)"),
-        );
+        diags.push(Diagnostic::file(Severity::Error, path, "the note has no date").help(
+            "add `date: YYYY-MM-DD` to its front matter, or start the file name with the date (2026-01-08-….md)",
+        ));
         return None;
     };
     match date::from_front_matter(raw) {
         date::DateRead::Clean(d) => Some((d, origin.clone())),
         date::DateRead::Tolerated(d, why) => {
             diags.push(
-                Diagnostic::at(Severity::Warning, origin, format!("`date: {raw}` is read as {d}, but {why}"))
-                    .help(format!("write it as `date: {d}`")),
+                Diagnostic::at(
+                    Severity::Warning,
+                    origin,
+                    format!("`date: {raw}` is read as {d}, but {why}"),
+                )
+                .help(format!("write it as `date: {d}`")),
             );
             Some((d, origin.clone()))
         }
         date::DateRead::Unusable => match from_name {
             Some(d) => {
                 diags.push(
-                    Diagnostic::at(Severity::Warning, origin, format!("`date: {raw}` is not a date; the file name's date {d} is used"))
-                        .help("write it as `date: YYYY-MM-DD`"),
+                    Diagnostic::at(
+                        Severity::Warning,
+                        origin,
+                        format!("`date: {raw}` is not a date; the file name's date {d} is used"),
+                    )
+                    .help("write it as `date: YYYY-MM-DD`"),
                 );
                 Some((d, origin.clone()))
             }
@@ -351,7 +397,9 @@ fn title_from_file_name(stem: &str) -> String {
         return stem.to_string();
     }
     let mut chars = words.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -360,7 +408,11 @@ mod tests {
 
     #[test]
     fn page_slugs_are_unique_in_path_order() {
-        let notes = vec!["sessions/A b.md".to_string(), "sessions/a-b.md".to_string(), "sessions/x/Ünïcode!.md".to_string()];
+        let notes = vec![
+            "sessions/A b.md".to_string(),
+            "sessions/a-b.md".to_string(),
+            "sessions/x/Ünïcode!.md".to_string(),
+        ];
         assert_eq!(page_slugs(&notes), vec!["a-b", "a-b-2", "x/ünïcode"]);
     }
 

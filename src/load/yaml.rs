@@ -70,11 +70,7 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let message = e.to_string();
             // serde_yaml appends " at line L column C"; the diagnostic shows that itself.
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
             Err(SyntaxError { line, col, message })
         }
     }
@@ -91,11 +87,7 @@ fn convert(value: serde_yaml::Value) -> Yaml {
             .unwrap_or_else(|| Yaml::Float(n.as_f64().unwrap_or(0.0))),
         Value::String(s) => Yaml::Str(s),
         Value::Sequence(items) => Yaml::List(items.into_iter().map(convert).collect()),
-        Value::Mapping(map) => Yaml::Map(
-            map.into_iter()
-                .map(|(k, v)| (key_text(k), convert(v)))
-                .collect(),
-        ),
+        Value::Mapping(map) => Yaml::Map(map.into_iter().map(|(k, v)| (key_text(k), convert(v))).collect()),
         Value::Tagged(tagged) => convert(tagged.value),
     }
 }
@@ -122,10 +114,7 @@ pub struct ItemIndex {
 impl ItemIndex {
     /// Where `key` is written in this item, else where the item starts.
     pub fn key(&self, key: &str) -> Pos {
-        self.keys
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(self.start, |(_, p)| *p)
+        self.keys.iter().find(|(k, _)| k == key).map_or(self.start, |(_, p)| *p)
     }
 }
 
@@ -218,7 +207,8 @@ mod tests {
 
     #[test]
     fn finds_keys_and_list_items() {
-        let text = "date: 2026-01-08\ngoals:\n  - id: a\n    title: A\n  - id: b\n    progres: 3\ncommitments:\n- what: x\n";
+        let text =
+            "date: 2026-01-08\ngoals:\n  - id: a\n    title: A\n  - id: b\n    progres: 3\ncommitments:\n- what: x\n";
         let index = KeyIndex::build(text);
         assert_eq!(index.top("goals"), Some((2, 1)));
         assert_eq!(index.item("goals", 0).map(|i| i.start), Some((3, 5)));

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diag::{closest, Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, closest};
 use crate::load::{CommitmentEntry, GoalEntry, SessionSource};
 use crate::model::commitment::{CommitEvent, CommitStatus, Commitment, Due, DueSpec, Who};
-use crate::model::goal::{share_of_steps, Goal, GoalEvent, GoalStatus, Horizon, Step};
+use crate::model::goal::{Goal, GoalEvent, GoalStatus, Horizon, Step, share_of_steps};
 use crate::model::session::Session;
 
 /// The state being folded.
@@ -87,7 +87,10 @@ impl<'d> Fold<'d> {
                         Some(near) => format!("did you mean `{near}`? To declare a new goal, add `title:`"),
                         None => "to declare a new goal, add `title:` (and `horizon:`) to this entry".to_string(),
                     };
-                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("unknown goal `{}`", entry.id)).help(help));
+                    self.diags.push(
+                        Diagnostic::at(Severity::Error, &entry.origin, format!("unknown goal `{}`", entry.id))
+                            .help(help),
+                    );
                     return;
                 };
                 self.goal_ids.insert(entry.id.clone(), self.goals.len());
@@ -122,7 +125,10 @@ impl<'d> Fold<'d> {
         }
         for step in &entry.steps {
             if !goal.steps.iter().any(|s| &s.text == step) {
-                goal.steps.push(Step { text: step.clone(), done_in: None });
+                goal.steps.push(Step {
+                    text: step.clone(),
+                    done_in: None,
+                });
             }
         }
         let mut steps_done = Vec::new();
@@ -137,10 +143,27 @@ impl<'d> Fold<'d> {
                 None => {
                     let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None if goal.steps.is_empty() => format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id),
-                        None => format!("the steps of `{}` are: {}", goal.id, goal.steps.iter().map(|s| format!("`{}`", s.text)).collect::<Vec<_>>().join(", ")),
+                        None if goal.steps.is_empty() => {
+                            format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
+                        }
+                        None => format!(
+                            "the steps of `{}` are: {}",
+                            goal.id,
+                            goal.steps
+                                .iter()
+                                .map(|s| format!("`{}`", s.text))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     };
-                    self.diags.push(Diagnostic::at(Severity::Error, origin, format!("goal `{}` has no step `{text}`", goal.id)).help(help));
+                    self.diags.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            origin,
+                            format!("goal `{}` has no step `{text}`", goal.id),
+                        )
+                        .help(help),
+                    );
                 }
             }
         }
@@ -181,14 +204,25 @@ impl<'d> Fold<'d> {
                     let id = entry.id.clone().unwrap_or_default();
                     let known: Vec<&str> = self.commitments.iter().map(|c| c.id.as_str()).collect();
                     let help = match closest(&id, known) {
-                        Some(near) => format!("did you mean `{near}`? To make a new commitment, add `who:` and `what:`"),
+                        Some(near) => {
+                            format!("did you mean `{near}`? To make a new commitment, add `who:` and `what:`")
+                        }
                         None => "to make a new commitment, add `who:` and `what:` to this entry".to_string(),
                     };
-                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("unknown commitment `{id}`")).help(help));
+                    self.diags.push(
+                        Diagnostic::at(Severity::Error, &entry.origin, format!("unknown commitment `{id}`")).help(help),
+                    );
                     return;
                 };
                 let Some(who) = entry.who else {
-                    self.diags.push(Diagnostic::at(Severity::Error, &entry.origin, format!("the commitment `{what}` needs `who`")).help("add `who: mentor`, `who: mentee` or `who: both`"));
+                    self.diags.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            &entry.origin,
+                            format!("the commitment `{what}` needs `who`"),
+                        )
+                        .help("add `who: mentor`, `who: mentee` or `who: both`"),
+                    );
                     return;
                 };
                 let id = match &entry.id {
@@ -239,7 +273,12 @@ impl<'d> Fold<'d> {
         }
         commitment.private |= entry.private;
         commitment.last_origin = entry.origin.clone();
-        commitment.history.push(CommitEvent { session, declared, status: commitment.status, note: entry.note });
+        commitment.history.push(CommitEvent {
+            session,
+            declared,
+            status: commitment.status,
+            note: entry.note,
+        });
         let event = commitment.history.len() - 1;
         let id = commitment.id.clone();
         self.sessions[session].commit_events.push((id, event));
@@ -247,7 +286,11 @@ impl<'d> Fold<'d> {
 
     fn fresh_commitment_id(&self, what: &str) -> String {
         let base = crate::slug::slugify(what);
-        let base = if base.is_empty() { "commitment".to_string() } else { base };
+        let base = if base.is_empty() {
+            "commitment".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 2;
         while self.commit_ids.contains_key(&id) {
@@ -276,8 +319,12 @@ impl<'d> Fold<'d> {
             goal.stale = goal.status == GoalStatus::Active && recent.len() == 3 && !touched;
             if goal.stale {
                 self.diags.push(
-                    Diagnostic::at(Severity::Note, &goal.last_origin, format!("goal `{}` has not been touched in the last 3 sessions", goal.id))
-                        .help("update it, or set `status: paused` if it is on hold"),
+                    Diagnostic::at(
+                        Severity::Note,
+                        &goal.last_origin,
+                        format!("goal `{}` has not been touched in the last 3 sessions", goal.id),
+                    )
+                    .help("update it, or set `status: paused` if it is on hold"),
                 );
             }
         }
@@ -313,7 +360,11 @@ mod tests {
             date,
             date_origin: origin(),
             title: "t".into(),
-            front: FrontMatter { goals, commitments, ..FrontMatter::default() },
+            front: FrontMatter {
+                goals,
+                commitments,
+                ..FrontMatter::default()
+            },
             note: Note::default(),
         }
     }
@@ -335,7 +386,16 @@ mod tests {
     }
 
     fn commit(id: Option<&str>) -> CommitmentEntry {
-        CommitmentEntry { origin: origin(), id: id.map(Into::into), who: None, what: None, due: None, status: None, note: None, private: false }
+        CommitmentEntry {
+            origin: origin(),
+            id: id.map(Into::into),
+            who: None,
+            what: None,
+            due: None,
+            status: None,
+            note: None,
+            private: false,
+        }
     }
 
     fn run(today: NaiveDate, sessions: Vec<SessionSource>) -> (Vec<Goal>, Vec<Commitment>, Diagnostics) {
@@ -351,12 +411,30 @@ mod tests {
 
     #[test]
     fn declare_then_update_by_id_keeps_history() {
-        let declare = GoalEntry { title: Some("Lead".into()), horizon: Some(Horizon::Career), progress: Some(10), ..goal("lead") };
-        let update = GoalEntry { progress: Some(35), title: Some("Lead a group".into()), ..goal("lead") };
-        let (goals, _, diags) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 15), vec![update], vec![])]);
+        let declare = GoalEntry {
+            title: Some("Lead".into()),
+            horizon: Some(Horizon::Career),
+            progress: Some(10),
+            ..goal("lead")
+        };
+        let update = GoalEntry {
+            progress: Some(35),
+            title: Some("Lead a group".into()),
+            ..goal("lead")
+        };
+        let (goals, _, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(1, 15), vec![update], vec![]),
+            ],
+        );
         assert!(!diags.has_errors());
         assert_eq!(goals[0].progress, 35);
-        assert_eq!(goals[0].history.iter().map(|e| (e.before, e.after)).collect::<Vec<_>>(), vec![(0, 10), (10, 35)]);
+        assert_eq!(
+            goals[0].history.iter().map(|e| (e.before, e.after)).collect::<Vec<_>>(),
+            vec![(0, 10), (10, 35)]
+        );
         assert_eq!(goals[0].history[0].title, "Lead");
         assert_eq!(goals[0].title, "Lead a group");
     }
@@ -364,27 +442,63 @@ mod tests {
     #[test]
     fn progress_from_steps_never_lowers_and_stated_progress_wins() {
         let steps: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| (*s).to_string()).collect();
-        let declare = GoalEntry { title: Some("G".into()), steps, progress: Some(40), ..goal("g") };
-        let one_step = GoalEntry { done: vec![("a".into(), origin())], ..goal("g") };
-        let two_more = GoalEntry { done: vec![("b".into(), origin()), ("c".into(), origin())], ..goal("g") };
-        let stated = GoalEntry { done: vec![("d".into(), origin())], progress: Some(90), ..goal("g") };
-        let (goals, _, _) = run(d(12, 1), vec![
-            session(d(1, 1), vec![declare], vec![]),
-            session(d(1, 2), vec![one_step], vec![]),
-            session(d(1, 3), vec![two_more], vec![]),
-            session(d(1, 4), vec![stated], vec![]),
-        ]);
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            steps,
+            progress: Some(40),
+            ..goal("g")
+        };
+        let one_step = GoalEntry {
+            done: vec![("a".into(), origin())],
+            ..goal("g")
+        };
+        let two_more = GoalEntry {
+            done: vec![("b".into(), origin()), ("c".into(), origin())],
+            ..goal("g")
+        };
+        let stated = GoalEntry {
+            done: vec![("d".into(), origin())],
+            progress: Some(90),
+            ..goal("g")
+        };
+        let (goals, _, _) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(1, 2), vec![one_step], vec![]),
+                session(d(1, 3), vec![two_more], vec![]),
+                session(d(1, 4), vec![stated], vec![]),
+            ],
+        );
         let after: Vec<u8> = goals[0].history.iter().map(|e| e.after).collect();
         assert_eq!(after, vec![40, 40, 75, 90]);
     }
 
     #[test]
     fn unknown_goal_and_step_are_errors_with_suggestions() {
-        let declare = GoalEntry { title: Some("G".into()), steps: vec!["Run the review".into()], ..goal("group-lead") };
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            steps: vec!["Run the review".into()],
+            ..goal("group-lead")
+        };
         let typo = goal("grup-lead");
-        let bad_step = GoalEntry { done: vec![("Run the reveiw".into(), origin())], ..goal("group-lead") };
-        let (_, _, diags) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 2), vec![typo, bad_step], vec![])]);
-        let helps: Vec<_> = diags.sorted().iter().filter(|d| d.severity == Severity::Error).map(|d| d.help.clone().unwrap_or_default()).collect();
+        let bad_step = GoalEntry {
+            done: vec![("Run the reveiw".into(), origin())],
+            ..goal("group-lead")
+        };
+        let (_, _, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(1, 2), vec![typo, bad_step], vec![]),
+            ],
+        );
+        let helps: Vec<_> = diags
+            .sorted()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.help.clone().unwrap_or_default())
+            .collect();
         assert_eq!(helps.len(), 2);
         assert!(helps.iter().any(|h| h.contains("`group-lead`")));
         assert!(helps.iter().any(|h| h.contains("`Run the review`")));
@@ -392,18 +506,43 @@ mod tests {
 
     #[test]
     fn achieved_means_100_unless_stated() {
-        let declare = GoalEntry { title: Some("G".into()), progress: Some(60), ..goal("g") };
-        let done = GoalEntry { status: Some(GoalStatus::Achieved), ..goal("g") };
-        let (goals, _, _) = run(d(12, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(1, 2), vec![done], vec![])]);
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            progress: Some(60),
+            ..goal("g")
+        };
+        let done = GoalEntry {
+            status: Some(GoalStatus::Achieved),
+            ..goal("g")
+        };
+        let (goals, _, _) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(1, 2), vec![done], vec![]),
+            ],
+        );
         assert_eq!((goals[0].progress, goals[0].status), (100, GoalStatus::Achieved));
     }
 
     #[test]
     fn due_next_resolves_to_the_next_non_draft_session() {
-        let make = CommitmentEntry { who: Some(Who::Mentee), what: Some("Bring three challenges".into()), due: Some(DueSpec::NextSession), ..commit(None) };
+        let make = CommitmentEntry {
+            who: Some(Who::Mentee),
+            what: Some("Bring three challenges".into()),
+            due: Some(DueSpec::NextSession),
+            ..commit(None)
+        };
         let mut draft = session(d(1, 10), vec![], vec![]);
         draft.front.draft = true;
-        let (_, commitments, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make]), draft, session(d(1, 22), vec![], vec![])]);
+        let (_, commitments, _) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![], vec![make]),
+                draft,
+                session(d(1, 22), vec![], vec![]),
+            ],
+        );
         assert_eq!(commitments[0].id, "bring-three-challenges");
         assert_eq!(commitments[0].due, Due::NextSession(Some(d(1, 22))));
         assert!(commitments[0].overdue);
@@ -411,7 +550,12 @@ mod tests {
 
     #[test]
     fn due_next_without_a_next_session_is_never_overdue() {
-        let make = CommitmentEntry { who: Some(Who::Both), what: Some("Meet".into()), due: Some(DueSpec::NextSession), ..commit(None) };
+        let make = CommitmentEntry {
+            who: Some(Who::Both),
+            what: Some("Meet".into()),
+            due: Some(DueSpec::NextSession),
+            ..commit(None)
+        };
         let (_, commitments, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make])]);
         assert_eq!(commitments[0].due, Due::NextSession(None));
         assert!(!commitments[0].overdue);
@@ -419,8 +563,20 @@ mod tests {
 
     #[test]
     fn overdue_only_after_the_due_day() {
-        let make = |what: &str, due| CommitmentEntry { who: Some(Who::Mentor), what: Some(what.into()), due: Some(DueSpec::Date(due)), ..commit(None) };
-        let (_, c, diags) = run(d(3, 10), vec![session(d(3, 1), vec![], vec![make("on the day", d(3, 10)), make("before", d(3, 9))])]);
+        let make = |what: &str, due| CommitmentEntry {
+            who: Some(Who::Mentor),
+            what: Some(what.into()),
+            due: Some(DueSpec::Date(due)),
+            ..commit(None)
+        };
+        let (_, c, diags) = run(
+            d(3, 10),
+            vec![session(
+                d(3, 1),
+                vec![],
+                vec![make("on the day", d(3, 10)), make("before", d(3, 9))],
+            )],
+        );
         assert!(!c[0].overdue);
         assert!(c[1].overdue);
         assert_eq!(diags.count(Severity::Note), 1);
@@ -428,32 +584,71 @@ mod tests {
 
     #[test]
     fn closing_and_duplicate_ids() {
-        let make = CommitmentEntry { who: Some(Who::Mentee), what: Some("Write it".into()), ..commit(None) };
-        let again = CommitmentEntry { who: Some(Who::Mentee), what: Some("Write it".into()), ..commit(None) };
-        let close = CommitmentEntry { status: Some(CommitStatus::Done), ..commit(Some("write-it")) };
-        let (_, c, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make, again]), session(d(1, 2), vec![], vec![close])]);
-        assert_eq!(c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["write-it", "write-it-2"]);
+        let make = CommitmentEntry {
+            who: Some(Who::Mentee),
+            what: Some("Write it".into()),
+            ..commit(None)
+        };
+        let again = CommitmentEntry {
+            who: Some(Who::Mentee),
+            what: Some("Write it".into()),
+            ..commit(None)
+        };
+        let close = CommitmentEntry {
+            status: Some(CommitStatus::Done),
+            ..commit(Some("write-it"))
+        };
+        let (_, c, _) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![], vec![make, again]),
+                session(d(1, 2), vec![], vec![close]),
+            ],
+        );
+        assert_eq!(
+            c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            vec!["write-it", "write-it-2"]
+        );
         assert_eq!((c[0].status, c[0].closed_in), (CommitStatus::Done, Some(1)));
         assert_eq!(c[1].status, CommitStatus::Open);
     }
 
     #[test]
     fn planned_sessions_do_not_apply_yet() {
-        let declare = GoalEntry { title: Some("G".into()), progress: Some(10), ..goal("g") };
-        let later = GoalEntry { progress: Some(80), ..goal("g") };
-        let (goals, _, _) = run(d(2, 1), vec![session(d(1, 1), vec![declare], vec![]), session(d(3, 1), vec![later], vec![])]);
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            progress: Some(10),
+            ..goal("g")
+        };
+        let later = GoalEntry {
+            progress: Some(80),
+            ..goal("g")
+        };
+        let (goals, _, _) = run(
+            d(2, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(3, 1), vec![later], vec![]),
+            ],
+        );
         assert_eq!(goals[0].progress, 10);
     }
 
     #[test]
     fn a_goal_untouched_in_the_last_three_held_sessions_is_stale() {
-        let declare = GoalEntry { title: Some("G".into()), ..goal("g") };
-        let (goals, _, diags) = run(d(12, 1), vec![
-            session(d(1, 1), vec![declare], vec![]),
-            session(d(1, 2), vec![], vec![]),
-            session(d(1, 3), vec![], vec![]),
-            session(d(1, 4), vec![], vec![]),
-        ]);
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            ..goal("g")
+        };
+        let (goals, _, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![declare], vec![]),
+                session(d(1, 2), vec![], vec![]),
+                session(d(1, 3), vec![], vec![]),
+                session(d(1, 4), vec![], vec![]),
+            ],
+        );
         assert!(goals[0].stale);
         assert_eq!(diags.count(Severity::Note), 1);
     }

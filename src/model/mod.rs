@@ -14,8 +14,8 @@ pub mod visibility;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::load::{JournalConfig, JournalSource, StaticFile};
 use crate::load::journal::DEFAULT_CADENCE;
+use crate::load::{JournalConfig, JournalSource, StaticFile};
 
 pub use commitment::Commitment;
 pub use goal::Goal;
@@ -78,7 +78,11 @@ pub fn fold(
     today: NaiveDate,
     diags: &mut Diagnostics,
 ) -> Journal {
-    let cadence = source.config.cadence_days.or(options.default_cadence).unwrap_or(DEFAULT_CADENCE);
+    let cadence = source
+        .config
+        .cadence_days
+        .or(options.default_cadence)
+        .unwrap_or(DEFAULT_CADENCE);
     let mut sessions: Vec<_> = source
         .sessions
         .into_iter()
@@ -95,8 +99,15 @@ pub fn fold(
     let timeline = timeline::build(&sessions, cadence, today);
     for gap in &timeline.gaps {
         diags.push(
-            Diagnostic::at(Severity::Note, &date_origins[gap.before_session], format!("{} days since the previous session, more than 1.5 × the agreed {cadence} days", gap.days))
-                .help("long gaps are the first sign a mentorship is fading; the timeline marks this one"),
+            Diagnostic::at(
+                Severity::Note,
+                &date_origins[gap.before_session],
+                format!(
+                    "{} days since the previous session, more than 1.5 × the agreed {cadence} days",
+                    gap.days
+                ),
+            )
+            .help("long gaps are the first sign a mentorship is fading; the timeline marks this one"),
         );
     }
     let mut journal = Journal {

@@ -76,7 +76,10 @@ pub fn build(sessions: &[Session], cadence: u32, today: NaiveDate) -> Timeline {
         .windows(2)
         .filter_map(|w| {
             let days = (sessions[w[1]].date - sessions[w[0]].date).num_days();
-            is_long_gap(days, cadence).then_some(Gap { before_session: w[1], days })
+            is_long_gap(days, cadence).then_some(Gap {
+                before_session: w[1],
+                days,
+            })
         })
         .collect();
     let days_since_last = held.last().map(|&i| (today - sessions[i].date).num_days());
@@ -88,5 +91,11 @@ pub fn build(sessions: &[Session], cadence: u32, today: NaiveDate) -> Timeline {
         Some(_) => Health::Stalled,
     };
     let next_planned = (0..sessions.len()).find(|&i| sessions[i].planned && !sessions[i].draft);
-    Timeline { held, gaps, health, days_since_last, next_planned }
+    Timeline {
+        held,
+        gaps,
+        health,
+        days_since_last,
+        next_planned,
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::load::markdown::PLACEHOLDER;
 use crate::site::SitePath;
@@ -50,7 +50,9 @@ pub struct Linker {
 impl Linker {
     /// Links relative to the page at `from`.
     pub fn relative(from: &SitePath) -> Linker {
-        Linker { prefix: "../".repeat(from.depth()) }
+        Linker {
+            prefix: "../".repeat(from.depth()),
+        }
     }
 
     /// Links for the 404 page: from the base URL when known, else from the host's root.
@@ -90,9 +92,15 @@ pub fn resolve_placeholders(
         let token = &after[PLACEHOLDER.len()..end];
         let (target, fragment) = token.split_once('#').map_or((token, ""), |(t, f)| (t, f));
         let href = if let Some(n) = target.strip_prefix("note/") {
-            n.parse::<usize>().ok().and_then(|n| note_pages.get(&n)).map(|p| linker.to(p))
+            n.parse::<usize>()
+                .ok()
+                .and_then(|n| note_pages.get(&n))
+                .map(|p| linker.to(p))
         } else if let Some(n) = target.strip_prefix("static/") {
-            n.parse::<usize>().ok().and_then(|n| statics.get(n)).map(|p| linker.to(&static_path(p)))
+            n.parse::<usize>()
+                .ok()
+                .and_then(|n| statics.get(n))
+                .map(|p| linker.to(&static_path(p)))
         } else {
             None
         };
@@ -133,7 +141,10 @@ mod tests {
         let linker = from.as_ref().map(Linker::relative);
         assert_eq!(linker.map(|l| l.to("goals.html")), Some("../../goals.html".to_string()));
         assert_eq!(Linker::rooted(None).to("topics/café.html"), "/topics/caf%C3%A9.html");
-        assert_eq!(Linker::rooted(Some("https://x.org/j")).to("goals.html"), "https://x.org/j/goals.html");
+        assert_eq!(
+            Linker::rooted(Some("https://x.org/j")).to("goals.html"),
+            "https://x.org/j/goals.html"
+        );
     }
 
     #[test]

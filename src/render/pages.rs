@@ -7,17 +7,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::agenda::agenda;
-use crate::model::commitment::{follow_through, CommitStatus, Who};
-use crate::model::goal::GoalStatus;
 use crate::model::Journal;
-use crate::render::links::{goal_path, session_path, static_path, topic_path, Linker};
-use crate::render::theme::{chain, Theme};
-use crate::render::views::{
-    days_label, horizon_groups, Base, CommitmentView, DateView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef,
-};
+use crate::model::agenda::agenda;
+use crate::model::commitment::{CommitStatus, Who, follow_through};
+use crate::model::goal::GoalStatus;
 use crate::render::RenderOptions;
-use crate::site::{SitePath, Sink};
+use crate::render::links::{Linker, goal_path, session_path, static_path, topic_path};
+use crate::render::theme::{Theme, chain};
+use crate::render::views::{
+    Base, CommitmentView, DateView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef, days_label, horizon_groups,
+};
+use crate::site::{Sink, SitePath};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy)]
@@ -65,8 +65,19 @@ impl Page {
 
 /// Renders every page, asset and static file into `sink`.
 pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
-    let mut pages = vec![Page::Home, Page::Timeline, Page::Goals, Page::Commitments, Page::Topics, Page::NotFound];
-    pages.extend((0..journal.sessions.len()).filter(|&i| journal.sessions[i].slug_path.is_some()).map(Page::Session));
+    let mut pages = vec![
+        Page::Home,
+        Page::Timeline,
+        Page::Goals,
+        Page::Commitments,
+        Page::Topics,
+        Page::NotFound,
+    ];
+    pages.extend(
+        (0..journal.sessions.len())
+            .filter(|&i| journal.sessions[i].slug_path.is_some())
+            .map(Page::Session),
+    );
     pages.extend((0..journal.goals.len()).map(Page::Goal));
     pages.extend((0..journal.topics.len()).map(Page::Topic));
     let note_pages: HashMap<usize, String> = journal
@@ -82,7 +93,12 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
             Page::NotFound => Linker::rooted(base_url.as_deref()),
             _ => Linker::relative(&path),
         };
-        let cx = PageCx { journal, linker, note_pages: &note_pages, statics: &statics };
+        let cx = PageCx {
+            journal,
+            linker,
+            note_pages: &note_pages,
+            statics: &statics,
+        };
         let html = render_page(page, &cx, theme, &path)?;
         sink.put(path, html.into_bytes())
     })?;
@@ -105,24 +121,45 @@ fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> R
     let context = match page {
         Page::Home => to_context(&home(cx, theme)),
         Page::Timeline => to_context(&timeline(cx, theme)),
-        Page::Goals => to_context(&GoalsPage { base: cx.base("Goals", "goals.html", &theme.css, false), groups: horizon_groups(cx) }),
+        Page::Goals => to_context(&GoalsPage {
+            base: cx.base("Goals", "goals.html", &theme.css, false),
+            groups: horizon_groups(cx),
+        }),
         Page::Commitments => to_context(&commitments(cx, theme)),
         Page::Topics => to_context(&topics(cx, theme)),
-        Page::NotFound => to_context(&NotFoundPage { base: cx.base("Page not found", "", &theme.css, true) }),
+        Page::NotFound => to_context(&NotFoundPage {
+            base: cx.base("Page not found", "", &theme.css, true),
+        }),
         Page::Session(i) => to_context(&session(cx, theme, i)),
         Page::Goal(i) => {
             let goal = cx.goal(&cx.journal.goals[i]);
-            to_context(&GoalPage { base: cx.base(&goal.title, "goals.html", &theme.css, false), index_href: cx.linker.to("goals.html"), goal })
+            to_context(&GoalPage {
+                base: cx.base(&goal.title, "goals.html", &theme.css, false),
+                index_href: cx.linker.to("goals.html"),
+                goal,
+            })
         }
         Page::Topic(i) => {
             let topic = &cx.journal.topics[i];
             let sessions = topic.sessions.iter().rev().map(|&s| cx.session_card(s)).collect();
-            to_context(&TopicPage { base: cx.base(&format!("Topic: {}", topic.name), "topics.html", &theme.css, false), index_href: cx.linker.to("topics.html"), name: topic.name.clone(), sessions })
+            to_context(&TopicPage {
+                base: cx.base(&format!("Topic: {}", topic.name), "topics.html", &theme.css, false),
+                index_href: cx.linker.to("topics.html"),
+                name: topic.name.clone(),
+                sessions,
+            })
         }
     };
-    let render_error = |message: String| Error::Render { page: path.to_string(), template: template.to_string(), message };
+    let render_error = |message: String| Error::Render {
+        page: path.to_string(),
+        template: template.to_string(),
+        message,
+    };
     let context = context.map_err(|e| render_error(chain(&e)))?;
-    theme.tera.render(template, &context).map_err(|e| render_error(chain(&e)))
+    theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| render_error(chain(&e)))
 }
 
 fn to_context<T: Serialize>(view: &T) -> std::result::Result<tera::Context, tera::Error> {
@@ -186,16 +223,31 @@ fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {
     let j = cx.journal;
     let t = &j.timeline;
     let a = agenda(j);
-    let open: Vec<CommitmentView> = a.open_commitments.iter().map(|&i| cx.commitment(&j.commitments[i])).collect();
+    let open: Vec<CommitmentView> = a
+        .open_commitments
+        .iter()
+        .map(|&i| cx.commitment(&j.commitments[i]))
+        .collect();
     let (overdue, open): (Vec<_>, Vec<_>) = open.into_iter().partition(|c| c.overdue);
     HomePage {
         base: cx.base(&j.config.title, "index.html", &theme.css, false),
-        started: t.held.first().map(|&i| DateView { iso: j.sessions[i].date.format("%Y-%m-%d").to_string(), label: crate::render::views::date_label(j.sessions[i].date) }),
+        started: t.held.first().map(|&i| DateView {
+            iso: j.sessions[i].date.format("%Y-%m-%d").to_string(),
+            label: crate::render::views::date_label(j.sessions[i].date),
+        }),
         cadence_days: j.cadence,
-        health: Health { key: t.health.key(), label: t.health.label() },
+        health: Health {
+            key: t.health.key(),
+            label: t.health.label(),
+        },
         days_since_last: t.days_since_last.map(days_label),
         sessions_held: t.held.len(),
-        goals: j.goals.iter().filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Achieved)).map(|g| cx.goal(g)).collect(),
+        goals: j
+            .goals
+            .iter()
+            .filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Achieved))
+            .map(|g| cx.goal(g))
+            .collect(),
         overdue,
         open,
         follow_through: rate(follow_through(&j.commitments)),
@@ -232,15 +284,25 @@ struct TimelinePage {
 fn timeline(cx: &PageCx<'_>, theme: &Theme) -> TimelinePage {
     let j = cx.journal;
     let gaps: HashMap<usize, i64> = j.timeline.gaps.iter().map(|g| (g.before_session, g.days)).collect();
-    let upcoming = (0..j.sessions.len()).filter(|&i| j.sessions[i].planned).map(|i| cx.session_card(i)).collect();
+    let upcoming = (0..j.sessions.len())
+        .filter(|&i| j.sessions[i].planned)
+        .map(|i| cx.session_card(i))
+        .collect();
     let mut months: Vec<Month> = Vec::new();
     for i in (0..j.sessions.len()).rev().filter(|&i| !j.sessions[i].planned) {
         let date = j.sessions[i].date;
         let id = date.format("%Y-%m").to_string();
         if months.last().is_none_or(|m| m.id != id) {
-            months.push(Month { id: id.clone(), label: date.format("%B %Y").to_string(), items: Vec::new() });
+            months.push(Month {
+                id: id.clone(),
+                label: date.format("%B %Y").to_string(),
+                items: Vec::new(),
+            });
         }
-        let item = TimelineItem { card: cx.session_card(i), gap_before: gaps.get(&i).map(|d| days_label(*d)) };
+        let item = TimelineItem {
+            card: cx.session_card(i),
+            gap_before: gaps.get(&i).map(|d| days_label(*d)),
+        };
         if let Some(month) = months.last_mut() {
             month.items.push(item);
         }
@@ -278,7 +340,12 @@ fn session(cx: &PageCx<'_>, theme: &Theme, i: usize) -> SessionPage {
         card,
         prev,
         next,
-        gap_before: j.timeline.gaps.iter().find(|g| g.before_session == i).map(|g| days_label(g.days)),
+        gap_before: j
+            .timeline
+            .gaps
+            .iter()
+            .find(|g| g.before_session == i)
+            .map(|g| days_label(g.days)),
     }
 }
 

@@ -17,7 +17,10 @@ const BOTTOM: i64 = 22;
 
 /// Escapes text for SVG/XML content.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A step chart of progress (0-100) at each dated point, oldest first. `id` makes the
@@ -38,7 +41,10 @@ pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> Stri
     };
     let y = |p: u8| TOP + plot_h - i64::from(p) * plot_h / 100;
     let mut svg = String::new();
-    let desc: Vec<String> = points.iter().map(|(d, p)| format!("{p}% on {}", date_label(*d))).collect();
+    let desc: Vec<String> = points
+        .iter()
+        .map(|(d, p)| format!("{p}% on {}", date_label(*d)))
+        .collect();
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-{id}-t chart-{id}-d"><title id="chart-{id}-t">Progress of {t} over time</title><desc id="chart-{id}-d">{d}</desc>"#,
@@ -74,7 +80,11 @@ pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> Stri
         let _ = write!(svg, r#"<circle class="dot" cx="{}" cy="{}" r="3"/>"#, x(*d), y(*p));
     }
     let label_y = HEIGHT - 6;
-    let _ = write!(svg, r#"<text class="axis" x="{LEFT}" y="{label_y}">{}</text>"#, escape(&date_label(first.0)));
+    let _ = write!(
+        svg,
+        r#"<text class="axis" x="{LEFT}" y="{label_y}">{}</text>"#,
+        escape(&date_label(first.0))
+    );
     if points.len() > 1 {
         let _ = write!(
             svg,

@@ -13,18 +13,42 @@ use crate::fs::{is_hidden, read_bytes};
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
     ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("timeline.html", include_str!("../../themes/default/templates/timeline.html")),
-    ("session.html", include_str!("../../themes/default/templates/session.html")),
+    (
+        "timeline.html",
+        include_str!("../../themes/default/templates/timeline.html"),
+    ),
+    (
+        "session.html",
+        include_str!("../../themes/default/templates/session.html"),
+    ),
     ("goals.html", include_str!("../../themes/default/templates/goals.html")),
     ("goal.html", include_str!("../../themes/default/templates/goal.html")),
-    ("commitments.html", include_str!("../../themes/default/templates/commitments.html")),
-    ("topics.html", include_str!("../../themes/default/templates/topics.html")),
+    (
+        "commitments.html",
+        include_str!("../../themes/default/templates/commitments.html"),
+    ),
+    (
+        "topics.html",
+        include_str!("../../themes/default/templates/topics.html"),
+    ),
     ("topic.html", include_str!("../../themes/default/templates/topic.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
-    ("partials/session_card.html", include_str!("../../themes/default/templates/partials/session_card.html")),
-    ("partials/goal_card.html", include_str!("../../themes/default/templates/partials/goal_card.html")),
-    ("partials/commitment.html", include_str!("../../themes/default/templates/partials/commitment.html")),
-    ("partials/session_ref.html", include_str!("../../themes/default/templates/partials/session_ref.html")),
+    (
+        "partials/session_card.html",
+        include_str!("../../themes/default/templates/partials/session_card.html"),
+    ),
+    (
+        "partials/goal_card.html",
+        include_str!("../../themes/default/templates/partials/goal_card.html"),
+    ),
+    (
+        "partials/commitment.html",
+        include_str!("../../themes/default/templates/partials/commitment.html"),
+    ),
+    (
+        "partials/session_ref.html",
+        include_str!("../../themes/default/templates/partials/session_ref.html"),
+    ),
 ];
 
 /// The stylesheet.
@@ -45,8 +69,10 @@ pub struct Theme {
 impl Theme {
     /// The default theme, with `overrides` (a journal's `templates/` folder) on top.
     pub fn load(overrides: Option<&Path>) -> Result<Theme> {
-        let mut templates: Vec<(String, String)> =
-            TEMPLATES.iter().map(|(n, t)| ((*n).to_string(), (*t).to_string())).collect();
+        let mut templates: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+            .collect();
         if let Some(dir) = overrides.filter(|d| d.is_dir()) {
             for (name, text) in read_overrides(dir)? {
                 match templates.iter_mut().find(|(n, _)| *n == name) {
@@ -57,11 +83,17 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| Error::Template { name: template_of(&e), message: chain(&e) })?;
+            .map_err(|e| Error::Template {
+                name: template_of(&e),
+                message: chain(&e),
+            })?;
         Ok(Theme {
             tera,
             css: STYLE.to_string(),
-            assets: vec![("style.css", STYLE.as_bytes().to_vec()), ("favicon.svg", FAVICON.as_bytes().to_vec())],
+            assets: vec![
+                ("style.css", STYLE.as_bytes().to_vec()),
+                ("favicon.svg", FAVICON.as_bytes().to_vec()),
+            ],
         })
     }
 }
@@ -77,8 +109,13 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
-        let name: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let name: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         let bytes = read_bytes(entry.path())?;
         let text = String::from_utf8(bytes).map_err(|_| Error::Template {
             name: entry.path().display().to_string(),

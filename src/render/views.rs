@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::model::commitment::{CommitStatus, Due};
 use crate::model::goal::Horizon;
 use crate::model::{Commitment, Goal, Journal, Session};
-use crate::render::links::{goal_path, resolve_placeholders, session_path, topic_path, Linker};
+use crate::render::links::{Linker, goal_path, resolve_placeholders, session_path, topic_path};
 use crate::render::svg;
 use crate::slug::slugify;
 
@@ -29,7 +29,10 @@ pub struct DateView {
 
 impl DateView {
     fn of(date: NaiveDate) -> DateView {
-        DateView { iso: date.format("%Y-%m-%d").to_string(), label: date_label(date) }
+        DateView {
+            iso: date.format("%Y-%m-%d").to_string(),
+            label: date_label(date),
+        }
     }
 }
 
@@ -120,7 +123,11 @@ impl PageCx<'_> {
             home_href: self.linker.to("index.html"),
             nav: NAV
                 .iter()
-                .map(|(label, path)| NavItem { label, href: self.linker.to(path), current: *path == section })
+                .map(|(label, path)| NavItem {
+                    label,
+                    href: self.linker.to(path),
+                    current: *path == section,
+                })
                 .collect(),
             mentor: config.mentor.clone(),
             mentee: config.mentee.clone(),
@@ -163,7 +170,13 @@ impl PageCx<'_> {
                     measured: goal.measured,
                     before: event.before,
                     after: event.after,
-                    change: if change > 0 { format!("+{change}") } else if change < 0 { change.to_string() } else { "±0".to_string() },
+                    change: if change > 0 {
+                        format!("+{change}")
+                    } else if change < 0 {
+                        change.to_string()
+                    } else {
+                        "±0".to_string()
+                    },
                     status: event.status.key(),
                     steps_done: event.steps_done.clone(),
                     note: event.note.clone(),
@@ -199,7 +212,10 @@ impl PageCx<'_> {
             topics: s
                 .topics
                 .iter()
-                .map(|t| LinkView { text: t.clone(), href: Some(self.linker.to(&topic_path(&slugify(t)))) })
+                .map(|t| LinkView {
+                    text: t.clone(),
+                    href: Some(self.linker.to(&topic_path(&slugify(t)))),
+                })
                 .collect(),
             goals_moved,
             made,
@@ -217,7 +233,11 @@ impl PageCx<'_> {
             .collect();
         let mut sessions: Vec<usize> = goal.history.iter().map(|e| e.session).collect();
         sessions.dedup();
-        let chart_svg_html = if goal.measured { svg::progress_chart(&goal.id, &goal.title, &points) } else { String::new() };
+        let chart_svg_html = if goal.measured {
+            svg::progress_chart(&goal.id, &goal.title, &points)
+        } else {
+            String::new()
+        };
         GoalView {
             id: goal.id.clone(),
             title: goal.title.clone(),
@@ -231,7 +251,11 @@ impl PageCx<'_> {
             steps: goal
                 .steps
                 .iter()
-                .map(|st| StepView { text: st.text.clone(), done: st.done_in.is_some(), done_in: st.done_in.map(|i| self.session_ref(i)) })
+                .map(|st| StepView {
+                    text: st.text.clone(),
+                    done: st.done_in.is_some(),
+                    done_in: st.done_in.map(|i| self.session_ref(i)),
+                })
                 .collect(),
             steps_done: goal.steps_done(),
             next_step: goal.next_step().map(|s| s.text.clone()),
@@ -248,7 +272,13 @@ impl PageCx<'_> {
                         declared: e.declared,
                         before: e.before,
                         after: e.after,
-                        change: if change > 0 { format!("+{change}") } else if change < 0 { change.to_string() } else { "±0".to_string() },
+                        change: if change > 0 {
+                            format!("+{change}")
+                        } else if change < 0 {
+                            change.to_string()
+                        } else {
+                            "±0".to_string()
+                        },
                         status: e.status.key(),
                         title: e.title.clone(),
                         steps_done: e.steps_done.clone(),
@@ -293,13 +323,13 @@ impl PageCx<'_> {
     }
 }
 
-/// "8 Jan 2026", "next session", or "next session (8 Jan 2026)".
+/// "8 Jan 2026", "next session", or "next session, 8 Jan 2026".
 fn due_label(due: Due) -> Option<String> {
     match due {
         Due::None => None,
         Due::Date(d) => Some(date_label(d)),
         Due::NextSession(None) => Some("next session".to_string()),
-        Due::NextSession(Some(d)) => Some(format!("next session ({})", date_label(d))),
+        Due::NextSession(Some(d)) => Some(format!("next session, {}", date_label(d))),
     }
 }
 
@@ -499,7 +529,13 @@ pub fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
         .map(|h| HorizonGroup {
             key: h.key(),
             label: h.label(),
-            goals: cx.journal.goals.iter().filter(|g| g.horizon == *h).map(|g| cx.goal(g)).collect(),
+            goals: cx
+                .journal
+                .goals
+                .iter()
+                .filter(|g| g.horizon == *h)
+                .map(|g| cx.goal(g))
+                .collect(),
         })
         .filter(|g| !g.goals.is_empty())
         .collect()
@@ -507,5 +543,9 @@ pub fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
 
 /// Days as words: "1 day", "12 days".
 pub fn days_label(days: i64) -> String {
-    if days == 1 { "1 day".to_string() } else { format!("{days} days") }
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
 }
