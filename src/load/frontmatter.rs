@@ -212,6 +212,10 @@ impl<'a> Reader<'a> {
         self.origin(self.index.top(key).unwrap_or((1, 1)))
     }
 
+    fn top_value_origin(&self, key: &str) -> Origin {
+        self.origin(self.index.top_value(key).unwrap_or((1, 1)))
+    }
+
     fn report(&mut self, severity: Severity, origin: &Origin, message: String, help: &str) {
         let mut d = Diagnostic::at(severity, origin, message);
         if !help.is_empty() {
@@ -258,7 +262,11 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
     };
     let mut fm = FrontMatter::default();
     for (key, value) in map {
-        let origin = r.top_origin(&key);
+        let origin = if SESSION_KEYS.contains(&key.as_str()) {
+            r.top_value_origin(&key)
+        } else {
+            r.top_origin(&key)
+        };
         match key.as_str() {
             "date" => match value.as_text() {
                 Some(text) => fm.date = Some((text, origin)),
@@ -460,7 +468,7 @@ fn valid_id(id: &str) -> bool {
 
 fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> Option<String> {
     let value = get(map, "id")?;
-    let origin = r.origin(index.key("id"));
+    let origin = r.origin(index.value("id"));
     let id = text_value(r, "id", value, &origin)?;
     if !valid_id(&id) {
         let suggestion = crate::slug::slugify(&id);
@@ -488,9 +496,9 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         }
         return None;
     };
-    let at = |r: &Reader<'_>, key: &str| r.origin(index.key(key));
+    let at = |r: &Reader<'_>, key: &str| r.origin(index.value(key));
     let mut entry = GoalEntry {
-        origin: r.origin(index.key("id")),
+        origin: r.origin(index.value("id")),
         id,
         title: None,
         horizon: None,
@@ -561,13 +569,13 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
 }
 
 fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<CommitmentEntry> {
-    let at = |r: &Reader<'_>, key: &str| r.origin(index.key(key));
+    let at = |r: &Reader<'_>, key: &str| r.origin(index.value(key));
     let id = entry_id(r, map, index, "commitment");
     if id.is_none() && get(map, "id").is_some() {
         return None;
     }
     let mut entry = CommitmentEntry {
-        origin: r.origin(index.start),
+        origin: r.origin(if id.is_some() { index.value("id") } else { index.start }),
         id,
         who: None,
         what: None,

@@ -108,20 +108,36 @@ pub struct ItemIndex {
     /// The first character after `- `.
     pub start: Pos,
     /// Keys of the item's mapping, in written order.
-    pub keys: Vec<(String, Pos)>,
+    pub keys: Vec<KeyPos>,
+}
+
+/// Where a key and its value are written.
+#[derive(Debug, Clone)]
+pub struct KeyPos {
+    /// The key, unquoted.
+    pub name: String,
+    /// The key's first character.
+    pub key: Pos,
+    /// The value's first character (the key's when the value is on later lines).
+    pub value: Pos,
 }
 
 impl ItemIndex {
     /// Where `key` is written in this item, else where the item starts.
     pub fn key(&self, key: &str) -> Pos {
-        self.keys.iter().find(|(k, _)| k == key).map_or(self.start, |(_, p)| *p)
+        self.keys.iter().find(|k| k.name == key).map_or(self.start, |k| k.key)
+    }
+
+    /// Where the value of `key` is written, else where the item starts.
+    pub fn value(&self, key: &str) -> Pos {
+        self.keys.iter().find(|k| k.name == key).map_or(self.start, |k| k.value)
     }
 }
 
 /// Positions of top-level keys and of the items of block lists under them.
 #[derive(Debug, Clone, Default)]
 pub struct KeyIndex {
-    top: Vec<(String, Pos)>,
+    top: Vec<KeyPos>,
     items: HashMap<String, Vec<ItemIndex>>,
 }
 
@@ -143,8 +159,12 @@ impl KeyIndex {
             let col_of = |byte: usize| line[..byte].chars().count() + 1;
             let is_dash = content == "-" || content.starts_with("- ");
             if indent == 0 && !is_dash {
-                if let Some(key) = key_of(content) {
-                    index.top.push((key.clone(), (line_no, 1)));
+                if let Some((key, value_at)) = key_of(content) {
+                    index.top.push(KeyPos {
+                        name: key.clone(),
+                        key: (line_no, 1),
+                        value: (line_no, col_of(value_at)),
+                    });
                     section = Some(key);
                     dash_indent = None;
                 }
@@ -159,14 +179,24 @@ impl KeyIndex {
                     start: (line_no, col_of(rest_at)),
                     keys: Vec::new(),
                 };
-                if let Some(key) = key_of(rest) {
-                    item.keys.push((key, (line_no, col_of(rest_at))));
+                if let Some((key, value_at)) = key_of(rest) {
+                    let value = (line_no, col_of(rest_at + value_at));
+                    item.keys.push(KeyPos {
+                        name: key,
+                        key: (line_no, col_of(rest_at)),
+                        value,
+                    });
                 }
                 index.items.entry(name.clone()).or_default().push(item);
-            } else if let (Some(d), Some(key)) = (dash_indent, key_of(content)) {
+            } else if let (Some(d), Some((key, value_at))) = (dash_indent, key_of(content)) {
                 if indent == d + 2 {
                     if let Some(item) = index.items.get_mut(name).and_then(|v| v.last_mut()) {
-                        item.keys.push((key, (line_no, col_of(indent))));
+                        let value = (line_no, col_of(indent + value_at));
+                        item.keys.push(KeyPos {
+                            name: key,
+                            key: (line_no, col_of(indent)),
+                            value,
+                        });
                     }
                 }
             }
@@ -176,7 +206,12 @@ impl KeyIndex {
 
     /// Where a top-level key is written.
     pub fn top(&self, key: &str) -> Option<Pos> {
-        self.top.iter().find(|(k, _)| k == key).map(|(_, p)| *p)
+        self.top.iter().find(|k| k.name == key).map(|k| k.key)
+    }
+
+    /// Where the value of a top-level key is written.
+    pub fn top_value(&self, key: &str) -> Option<Pos> {
+        self.top.iter().find(|k| k.name == key).map(|k| k.value)
     }
 
     /// The `n`th item of the list under `section`, if it was written as a block list.
@@ -185,20 +220,30 @@ impl KeyIndex {
     }
 }
 
-/// The key of a `key: value` line, unquoted; `None` when the line is not a mapping entry.
-fn key_of(content: &str) -> Option<String> {
-    let (key, quoted) = if let Some(rest) = content.strip_prefix('"') {
-        (rest.split('"').next()?, true)
+/// The key of a `key: value` line, unquoted, and the byte offset where its value starts
+/// (0 when the value is on the following lines); `None` when the line is no mapping entry.
+fn key_of(content: &str) -> Option<(String, usize)> {
+    let (key, after) = if let Some(rest) = content.strip_prefix('"') {
+        let end = rest.find('"')?;
+        (&rest[..end], end + 2)
     } else if let Some(rest) = content.strip_prefix('\'') {
-        (rest.split('\'').next()?, true)
+        let end = rest.find('\'')?;
+        (&rest[..end], end + 2)
     } else {
+        if content.starts_with('{') || content.starts_with('[') {
+            return None;
+        }
         let end = content.find(": ").or_else(|| content.strip_suffix(':').map(str::len))?;
-        (&content[..end], false)
+        (&content[..end], end)
     };
-    if !quoted && (key.starts_with('{') || key.starts_with('[')) {
-        return None;
-    }
-    Some(key.trim().to_string())
+    let rest = content.get(after..)?.strip_prefix(':')?;
+    let value = rest.trim_start_matches(' ');
+    let value_at = if value.is_empty() || value.starts_with('#') {
+        0
+    } else {
+        content.len() - value.len()
+    };
+    Some((key.trim().to_string(), value_at))
 }
 
 #[cfg(test)]
@@ -214,6 +259,8 @@ mod tests {
         assert_eq!(index.item("goals", 0).map(|i| i.start), Some((3, 5)));
         assert_eq!(index.item("goals", 1).map(|i| i.key("progres")), Some((6, 5)));
         assert_eq!(index.item("commitments", 0).map(|i| i.key("what")), Some((8, 3)));
+        assert_eq!(index.item("goals", 0).map(|i| i.value("id")), Some((3, 9)));
+        assert_eq!(index.top_value("date"), Some((1, 7)));
     }
 
     #[test]
