@@ -7,7 +7,13 @@ use clap::{Args, Parser, Subcommand};
 /// mentorlog turns a mentoring journal — one Markdown note per session, with goals,
 /// commitments and topics in front matter — into a calm static website.
 #[derive(Debug, Parser)]
-#[command(name = "mentorlog", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "mentorlog",
+    version,
+    about = "Turn a mentoring journal (one Markdown note per session) into a calm static website",
+    after_help = "Start with:\n  mentorlog build path/to/journal\nthen open path/to/journal/public/index.html in a browser.",
+    propagate_version = true
+)]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
