@@ -34,6 +34,71 @@ pub(crate) enum Command {
     /// Private sessions, private blocks and drafts are left out unless asked for.
     /// Open the result's index.html in a browser, or upload the folder to any static host.
     Build(BuildArgs),
+    /// Check the journal and report every problem, with file, line and column. Writes nothing.
+    ///
+    /// Errors make the exit code 1; warnings (unknown keys, values read with a fallback) do
+    /// too with --strict. Notes about the journal's history (long gaps, stale goals, overdue
+    /// commitments) never do.
+    Check(CheckArgs),
+    /// Start a new journal: journal.yaml, a first-session note that guides the first
+    /// meeting, and a .gitignore. Never overwrites a file.
+    Init(InitArgs),
+    /// Write the next session's note, pre-filled with the open commitments and active goals
+    /// (as comments: uncomment what the session touched). Never overwrites a file.
+    New(NewArgs),
+}
+
+/// Flags of `check`.
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// The journal folder. Default: the current folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// Treat warnings as errors (notes about history never are).
+    #[arg(long)]
+    pub(crate) strict: bool,
+}
+
+/// Flags of `init`.
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// Where to create the journal (created if missing). Default: the current folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// The mentor's name.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) mentor: Option<String>,
+    /// The mentee's name.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) mentee: Option<String>,
+    /// The mentoring program, if any.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) program: Option<String>,
+    /// The agreed pace: a session every DAYS days.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub(crate) cadence: Option<u32>,
+    /// The first session's date (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) date: Option<chrono::NaiveDate>,
+}
+
+/// Flags of `new`.
+#[derive(Debug, Args)]
+pub(crate) struct NewArgs {
+    /// The journal folder. Default: the current folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// The session's date (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// The session's title. Default: "Session N".
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) title: Option<String>,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
 /// Flags of `build`.

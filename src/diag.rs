@@ -105,38 +105,56 @@ impl Diagnostic {
         self
     }
 
-    /// Formats the diagnostic; paths are shown relative to `cwd` when inside it.
+    /// Formats the diagnostic as plain text; paths relative to `cwd` when inside it.
     pub fn render(&self, cwd: &Path) -> String {
-        let shown = display_path(&self.path, cwd);
+        self.render_styled(cwd, false)
+    }
+
+    /// Formats the diagnostic, with terminal colours when `color` is true.
+    pub fn render_styled(&self, cwd: &Path, color: bool) -> String {
+        use anstyle::{AnsiColor, Style};
+        let paint = |style: Style, text: &str| {
+            if color {
+                format!("{}{text}{}", style.render(), style.render_reset())
+            } else {
+                text.to_string()
+            }
+        };
+        let level_style = match self.severity {
+            Severity::Error => AnsiColor::Red.on_default().bold(),
+            Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+            Severity::Note => AnsiColor::Cyan.on_default().bold(),
+        };
+        let gutter = AnsiColor::Blue.on_default().bold();
+        let level = paint(level_style, self.severity.label());
+        let shown = paint(Style::new().bold(), &display_path(&self.path, cwd));
         let mut out = String::new();
         match &self.at {
             Some(at) => {
-                let _ = writeln!(
-                    out,
-                    "{shown}:{}:{}: {}: {}",
-                    at.line,
-                    at.col,
-                    self.severity.label(),
-                    self.message
-                );
+                let _ = writeln!(out, "{shown}:{}:{}: {level}: {}", at.line, at.col, self.message);
                 let number = at.line.to_string();
                 let pad = " ".repeat(number.len());
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{number} | {}", at.line_text);
+                let _ = writeln!(out, "{}", paint(gutter, &format!("{pad} |")));
+                let _ = writeln!(out, "{} {}", paint(gutter, &format!("{number} |")), at.line_text);
                 let caret_pad: String = at
                     .line_text
                     .chars()
                     .take(at.col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let _ = writeln!(out, "{pad} | {caret_pad}^");
+                let _ = writeln!(
+                    out,
+                    "{} {caret_pad}{}",
+                    paint(gutter, &format!("{pad} |")),
+                    paint(level_style, "^")
+                );
             }
             None => {
-                let _ = writeln!(out, "{shown}: {}: {}", self.severity.label(), self.message);
+                let _ = writeln!(out, "{shown}: {level}: {}", self.message);
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "help: {help}");
+            let _ = writeln!(out, "{}: {help}", paint(AnsiColor::Green.on_default().bold(), "help"));
         }
         out
     }

@@ -43,6 +43,9 @@ pub enum Error {
     /// Two outputs were written to one path.
     #[error("two pages would be written to `{0}`")]
     DuplicateOutput(String),
+    /// A file to create exists already.
+    #[error("`{}` already exists; mentorlog never overwrites a file", .0.display())]
+    WouldOverwrite(PathBuf),
     /// The output folder was refused to protect the user's files.
     #[error("refusing to write the site into `{}`: {reason}", path.display())]
     OutputRefused {

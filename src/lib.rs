@@ -33,21 +33,19 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
-/// Loads, folds and renders the journal at `dir` into `sink`; returns how many files
-/// were written. Problems in the input are added to `diags`; when any is an error,
-/// nothing is rendered and `Error::InvalidInput` is returned.
-pub fn build_site(
+/// Loads and folds the journal at `dir`. Every problem found is added to `diags`, the
+/// fold's too when some notes failed to load, so one run reports them all; any error
+/// gives `Error::InvalidInput`.
+pub fn load_journal(
     dir: &Path,
     options: &BuildOptions,
     today: BuildDate,
-    sink: &impl Sink,
     diags: &mut Diagnostics,
-) -> Result<usize> {
+) -> Result<model::Journal> {
     let load_options = load::LoadOptions { drafts: options.drafts };
     let source = load::journal(dir, load_options, diags)?;
-    let errors = diags.count(diag::Severity::Error);
-    let Some(source) = source.filter(|_| errors == 0) else {
-        return Err(Error::InvalidInput(errors.max(1)));
+    let Some(source) = source else {
+        return Err(Error::InvalidInput(diags.count(diag::Severity::Error).max(1)));
     };
     let visibility = if options.include_private {
         Visibility::Everything
@@ -62,6 +60,20 @@ pub fn build_site(
     if diags.has_errors() {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error)));
     }
+    Ok(journal)
+}
+
+/// Loads, folds and renders the journal at `dir` into `sink`; returns how many files
+/// were written. Problems in the input are added to `diags`; when any is an error,
+/// nothing is rendered and `Error::InvalidInput` is returned.
+pub fn build_site(
+    dir: &Path,
+    options: &BuildOptions,
+    today: BuildDate,
+    sink: &impl Sink,
+    diags: &mut Diagnostics,
+) -> Result<usize> {
+    let journal = load_journal(dir, options, today, diags)?;
     let theme = render::Theme::load(Some(&dir.join("templates")))?;
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),

@@ -87,6 +87,24 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
+/// Creates `path` with `bytes`, and its folder if needed; refuses to replace an existing
+/// file (`init` and `new` never overwrite what the pair wrote).
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::WouldOverwrite(path.to_path_buf())
+        } else {
+            Error::io("cannot create", path, e)
+        }
+    })?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io("cannot write", path, e))
+}
+
 /// The disk sink: writes each page into a staging folder as it arrives.
 #[derive(Debug)]
 pub struct Staging {

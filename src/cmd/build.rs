@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context as _;
 use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
@@ -12,11 +11,11 @@ use mentorlog::error::Error;
 use mentorlog::write::{Staging, check_output};
 
 use crate::cli::BuildArgs;
-use crate::cmd::print_diagnostics;
+use crate::cmd::{print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let cwd = working_dir()?;
     let dir = &args.dir;
     let out: PathBuf = args.output.clone().unwrap_or_else(|| dir.join("public"));
     let today = BuildDate::from_env()?;

@@ -1,8 +1,14 @@
 //! One file per subcommand. Errors carry context with anyhow here, and only here.
 
 mod build;
+mod check;
+mod init;
+mod new;
 
-use std::path::Path;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 use std::process::ExitCode;
 
 use mentorlog::diag::{Diagnostics, Severity};
@@ -18,15 +24,34 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Command::Build(args) => build::run(&args, cli.quiet),
+        Command::Check(args) => check::run(&args, cli.quiet),
+        Command::Init(args) => init::run(&args, cli.quiet),
+        Command::New(args) => new::run(&args, cli.quiet),
     }
 }
 
-/// Prints diagnostics to stderr (notes only when not quiet), paths relative to `cwd`.
+/// Prints diagnostics to stderr (notes only when not quiet), paths relative to `cwd`;
+/// coloured only on a terminal, and never when `NO_COLOR` is set.
 pub(crate) fn print_diagnostics(diags: &Diagnostics, cwd: &Path, quiet: bool) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for d in diags.sorted() {
         if quiet && d.severity == Severity::Note {
             continue;
         }
-        eprint!("{}", d.render(cwd));
+        eprint!("{}", d.render_styled(cwd, color));
     }
+}
+
+/// The current folder, which diagnostics show paths relative to.
+pub(crate) fn working_dir() -> anyhow::Result<PathBuf> {
+    std::env::current_dir().context("cannot read the current folder")
+}
+
+/// Replaces each `{key}` of a scaffold with its value.
+pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut text = template.to_string();
+    for (key, value) in values {
+        text = text.replace(&format!("{{{key}}}"), value);
+    }
+    text
 }

@@ -86,32 +86,13 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
     let mut pos = 0;
     let mut private = false;
     let mut opened_at = 0;
-    let mut search = 0;
-    while let Some(found) = body[search..].find("<!--") {
-        let start = search + found;
-        let Some(close) = body[start + 4..].find("-->") else {
-            break;
-        };
-        let end = start + 4 + close + 3;
-        let inner: String = body[start + 4..start + 4 + close]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase();
-        let marker = match inner.as_str() {
-            "private" => Some(true),
-            "/private" => Some(false),
-            _ => None,
-        };
-        if let Some(opens) = marker {
-            if opens != private {
-                out.push((private, pos, start));
-                private = opens;
-                pos = end;
-                opened_at = start;
-            }
+    for (start, end, opens) in private_markers(body) {
+        if opens != private {
+            out.push((private, pos, start));
+            private = opens;
+            pos = end;
+            opened_at = start;
         }
-        search = end;
     }
     out.push((private, pos, body.len()));
     if private {
@@ -126,6 +107,43 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
         );
     }
     out
+}
+
+/// The private markers that are real HTML comments (not inside code), as
+/// `(start, end, opens)` byte ranges, in order. Matching ignores case and inner whitespace.
+fn private_markers(body: &str) -> Vec<(usize, usize, bool)> {
+    let mut markers = Vec::new();
+    if !body.contains("<!--") {
+        return markers;
+    }
+    let mut scanned = 0;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) || range.start < scanned {
+            continue;
+        }
+        let source = &body[range.clone()];
+        let mut search = 0;
+        while let Some(found) = source[search..].find("<!--") {
+            let start = search + found;
+            let Some(close) = source[start + 4..].find("-->") else {
+                break;
+            };
+            let end = start + 4 + close + 3;
+            let inner: String = source[start + 4..start + 4 + close]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_lowercase();
+            match inner.as_str() {
+                "private" => markers.push((range.start + start, range.start + end, true)),
+                "/private" => markers.push((range.start + start, range.start + end, false)),
+                _ => {}
+            }
+            search = end;
+        }
+        scanned = range.end;
+    }
+    markers
 }
 
 fn origin_at(body: &str, offset: usize, cx: &NoteContext<'_>) -> Origin {
@@ -450,6 +468,23 @@ mod tests {
                 .filter(|s| !s.private)
                 .all(|s| !s.html.contains("secret"))
         );
+    }
+
+    #[test]
+    fn markers_inside_code_are_text_and_inline_markers_hide() {
+        let (note, _) = render_with(
+            "Write `<!-- private -->` to start.\n\n```\n<!-- private -->\n```\n\nafter\n",
+            false,
+        );
+        assert!(note.segments.iter().all(|s| !s.private));
+        let (note, _) = render_with("pay is <!-- private -->42k<!-- /private --> now\n", false);
+        assert!(
+            note.segments
+                .iter()
+                .filter(|s| !s.private)
+                .all(|s| !s.html.contains("42k"))
+        );
+        assert!(note.segments.iter().any(|s| s.private && s.html.contains("42k")));
     }
 
     #[test]

@@ -99,6 +99,25 @@ fn key_text(key: serde_yaml::Value) -> String {
     }
 }
 
+/// Writes `text` as a double-quoted YAML scalar, safe whatever it contains.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A 1-based line and column within the parsed text.
 pub type Pos = (usize, usize);
 
@@ -261,6 +280,24 @@ mod tests {
         assert_eq!(index.item("commitments", 0).map(|i| i.key("what")), Some((8, 3)));
         assert_eq!(index.item("goals", 0).map(|i| i.value("id")), Some((3, 9)));
         assert_eq!(index.top_value("date"), Some((1, 7)));
+    }
+
+    #[test]
+    fn quoted_text_reads_back_unchanged() {
+        for text in [
+            "Sales & the roadmap",
+            "a: b # c",
+            "\"quoted\" \\ back",
+            "[x]",
+            "line\nbreak",
+        ] {
+            let parsed = parse(&format!("k: {}", quote(text))).ok();
+            assert_eq!(
+                parsed,
+                Some(Yaml::Map(vec![("k".into(), Yaml::Str(text.into()))])),
+                "{text}"
+            );
+        }
     }
 
     #[test]
