@@ -34,11 +34,13 @@ pub const FOREIGN_KEYS: &[&str] = &[
     "author",
     "authors",
     "author_url",
+    "author_image_url",
     "slug",
     "permalink",
     "description",
     "summary",
     "excerpt",
+    "teaser",
     "image",
     "header",
     "redirect_from",
@@ -169,6 +171,9 @@ pub struct CommitmentEntry {
     pub note: Option<String>,
     /// Keep out of published sites.
     pub private: bool,
+    /// Some value of the entry was wrong (already reported): the fold adds no errors of
+    /// its own about it.
+    pub invalid: bool,
 }
 
 /// mentorlog's reading of a note's front matter.
@@ -231,10 +236,27 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
     let value = match yaml::parse(split.yaml) {
         Ok(v) => v,
         Err(e) => {
-            let origin = Origin::in_text(path, file_text, e.line + line_offset, e.col);
+            // An error found only at the end (an unclosed quote or bracket) points at the
+            // last front-matter line, not at the closing `---`.
+            let last_line = split.yaml.lines().count().max(1);
+            let (line, col) = if e.line > last_line {
+                (last_line, 1)
+            } else {
+                (e.line, e.col)
+            };
+            let origin = Origin::in_text(path, file_text, line + line_offset, col);
+            let help = if e.message.contains("end of stream") {
+                "a quote or bracket opened in the front matter is never closed; check the lines above"
+            } else {
+                "front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"
+            };
             diags.push(
-                Diagnostic::at(Severity::Error, &origin, format!("front matter is not valid YAML: {}", e.message))
-                    .help("front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"),
+                Diagnostic::at(
+                    Severity::Error,
+                    &origin,
+                    format!("front matter is not valid YAML: {}", e.message),
+                )
+                .help(help),
             );
             return None;
         }
@@ -279,7 +301,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             },
             "title" => fm.title = text_value(&mut r, &key, &value, &origin),
             "kind" => fm.kind = text_value(&mut r, &key, &value, &origin),
-            "duration" => fm.duration = number_value(&mut r, &key, &value, &origin, u32::MAX),
+            "duration" => fm.duration = number_value(&mut r, &key, &value, &origin, 24 * 60, "minutes"),
             "topics" | "tags" | "categories" | "category" => {
                 fm.topics.extend(topic_values(&mut r, &key, &value, &origin));
             }
@@ -328,16 +350,18 @@ fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
     }
 }
 
-fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, max: u32) -> Option<u32> {
+/// A whole number up to `max`; `expected` says what in words ("minutes", "0 to 100").
+fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, max: u32, expected: &str) -> Option<u32> {
     match value {
         Yaml::Null => None,
-        Yaml::Int(n) if *n >= 0 && u32::try_from(*n).is_ok_and(|n| n <= max) => u32::try_from(*n).ok(),
+        Yaml::Int(n) if u32::try_from(*n).is_ok_and(|n| n <= max) => u32::try_from(*n).ok(),
         v => {
+            let message = format!("`{key}` must be a whole number ({expected}), found {}", describe(v));
             r.report(
                 Severity::Error,
                 origin,
-                format!("`{key}` must be a whole number from 0 to {max}, found {}", describe(v)),
-                "",
+                message,
+                &format!("write it like `{key}: {}`", max.min(60)),
             );
             None
         }
@@ -360,7 +384,7 @@ fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> b
                 Severity::Error,
                 origin,
                 format!("`{key}` must be `true` or `false`, found {}", describe(v)),
-                "",
+                &format!("write `{key}: true`, or remove the line"),
             );
             false
         }
@@ -535,7 +559,8 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         entry.steps = topic_values(r, "steps", v, &at(r, "steps"));
     }
     if let Some(v) = get(map, "progress") {
-        entry.progress = number_value(r, "progress", v, &at(r, "progress"), 100).and_then(|n| u8::try_from(n).ok());
+        entry.progress = number_value(r, "progress", v, &at(r, "progress"), 100, "a percentage from 0 to 100")
+            .and_then(|n| u8::try_from(n).ok());
     }
     if let Some(v) = get(map, "done") {
         let o = at(r, "done");
@@ -583,7 +608,9 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         status: None,
         note: None,
         private: false,
+        invalid: false,
     };
+    let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "who") {
         let o = at(r, "who");
         entry.who = text_value(r, "who", v, &o).and_then(|t| {
@@ -631,6 +658,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     if let Some(v) = get(map, "private") {
         entry.private = bool_value(r, "private", v, &at(r, "private"));
     }
+    entry.invalid = r.diags.count(Severity::Error) > errors_before;
     if entry.id.is_none() && entry.what.is_none() {
         let origin = entry.origin.clone();
         r.report(

@@ -215,6 +215,9 @@ impl<'d> Fold<'d> {
                     return;
                 };
                 let Some(who) = entry.who else {
+                    if entry.invalid {
+                        return;
+                    }
                     self.diags.push(
                         Diagnostic::at(
                             Severity::Error,
@@ -395,6 +398,7 @@ mod tests {
             status: None,
             note: None,
             private: false,
+            invalid: false,
         }
     }
 
