@@ -27,6 +27,11 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
+    if !dir.join("journal.yaml").is_file() {
+        eprintln!("error: {}", Error::NotAJournal(dir.clone()));
+        eprintln!("help: give the folder that holds journal.yaml, or start one with `mentorlog init`");
+        return Ok(ExitCode::from(1));
+    }
     if let Err(e) = check_output(dir, &out) {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(1));

@@ -254,9 +254,9 @@ impl NoteFile<'_> {
             .as_ref()
             .map_or_else(|| looks_like_draft(&text), |s| s.front.draft);
         if is_draft && !self.options.drafts {
+            // Left out of the site, but kept (without its text) so the fold can still
+            // report its problems as warnings.
             local.demote_errors();
-            diags.extend(local);
-            return None;
         }
         diags.extend(local);
         session

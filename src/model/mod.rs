@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::journal::DEFAULT_CADENCE;
-use crate::load::{JournalConfig, JournalSource, StaticFile};
+use std::collections::HashSet;
+
+use crate::load::{JournalConfig, JournalSource, SessionSource, StaticFile};
 
 pub use commitment::Commitment;
 pub use goal::Goal;
@@ -70,6 +72,44 @@ impl Journal {
     }
 }
 
+/// Errors in drafts that are left out are still worth knowing, as warnings: a second,
+/// text-free fold with the drafts in finds them (only when there are drafts).
+fn report_left_out_drafts(sessions: &[SessionSource], today: NaiveDate, diags: &mut Diagnostics) {
+    let drafts: HashSet<&std::path::Path> = sessions
+        .iter()
+        .filter(|s| s.front.draft)
+        .map(|s| s.path.as_path())
+        .collect();
+    if drafts.is_empty() {
+        return;
+    }
+    let mut ordered: Vec<&SessionSource> = sessions.iter().collect();
+    ordered.sort_by(|a, b| (a.date, &a.rel).cmp(&(b.date, &b.rel)));
+    let mut found = Diagnostics::new();
+    let mut shadow = fold::Fold::new(today, &mut found);
+    for s in ordered {
+        shadow.apply(SessionSource {
+            path: s.path.clone(),
+            rel: s.rel.clone(),
+            note_index: s.note_index,
+            slug_path: s.slug_path.clone(),
+            date: s.date,
+            date_origin: s.date_origin.clone(),
+            title: String::new(),
+            front: s.front.clone(),
+            note: crate::load::Note::default(),
+        });
+    }
+    for d in found.sorted() {
+        if d.severity == Severity::Error && drafts.contains(d.path.as_path()) {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                ..d.clone()
+            });
+        }
+    }
+}
+
 /// Folds the loaded journal on `today`, then applies `visibility`.
 pub fn fold(
     source: JournalSource,
@@ -83,6 +123,9 @@ pub fn fold(
         .cadence_days
         .or(options.default_cadence)
         .unwrap_or(DEFAULT_CADENCE);
+    if !options.drafts {
+        report_left_out_drafts(&source.sessions, today, diags);
+    }
     let mut sessions: Vec<_> = source
         .sessions
         .into_iter()

@@ -1,0 +1,398 @@
+//! Shared helpers: build a journal into an in-memory `Site` on the tests' fixed build
+//! date, write small fixture journals into temporary folders, read pages with `scraper`,
+//! and run the `mentorlog` binary with `SOURCE_DATE_EPOCH` set.
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use mentorlog::BuildOptions;
+use mentorlog::clock::BuildDate;
+use mentorlog::diag::{Diagnostics, Severity};
+use mentorlog::site::Site;
+use scraper::{ElementRef, Html, Selector};
+
+/// `SOURCE_DATE_EPOCH` for CLI runs: 2026-11-25 (UTC).
+pub(crate) const EPOCH: &str = "1795649400";
+
+/// The build date of in-library builds: the same day as `EPOCH`.
+pub(crate) fn build_date() -> BuildDate {
+    BuildDate(NaiveDate::from_ymd_opt(2026, 11, 25).expect("a valid date"))
+}
+
+/// The demo journal shipped with the project.
+pub(crate) fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-journal")
+}
+
+/// The three canaries of the example journal that must never reach a public build.
+pub(crate) const REORG_CANARY: &str = "Canary: the reorg rumour about Priya";
+pub(crate) const SALARY_CANARY: &str = "Canary: salary band figures";
+pub(crate) const DRAFT_CANARY: &str = "Canary: draft thoughts";
+
+/// A minimal valid `journal.yaml` for fixtures.
+pub(crate) const JOURNAL_YAML: &str = "title: Test journal\nmentor: Dana Levi\nmentee: Sam Ortiz\n";
+
+/// A first session that declares a career goal with steps and two commitments (one due
+/// 2026-10-15, overdue on the tests' build date; one due 2026-12-20).
+pub(crate) const INTRO_NOTE: &str = "---
+date: 2026-10-01
+title: Intro
+goals:
+  - id: group-lead
+    title: Become a group lead
+    horizon: career
+    progress: 10
+    steps: [Run the planning review, Coach a junior PM]
+commitments:
+  - id: send-template
+    who: mentor
+    what: Send the roadmap template
+    due: 2026-10-15
+  - id: book-room
+    who: mentee
+    what: Book a room for the offsite
+    due: 2026-12-20
+---
+Hello.
+";
+
+/// The outcome of an in-library build: every file by site path, and the diagnostics.
+pub(crate) struct Built {
+    pub(crate) files: BTreeMap<String, Vec<u8>>,
+    pub(crate) diags: Diagnostics,
+}
+
+impl Built {
+    /// True when the site has a file at `path`.
+    pub(crate) fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The text of the file at `path`; panics (listing the site) when it is missing.
+    pub(crate) fn text(&self, path: &str) -> &str {
+        let bytes = self.files.get(path).unwrap_or_else(|| {
+            panic!(
+                "no `{path}` in the site; it has: {:?}",
+                self.files.keys().collect::<Vec<_>>()
+            )
+        });
+        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("`{path}` is not UTF-8: {e}"))
+    }
+
+    /// The page at `path`, parsed.
+    pub(crate) fn page(&self, path: &str) -> Html {
+        Html::parse_document(self.text(path))
+    }
+
+    /// The diagnostics as the command line would print them.
+    pub(crate) fn rendered_diags(&self) -> String {
+        render_diags(&self.diags)
+    }
+
+    /// How many diagnostics of `severity` were reported.
+    pub(crate) fn count(&self, severity: Severity) -> usize {
+        self.diags.count(severity)
+    }
+}
+
+fn render_diags(diags: &Diagnostics) -> String {
+    diags.sorted().iter().map(|d| d.render(Path::new("/"))).collect()
+}
+
+/// Builds the journal at `dir`; returns the library's result and what was produced.
+pub(crate) fn try_build(dir: &Path, options: &BuildOptions) -> (Result<usize, mentorlog::error::Error>, Built) {
+    let site = Site::new();
+    let mut diags = Diagnostics::new();
+    let result = mentorlog::build_site(dir, options, build_date(), &site, &mut diags);
+    let files = site
+        .into_files()
+        .into_iter()
+        .map(|(p, b)| (p.as_str().to_string(), b))
+        .collect();
+    (result, Built { files, diags })
+}
+
+/// Builds the journal at `dir`, which must succeed.
+pub(crate) fn build(dir: &Path, options: &BuildOptions) -> Built {
+    let (result, built) = try_build(dir, options);
+    if let Err(e) = result {
+        panic!("building {} failed: {e}\n{}", dir.display(), built.rendered_diags());
+    }
+    built
+}
+
+/// The example journal built with default options (public, no drafts), shared by tests.
+pub(crate) fn example() -> &'static Built {
+    static EXAMPLE: OnceLock<Built> = OnceLock::new();
+    EXAMPLE.get_or_init(|| build(&example_dir(), &BuildOptions::default()))
+}
+
+/// A throwaway journal in a temporary folder.
+pub(crate) struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A journal with `files` (journal-relative path, text); `journal.yaml` is the minimal
+    /// one unless `files` has its own.
+    pub(crate) fn new(files: &[(&str, &str)]) -> Fixture {
+        let fixture = Fixture {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        };
+        if !files.iter().any(|(p, _)| *p == "journal.yaml") {
+            fixture.write("journal.yaml", JOURNAL_YAML);
+        }
+        for (path, text) in files {
+            fixture.write(path, text);
+        }
+        fixture
+    }
+
+    /// The journal folder.
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) one file, creating its folders.
+    pub(crate) fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        write_file(&self.dir.path().join(rel), text.as_ref());
+    }
+
+    /// Builds it with default options; must succeed.
+    pub(crate) fn build(&self) -> Built {
+        build(self.path(), &BuildOptions::default())
+    }
+}
+
+/// Writes a file, creating its folders.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create folders");
+    }
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+/// Copies the example journal's sources (not a previous build) into `dest`.
+pub(crate) fn copy_example(dest: &Path) {
+    copy_dir(&example_dir(), dest, &["public"]);
+}
+
+fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).expect("create folder");
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .expect("read folder")
+        .map(|e| e.expect("entry"))
+        .collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        if skip.iter().any(|s| OsStr::new(s) == name) {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target, &[]);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// Every file under `root`, by `/`-separated relative path, with its bytes.
+pub(crate) fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("inside root");
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.insert(rel.join("/"), std::fs::read(&path).expect("read file"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// True for the site path of an HTML page.
+pub(crate) fn is_page(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html"))
+}
+
+/// Names in a folder, sorted.
+pub(crate) fn list_dir(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A CSS selector; panics on a typo in the test.
+pub(crate) fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector `{css}`: {e:?}"))
+}
+
+/// Every element under `scope` matching `css`, in document order.
+pub(crate) fn all<'a>(scope: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    scope.select(&sel(css)).collect()
+}
+
+/// The first element under `scope` matching `css`; panics when there is none.
+pub(crate) fn one<'a>(scope: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    scope
+        .select(&sel(css))
+        .next()
+        .unwrap_or_else(|| panic!("nothing matches `{css}` in:\n{}", scope.html()))
+}
+
+/// An element's text with whitespace runs collapsed to one space, trimmed.
+pub(crate) fn text(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The `<dd>` text that follows the `<dt>` reading `label` under `scope`.
+pub(crate) fn fact(scope: ElementRef<'_>, label: &str) -> String {
+    let dt = all(scope, "dt").into_iter().find(|dt| text(*dt) == label);
+    let dt = dt.unwrap_or_else(|| panic!("no `{label}` fact in:\n{}", scope.html()));
+    next_element(dt).map(text).unwrap_or_default()
+}
+
+/// The next sibling that is an element.
+pub(crate) fn next_element(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    el.next_siblings().find_map(ElementRef::wrap)
+}
+
+/// What a run of the binary printed, and how it ended.
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit code {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `mentorlog ARGS` in `cwd` on the tests' build date. A panic is always a failure.
+pub(crate) fn mentorlog<I, S>(cwd: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    mentorlog_env(cwd, args, &[("SOURCE_DATE_EPOCH", EPOCH)])
+}
+
+/// Runs `mentorlog build JOURNAL -o OUT EXTRA…` in `cwd` on the tests' build date.
+pub(crate) fn build_cli(cwd: &Path, journal: &Path, out: &str, extra: &[&str]) -> Run {
+    let mut args: Vec<&OsStr> = vec![
+        OsStr::new("build"),
+        journal.as_os_str(),
+        OsStr::new("-o"),
+        OsStr::new(out),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    mentorlog(cwd, args)
+}
+
+/// Runs `mentorlog ARGS` in `cwd` with `env` set. A panic is always a failure.
+pub(crate) fn mentorlog_env<I, S>(cwd: &Path, args: I, env: &[(&str, &str)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mentorlog"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("run mentorlog");
+    let run = Run {
+        code: output.status.code().expect("mentorlog ended by a signal"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "mentorlog panicked:\n{run}");
+    run
+}
+
+/// Decodes `%XX` escapes of a URL path (the site percent-encodes non-ASCII path parts).
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push(u8::try_from(h * 16 + l).expect("a byte"));
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|e| panic!("`{text}` does not decode to UTF-8: {e}"))
+}
+
+/// Joins a relative URL path to the folder of the site file `from`, lexically; `None` when
+/// it climbs out of the site.
+pub(crate) fn resolve_path(from: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The site file (and fragment) a relative `href` on the page `from` points at.
+pub(crate) fn resolve_href(from: &str, href: &str) -> (String, Option<String>) {
+    assert!(
+        !href.starts_with('/') && !href.contains("://"),
+        "`{href}` on `{from}` is not relative"
+    );
+    let (path, fragment) = href
+        .split_once('#')
+        .map_or((href, None), |(p, f)| (p, Some(percent_decode(f))));
+    let target = if path.is_empty() {
+        from.to_string()
+    } else {
+        resolve_path(from, &percent_decode(path)).unwrap_or_else(|| panic!("`{href}` climbs out of the site"))
+    };
+    (target, fragment)
+}

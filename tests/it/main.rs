@@ -1,0 +1,21 @@
+//! The integration test binary: each module protects one behaviour a user would notice,
+//! building the example journal or a tiny fixture journal and reading the pages as HTML.
+//! `harness` holds the shared helpers (build to memory, fixture journals, the CLI).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+
+mod harness;
+
+mod authoring;
+mod cli;
+mod commitments;
+mod compat;
+mod corpora;
+mod diagnostics;
+mod goals;
+mod links;
+mod output;
+mod privacy;
+mod safety;
+mod session;
+mod timeline;
+mod topics;

@@ -1,0 +1,286 @@
+//! Privacy: without `--include-private`, no private session text, private block, private
+//! item or draft reaches any byte or file name of the built site; a private session keeps
+//! its date and its goal and commitment updates.
+
+use mentorlog::BuildOptions;
+use mentorlog::diag::Severity;
+
+use crate::harness::{
+    Built, DRAFT_CANARY, Fixture, REORG_CANARY, SALARY_CANARY, all, build, example, example_dir, one, text, try_build,
+};
+
+/// The site paths and files whose path or bytes contain `needle`.
+fn where_found(built: &Built, needle: &str) -> Vec<String> {
+    let needle = needle.as_bytes();
+    built
+        .files
+        .iter()
+        .filter(|(path, bytes)| {
+            path.as_bytes().windows(needle.len()).any(|w| w == needle)
+                || bytes.windows(needle.len()).any(|w| w == needle)
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+#[test]
+fn public_build_has_no_private_text_in_any_file_or_file_name() {
+    let built = example();
+    assert!(built.files.len() > 30, "the example builds a full site");
+    for needle in [
+        REORG_CANARY,
+        SALARY_CANARY,
+        DRAFT_CANARY,
+        "frank-talk",
+        "manager-conversation",
+        // The private session's title, and the notes of its goal and commitment entries.
+        "A frank talk about Noa",
+        "Decided to ask for clarity",
+        "Both references strong",
+        // The text of a private commitment.
+        "what the reorg means for my team",
+    ] {
+        assert_eq!(where_found(built, needle), Vec::<String>::new(), "`{needle}` leaked");
+    }
+}
+
+#[test]
+fn private_session_keeps_its_date_and_goal_updates() {
+    let built = example();
+    let page = built.page("goals/group-lead.html");
+    let rows = crate::goals::history_rows(page.root_element());
+    let row = rows
+        .iter()
+        .find(|r| r.contains("28 May 2026"))
+        .expect("the private session in the goal's history");
+    assert!(row.contains("Private session"), "{row}");
+    assert!(row.contains("10% → 15%"), "{row}");
+    // The reference check it closed stays closed, and counts as done.
+    let commitments = built.page("commitments.html");
+    let item = one(
+        commitments.root_element(),
+        "section[aria-labelledby=s-done] li#c-reference-check",
+    );
+    assert!(text(item).contains("Private session"), "{}", text(item));
+}
+
+#[test]
+fn include_private_shows_private_sessions_and_blocks() {
+    let built = build(
+        &example_dir(),
+        &BuildOptions {
+            include_private: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(
+        !where_found(&built, REORG_CANARY).is_empty(),
+        "the private session is in the pair's own copy"
+    );
+    assert!(
+        !where_found(&built, SALARY_CANARY).is_empty(),
+        "the private block is in the pair's own copy"
+    );
+    assert!(built.has("sessions/2026-05-28-frank-talk.html"));
+    assert!(
+        where_found(&built, DRAFT_CANARY).is_empty(),
+        "drafts still need --drafts"
+    );
+    let page = built.page("sessions/2026-05-28-frank-talk.html");
+    assert_eq!(
+        all(page.root_element(), "main h1 .badge-private").len(),
+        1,
+        "marked as private"
+    );
+    assert_eq!(
+        all(page.root_element(), "main .notice").len(),
+        1,
+        "the site warns that it holds private notes"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    assert!(!example().has("sessions/2026-11-19-notes-on-feedback.html"));
+    let built = build(
+        &example_dir(),
+        &BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(!where_found(&built, DRAFT_CANARY).is_empty());
+    let page = built.page("sessions/2026-11-19-notes-on-feedback.html");
+    assert_eq!(
+        all(page.root_element(), "main h1 .badge-draft").len(),
+        1,
+        "marked as a draft"
+    );
+    assert!(
+        where_found(&built, REORG_CANARY).is_empty(),
+        "drafts do not bring private text with them"
+    );
+}
+
+#[test]
+fn private_goal_or_commitment_is_left_out_entirely() {
+    let fixture = Fixture::new(&[(
+        "sessions/2026-11-01-intro.md",
+        "---
+date: 2026-11-01
+goals:
+  - id: public-goal
+    title: A goal everyone may see
+  - id: secret-goal
+    title: Secret goal canary
+    private: true
+commitments:
+  - id: secret-commitment
+    who: mentee
+    what: Secret commitment canary
+    due: 2026-11-02
+    private: true
+---
+Hi.
+",
+    )]);
+    let built = fixture.build();
+    assert_eq!(where_found(&built, "secret"), Vec::<String>::new());
+    assert_eq!(where_found(&built, "Secret"), Vec::<String>::new());
+    let page = built.page("commitments.html");
+    // An overdue private commitment is not counted either.
+    assert_eq!(text(one(page.root_element(), "main .lede strong")), "—");
+    let everything = build(
+        fixture.path(),
+        &BuildOptions {
+            include_private: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(everything.has("goals/secret-goal.html"));
+}
+
+#[test]
+fn private_markers_match_loosely_and_first_heading_skips_them() {
+    let fixture = Fixture::new(&[(
+        "sessions/2026-11-01-intro.md",
+        "---\ndate: 2026-11-01\n---\n<!--Private-->\n# Hidden heading canary\n\nHidden body canary.\n<!-- /PRIVATE -->\n\n# Visible heading\n\nVisible.\n\n<!--   private   -->\nUnclosed canary.\n",
+    )]);
+    let built = fixture.build();
+    assert_eq!(where_found(&built, "canary"), Vec::<String>::new());
+    let page = built.page("sessions/2026-11-01-intro.html");
+    assert_eq!(text(one(page.root_element(), "main h1")), "Visible heading");
+    assert!(
+        built
+            .rendered_diags()
+            .contains("warning: this private block is never closed"),
+        "{}",
+        built.rendered_diags()
+    );
+}
+
+#[test]
+fn errors_in_a_left_out_draft_are_only_warnings() {
+    let fixture = Fixture::new(&[
+        ("sessions/2026-11-01-intro.md", "---\ndate: 2026-11-01\n---\nHi.\n"),
+        (
+            "sessions/2026-11-08-draft.md",
+            "---\ndate: 2026-11-08\ndraft: true\nduration: soon\n---\nWIP.\n",
+        ),
+    ]);
+    let built = fixture.build();
+    assert!(!built.has("sessions/2026-11-08-draft.html"));
+    assert_eq!(built.count(Severity::Warning), 1, "{}", built.rendered_diags());
+    assert!(
+        built.rendered_diags().contains("2026-11-08-draft.md:4:"),
+        "{}",
+        built.rendered_diags()
+    );
+    let (result, with_drafts) = try_build(
+        fixture.path(),
+        &BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(result.is_err(), "with --drafts the draft's error stops the build");
+    assert_eq!(
+        with_drafts.count(Severity::Error),
+        1,
+        "{}",
+        with_drafts.rendered_diags()
+    );
+}
+
+#[test]
+fn unknown_goal_in_a_left_out_draft_is_a_warning() {
+    let fixture = Fixture::new(&[
+        ("sessions/2026-11-01-intro.md", "---\ndate: 2026-11-01\n---\nHi.\n"),
+        (
+            "sessions/2026-11-08-draft.md",
+            "---\ndate: 2026-11-08\ndraft: true\ngoals:\n  - id: nowhere\n    progress: 5\n---\nWIP.\n",
+        ),
+    ]);
+    let built = fixture.build();
+    assert!(!built.has("sessions/2026-11-08-draft.html"));
+    let rendered = built.rendered_diags();
+    assert!(
+        rendered.contains("warning: unknown goal `nowhere`"),
+        "no warning for the draft's error:\n{rendered}"
+    );
+    let (result, with_drafts) = try_build(
+        fixture.path(),
+        &BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(result.is_err(), "with --drafts the draft's error stops the build");
+    assert!(
+        with_drafts.rendered_diags().contains("error: unknown goal `nowhere`"),
+        "{}",
+        with_drafts.rendered_diags()
+    );
+}
+
+#[test]
+fn private_session_is_not_listed_on_topic_pages() {
+    let built = example();
+    for (path, _) in built.files.iter().filter(|(p, _)| p.starts_with("topics/")) {
+        let page = built.page(path);
+        let dates: Vec<&str> = all(page.root_element(), "main .session-card time[datetime]")
+            .into_iter()
+            .filter_map(|t| t.attr("datetime"))
+            .collect();
+        assert!(!dates.contains(&"2026-05-28"), "{path} lists the private session");
+    }
+    let index = built.page("topics.html");
+    assert!(
+        !text(index.root_element()).contains("Private session"),
+        "the topic index lists the private session"
+    );
+}
+
+#[test]
+fn topic_carried_only_by_a_private_session_has_no_page() {
+    let fixture = Fixture::new(&[
+        (
+            "sessions/2026-11-01-public.md",
+            "---\ndate: 2026-11-01\ntopics: [shared]\n---\nHi.\n",
+        ),
+        (
+            "sessions/2026-11-08-private.md",
+            "---\ndate: 2026-11-08\nprivate: true\ntopics: [shared, Reorg rumours]\n---\nHidden.\n",
+        ),
+    ]);
+    let built = fixture.build();
+    let topics: Vec<&String> = built.files.keys().filter(|p| p.starts_with("topics/")).collect();
+    assert_eq!(topics, ["topics/shared.html"]);
+    assert_eq!(where_found(&built, "eorg"), Vec::<String>::new());
+    let page = built.page("topics/shared.html");
+    assert_eq!(
+        all(page.root_element(), "main .session-card").len(),
+        1,
+        "only the public session"
+    );
+}
