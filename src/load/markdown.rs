@@ -223,8 +223,11 @@ fn render_segment(
                 title,
                 id,
             }) => {
-                let is_wiki = matches!(link_type, LinkType::WikiLink { .. });
-                match resolve(&dest_url, is_wiki, false, base + range.start, body, cx, diags) {
+                let kind = match link_type {
+                    LinkType::WikiLink { has_pothole } => LinkKind::Wiki { labelled: has_pothole },
+                    _ => LinkKind::Link,
+                };
+                match resolve(&dest_url, kind, base + range.start, body, cx, diags) {
                     Resolved::Keep(dest) => {
                         dropping.push(false);
                         events.push(Event::Start(Tag::Link {
@@ -247,7 +250,7 @@ fn render_segment(
                 dest_url,
                 title,
                 id,
-            }) => match resolve(&dest_url, false, true, base + range.start, body, cx, diags) {
+            }) => match resolve(&dest_url, LinkKind::Image, base + range.start, body, cx, diags) {
                 Resolved::Keep(dest) => {
                     dropping.push(false);
                     events.push(Event::Start(Tag::Image {
@@ -313,11 +316,20 @@ fn has_scheme(dest: &str) -> Option<String> {
     ok.then(|| scheme.to_ascii_lowercase())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What kind of reference is being resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    /// `[text](dest)`.
+    Link,
+    /// `![alt](src)`.
+    Image,
+    /// `[[name]]` (not labelled: its text is the note's name) or `[[name|label]]`.
+    Wiki { labelled: bool },
+}
+
 fn resolve(
     dest: &str,
-    wiki: bool,
-    image: bool,
+    kind: LinkKind,
     offset: usize,
     body: &str,
     cx: &NoteContext<'_>,
@@ -327,6 +339,7 @@ fn resolve(
     if dest.starts_with('#') || dest.starts_with("//") {
         return Resolved::Keep(dest.to_string());
     }
+    let wiki = matches!(kind, LinkKind::Wiki { .. });
     if !wiki {
         if let Some(scheme) = has_scheme(dest) {
             return if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
@@ -355,8 +368,15 @@ fn resolve(
             .notes
             .get(&format!("sessions/{name}.md"))
             .or_else(|| cx.targets.stems.get(stem));
+        // A bare wikilink shows the note's file name: if the note is not published, render
+        // must not show that name either, so it gets its own placeholder kind.
+        let placeholder = if kind == (LinkKind::Wiki { labelled: false }) {
+            "wiki"
+        } else {
+            "note"
+        };
         return match found {
-            Some(n) => Resolved::Keep(format!("{PLACEHOLDER}note/{n}{anchor}")),
+            Some(n) => Resolved::Keep(format!("{PLACEHOLDER}{placeholder}/{n}{anchor}")),
             None => {
                 warn(
                     diags,
@@ -384,7 +404,7 @@ fn resolve(
     if let Some(n) = cx.targets.statics.get(&target) {
         return Resolved::Keep(format!("{PLACEHOLDER}static/{n}{anchor}"));
     }
-    let what = if image { "image" } else { "link" };
+    let what = if kind == LinkKind::Image { "image" } else { "link" };
     if target.starts_with("sessions/") && target.ends_with(".md") {
         warn(
             diags,

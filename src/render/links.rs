@@ -91,7 +91,8 @@ pub fn resolve_placeholders(
         let end = after.find('"').unwrap_or(after.len());
         let token = &after[PLACEHOLDER.len()..end];
         let (target, fragment) = token.split_once('#').map_or((token, ""), |(t, f)| (t, f));
-        let href = if let Some(n) = target.strip_prefix("note/") {
+        let bare_wiki = target.starts_with("wiki/");
+        let href = if let Some(n) = target.strip_prefix("note/").or_else(|| target.strip_prefix("wiki/")) {
             n.parse::<usize>()
                 .ok()
                 .and_then(|n| note_pages.get(&n))
@@ -121,7 +122,12 @@ pub fn resolve_placeholders(
                 let tag_end = after.find('>').map_or(after.len(), |i| i + 1);
                 rest = &after[tag_end..];
                 if let Some(close) = rest.find("</a>") {
-                    out.push_str(&rest[..close]);
+                    // A bare wikilink's text is the unpublished note's file name.
+                    out.push_str(if bare_wiki {
+                        "an unpublished note"
+                    } else {
+                        &rest[..close]
+                    });
                     rest = &rest[close + 4..];
                 }
             }
@@ -151,12 +157,14 @@ mod tests {
     fn placeholders_resolve_or_become_text() {
         let mut pages = HashMap::new();
         pages.insert(0, "sessions/a.html".to_string());
-        let html = r#"<p><a href="mentorlog:note/0#x">A</a> <a href="mentorlog:note/1">B <em>b</em></a> <img src="mentorlog:static/0" alt="c"></p>"#;
+        let html = r#"<p><a href="mentorlog:note/0#x">A</a> <a href="mentorlog:note/1">B <em>b</em></a> <img src="mentorlog:static/0" alt="c"> <a href="mentorlog:wiki/1">2026-05-28-frank-talk</a></p>"#;
         let from = SitePath::new("sessions/b.html");
         let out = from.map(|f| resolve_placeholders(html, &Linker::relative(&f), &pages, &["c.png".to_string()]));
         assert_eq!(
             out.as_deref(),
-            Some(r#"<p><a href="../sessions/a.html#x">A</a> B <em>b</em> <img src="../static/c.png" alt="c"></p>"#)
+            Some(
+                r#"<p><a href="../sessions/a.html#x">A</a> B <em>b</em> <img src="../static/c.png" alt="c"> an unpublished note</p>"#
+            )
         );
     }
 }

@@ -284,3 +284,27 @@ fn topic_carried_only_by_a_private_session_has_no_page() {
         "only the public session"
     );
 }
+
+#[test]
+fn a_bare_wikilink_to_a_private_note_does_not_show_its_file_name() {
+    let fixture = Fixture::new(&[
+        (
+            "sessions/2026-05-28-frank-talk.md",
+            "---\ndate: 2026-05-28\nprivate: true\n---\nSecret.\n",
+        ),
+        (
+            "sessions/2026-06-11-after.md",
+            "---\ndate: 2026-06-11\n---\nSee [[2026-05-28-frank-talk]] and [[2026-05-28-frank-talk|last time]].\n",
+        ),
+    ]);
+    let built = fixture.build();
+    let page = built.page("sessions/2026-06-11-after.html");
+    let note = crate::harness::text(crate::harness::one(page.root_element(), ".note"));
+    assert_eq!(note, "See an unpublished note and last time.");
+    assert!(
+        built
+            .files
+            .values()
+            .all(|b| !String::from_utf8_lossy(b).contains("frank-talk"))
+    );
+}
