@@ -168,3 +168,18 @@ fn other_tools_keys_are_accepted_silently_and_loose_dates_warn() {
     let rendered = built.rendered_diags();
     assert!(rendered.contains("help: write it as `date: 2018-05-31`"), "{rendered}");
 }
+
+#[test]
+fn liquid_and_shortcode_tags_in_a_note_stay_text() {
+    let fixture = Fixture::new(&[(
+        "sessions/2026-01-08-jekyll.md",
+        "---\nlayout: post\ntitle: From Jekyll\ndate: 2026-01-08 10:00:00 +0100\n---\n{% include note.html %}\n\n{{< figure src=\"x.png\" >}}\n\nPlain {{ page.title }} text.\n",
+    )]);
+    let built = fixture.build();
+    let page = built.page("sessions/2026-01-08-jekyll.html");
+    let note = text(one(page.root_element(), ".note"));
+    assert_eq!(
+        note,
+        "{% include note.html %} {{< figure src=\"x.png\" >}} Plain {{ page.title }} text."
+    );
+}
