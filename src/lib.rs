@@ -74,6 +74,16 @@ pub fn build_site(
     diags: &mut Diagnostics,
 ) -> Result<usize> {
     let journal = load_journal(dir, options, today, diags)?;
+    if options.base_url.is_none() && journal.config.base_url.is_none() {
+        diags.push(
+            diag::Diagnostic::file(
+                diag::Severity::Warning,
+                &dir.join("journal.yaml"),
+                "feed.xml links are relative and there is no sitemap, because the site's address is unknown",
+            )
+            .help("feed readers need absolute links: set `base_url:` in journal.yaml, or pass --base-url"),
+        );
+    }
     let theme = render::Theme::load(Some(&dir.join("templates")))?;
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),

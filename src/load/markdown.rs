@@ -24,6 +24,8 @@ pub struct Segment {
     pub private: bool,
     /// Rendered HTML, with link placeholders.
     pub html: String,
+    /// The words of the segment, for the search index.
+    pub text: String,
 }
 
 /// A rendered note.
@@ -71,11 +73,15 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         if text.trim().is_empty() {
             continue;
         }
-        let (html, heading) = render_segment(text, start, body, cx, &mut ids, diags);
+        let rendered = render_segment(text, start, body, cx, &mut ids, diags);
         if !private && note.first_heading.is_none() {
-            note.first_heading = heading;
+            note.first_heading = rendered.first_heading;
         }
-        note.segments.push(Segment { private, html });
+        note.segments.push(Segment {
+            private,
+            html: rendered.html,
+            text: rendered.text,
+        });
     }
     note
 }
@@ -169,6 +175,13 @@ enum Resolved {
     Drop,
 }
 
+/// One segment, rendered.
+struct Rendered {
+    html: String,
+    text: String,
+    first_heading: Option<String>,
+}
+
 fn render_segment(
     text: &str,
     base: usize,
@@ -176,7 +189,9 @@ fn render_segment(
     cx: &NoteContext<'_>,
     ids: &mut HashMap<String, usize>,
     diags: &mut Diagnostics,
-) -> (String, Option<String>) {
+) -> Rendered {
+    let mut words = String::new();
+    let mut in_bare_wikilink = false;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
@@ -227,6 +242,9 @@ fn render_segment(
                     LinkType::WikiLink { has_pothole } => LinkKind::Wiki { labelled: has_pothole },
                     _ => LinkKind::Link,
                 };
+                // A bare wikilink's text is a note's file name, which may be private: it
+                // stays out of the search text (the page shows it only once resolved).
+                in_bare_wikilink = kind == (LinkKind::Wiki { labelled: false });
                 match resolve(&dest_url, kind, base + range.start, body, cx, diags) {
                     Resolved::Keep(dest) => {
                         dropping.push(false);
@@ -241,6 +259,7 @@ fn render_segment(
                 }
             }
             Event::End(TagEnd::Link) => {
+                in_bare_wikilink = false;
                 if !dropping.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Link));
                 }
@@ -281,6 +300,12 @@ fn render_segment(
                 if heading.is_some() {
                     heading_text.push_str(t);
                 }
+                if !in_bare_wikilink {
+                    if !words.is_empty() {
+                        words.push(' ');
+                    }
+                    words.push_str(t);
+                }
                 events.push(event);
             }
             other => events.push(other),
@@ -291,7 +316,11 @@ fn render_segment(
     if has_raw_html && !cx.raw_html {
         html = SANITIZER.clean(&html).to_string();
     }
-    (html, first_heading)
+    Rendered {
+        html,
+        text: words,
+        first_heading,
+    }
 }
 
 /// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer

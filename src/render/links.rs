@@ -55,6 +55,11 @@ impl Linker {
         }
     }
 
+    /// Links from a file at the site's root (feed.xml, the search index).
+    pub fn at_root() -> Linker {
+        Linker { prefix: String::new() }
+    }
+
     /// Links for the 404 page: from the base URL when known, else from the host's root.
     pub fn rooted(base_url: Option<&str>) -> Linker {
         let prefix = match base_url {

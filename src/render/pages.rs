@@ -12,7 +12,8 @@ use crate::model::agenda::agenda;
 use crate::model::commitment::{CommitStatus, Who, follow_through};
 use crate::model::goal::GoalStatus;
 use crate::render::RenderOptions;
-use crate::render::links::{Linker, goal_path, session_path, static_path, topic_path};
+use crate::render::feeds;
+use crate::render::links::{Linker, encode_path, goal_path, session_path, static_path, topic_path};
 use crate::render::theme::{Theme, chain};
 use crate::render::views::{
     Base, CommitmentView, DateView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef, days_label, horizon_groups,
@@ -28,6 +29,7 @@ enum Page {
     Commitments,
     Topics,
     NotFound,
+    Search,
     Session(usize),
     Goal(usize),
     Topic(usize),
@@ -42,6 +44,7 @@ impl Page {
             Page::Commitments => "commitments.html".into(),
             Page::Topics => "topics.html".into(),
             Page::NotFound => "404.html".into(),
+            Page::Search => "search.html".into(),
             Page::Session(i) => session_path(journal.sessions[i].slug_path.as_deref().unwrap_or("")),
             Page::Goal(i) => goal_path(&journal.goals[i].id),
             Page::Topic(i) => topic_path(&journal.topics[i].slug),
@@ -56,6 +59,7 @@ impl Page {
             Page::Commitments => "commitments.html",
             Page::Topics => "topics.html",
             Page::NotFound => "404.html",
+            Page::Search => "search.html",
             Page::Session(_) => "session.html",
             Page::Goal(_) => "goal.html",
             Page::Topic(_) => "topic.html",
@@ -72,6 +76,7 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
         Page::Commitments,
         Page::Topics,
         Page::NotFound,
+        Page::Search,
     ];
     pages.extend(
         (0..journal.sessions.len())
@@ -109,7 +114,65 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
         .statics
         .par_iter()
         .try_for_each(|f| sink.put(checked(static_path(&f.rel))?, f.bytes.clone()))?;
-    Ok(pages.len() + theme.assets.len() + journal.statics.len())
+    let published = publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics);
+    let count = published.len();
+    for (path, text) in published {
+        sink.put(checked(path)?, text.into_bytes())?;
+    }
+    Ok(pages.len() + theme.assets.len() + journal.statics.len() + count)
+}
+
+/// feed.xml, robots.txt, search-index.js, journal.json, and sitemap.xml with a base URL.
+fn publishing_outputs(
+    journal: &Journal,
+    pages: &[Page],
+    base_url: Option<&str>,
+    note_pages: &HashMap<usize, String>,
+    statics: &[String],
+) -> Vec<(String, String)> {
+    let base = base_url.map(feeds::with_slash);
+    let feed_linker = match &base {
+        Some(b) => Linker::rooted(Some(b)),
+        None => Linker::at_root(),
+    };
+    let cx = PageCx {
+        journal,
+        linker: feed_linker,
+        note_pages,
+        statics,
+    };
+    let prefix = base.clone().unwrap_or_default();
+    let entries = feeds::journal_entries(journal, &prefix, &|s| cx.note_html(s));
+    let config = &journal.config;
+    let author = format!("{} & {}", config.mentor, config.mentee);
+    let (self_href, home_href) = match &base {
+        Some(b) => (format!("{b}feed.xml"), b.clone()),
+        None => ("feed.xml".to_string(), "index.html".to_string()),
+    };
+    let mut out = vec![
+        (
+            "feed.xml".to_string(),
+            feeds::atom(&config.title, &author, &self_href, &home_href, &entries),
+        ),
+        (
+            "robots.txt".to_string(),
+            feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref()),
+        ),
+        (
+            "search-index.js".to_string(),
+            feeds::search_index(&feeds::journal_search_docs(journal)),
+        ),
+        ("journal.json".to_string(), feeds::journal_json(journal)),
+    ];
+    if let Some(b) = &base {
+        let urls: Vec<String> = pages
+            .iter()
+            .filter(|p| !matches!(p, Page::NotFound))
+            .map(|p| format!("{b}{}", encode_path(&p.path(journal))))
+            .collect();
+        out.push(("sitemap.xml".to_string(), feeds::sitemap(&urls)));
+    }
+    out
 }
 
 fn checked(path: String) -> Result<SitePath> {
@@ -127,6 +190,12 @@ fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> R
         }),
         Page::Commitments => to_context(&commitments(cx, theme)),
         Page::Topics => to_context(&topics(cx, theme)),
+        Page::Search => to_context(&SearchPage {
+            base: cx.base("Search", "search.html", &theme.css, false),
+            index_href: cx.linker.to("search-index.js"),
+            script_href: cx.linker.to("assets/search.js"),
+            topics_href: cx.linker.to("topics.html"),
+        }),
         Page::NotFound => to_context(&NotFoundPage {
             base: cx.base("Page not found", "", &theme.css, true),
         }),
@@ -164,6 +233,14 @@ fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> R
 
 fn to_context<T: Serialize>(view: &T) -> std::result::Result<tera::Context, tera::Error> {
     tera::Context::from_serialize(view)
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    base: Base,
+    index_href: String,
+    script_href: String,
+    topics_href: String,
 }
 
 #[derive(Serialize)]

@@ -34,6 +34,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("topic.html", include_str!("../../themes/default/templates/topic.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
         "partials/session_card.html",
         include_str!("../../themes/default/templates/partials/session_card.html"),
     ),
@@ -55,6 +59,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STYLE: &str = include_str!("../../themes/default/static/style.css");
 /// The favicon.
 const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+/// The search page's script (the only script of the site).
+const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 
 /// Compiled templates and the assets that go with them.
 pub struct Theme {
@@ -93,6 +99,7 @@ impl Theme {
             assets: vec![
                 ("style.css", STYLE.as_bytes().to_vec()),
                 ("favicon.svg", FAVICON.as_bytes().to_vec()),
+                ("search.js", SEARCH_JS.as_bytes().to_vec()),
             ],
         })
     }

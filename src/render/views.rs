@@ -88,12 +88,13 @@ pub struct NavItem {
 }
 
 /// The pages of the main navigation: (label, site path).
-pub const NAV: [(&str, &str); 5] = [
+pub const NAV: [(&str, &str); 6] = [
     ("Home", "index.html"),
     ("Timeline", "timeline.html"),
     ("Goals", "goals.html"),
     ("Commitments", "commitments.html"),
     ("Topics", "topics.html"),
+    ("Search", "search.html"),
 ];
 
 /// Everything a view builder needs about the page being rendered.
