@@ -29,7 +29,7 @@ pub(crate) struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Build the journal's website into DIR/public/ (or -o OUT).
+    /// Build the journal's (or the program's) website into DIR/public/ (or -o OUT).
     ///
     /// Private sessions, private blocks and drafts are left out unless asked for.
     /// Open the result's index.html in a browser, or upload the folder to any static host.
@@ -46,6 +46,13 @@ pub(crate) enum Command {
     /// Write the next session's note, pre-filled with the open commitments and active goals
     /// (as comments: uncomment what the session touched). Never overwrites a file.
     New(NewArgs),
+    /// Serve the site on http://127.0.0.1:1111/ while you write: every save rebuilds it and
+    /// reloads the browser. Writes nothing.
+    ///
+    /// On 127.0.0.1 it shows everything, drafts and private notes marked, because only you
+    /// see it. Errors show in the browser and here, with file, line and column, until the
+    /// note is fixed. Ctrl-C stops it.
+    Serve(ServeArgs),
 }
 
 /// Flags of `check`.
@@ -120,4 +127,34 @@ pub(crate) struct BuildArgs {
     /// The absolute URL the site will be published at (overrides journal.yaml's base_url).
     #[arg(long, value_name = "URL")]
     pub(crate) base_url: Option<String>,
+    /// In a program: write the site without the journals that have errors (they are
+    /// named, and the exit code is still 1).
+    #[arg(long)]
+    pub(crate) keep_going: bool,
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The journal folder (the one with journal.yaml). Default: the current folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// The port to listen on (0: any free port).
+    #[arg(short = 'p', long, value_name = "PORT", default_value_t = 1111)]
+    pub(crate) port: u16,
+    /// The IP address to listen on. Any address but a loopback one (127.0.0.1, ::1) lets
+    /// other machines read the site; drafts and private notes are then left out unless
+    /// --drafts and --include-private are given.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub(crate) bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub(crate) open: bool,
+    /// Show drafts on a non-loopback --bind (always shown on 127.0.0.1).
+    #[arg(long)]
+    pub(crate) drafts: bool,
+    /// Show private sessions, blocks and items on a non-loopback --bind (always shown on
+    /// 127.0.0.1). Everyone who can reach the address can read them.
+    #[arg(long)]
+    pub(crate) include_private: bool,
 }

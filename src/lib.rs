@@ -9,7 +9,9 @@ pub mod error;
 pub mod fs;
 pub mod load;
 pub mod model;
+pub mod program;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod write;
@@ -42,8 +44,8 @@ pub fn load_journal(
     today: BuildDate,
     diags: &mut Diagnostics,
 ) -> Result<model::Journal> {
-    let load_options = load::LoadOptions { drafts: options.drafts };
-    let source = load::journal(dir, load_options, diags)?;
+    let load_options = load::LoadOptions { drafts: options.drafts, program: None };
+    let source = load::journal(dir, &load_options, diags)?;
     let Some(source) = source else {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error).max(1)));
     };
@@ -85,8 +87,6 @@ pub fn build_site(
         );
     }
     let theme = render::Theme::load(Some(&dir.join("templates")))?;
-    let render_options = render::RenderOptions {
-        base_url: options.base_url.clone(),
-    };
+    let render_options = render::RenderOptions { base_url: options.base_url.clone(), program: None };
     render::site(&journal, &theme, &render_options, sink)
 }

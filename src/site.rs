@@ -79,6 +79,28 @@ impl Sink for Site {
     }
 }
 
+/// A sink that puts every file under a folder of another sink: a program's journals are
+/// written under their slug.
+pub struct Prefixed<'a, S: Sink> {
+    inner: &'a S,
+    prefix: String,
+}
+
+impl<'a, S: Sink> Prefixed<'a, S> {
+    /// Files go to `inner` under `folder/`.
+    pub fn new(inner: &'a S, folder: &str) -> Prefixed<'a, S> {
+        Prefixed { inner, prefix: folder.trim_end_matches('/').to_string() }
+    }
+}
+
+impl<S: Sink> Sink for Prefixed<'_, S> {
+    fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
+        let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
+            .ok_or_else(|| Error::DuplicateOutput(format!("{}/{}", self.prefix, path.as_str())))?;
+        self.inner.put(joined, bytes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use mentorlog::BuildOptions;
+use mentorlog::program::ProgramReport;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
@@ -27,9 +28,12 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    if !dir.join("journal.yaml").is_file() {
+    let is_program = mentorlog::program::is_program(dir);
+    if !is_program && !dir.join("journal.yaml").is_file() {
         eprintln!("error: {}", Error::NotAJournal(dir.clone()));
-        eprintln!("help: give the folder that holds journal.yaml, or start one with `mentorlog init`");
+        eprintln!(
+            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+        );
         return Ok(ExitCode::from(1));
     }
     if let Err(e) = check_output(dir, &out) {
@@ -43,14 +47,20 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     let staging = Staging::new(&out)?;
     let mut diags = Diagnostics::new();
-    let result = mentorlog::build_site(dir, &options, today, &staging, &mut diags);
+    let result = if is_program {
+        mentorlog::program::build_program(dir, &options, args.keep_going, today, &staging, &mut diags)
+    } else {
+        mentorlog::build_site(dir, &options, today, &staging, &mut diags)
+            .map(|files| ProgramReport { files, left_out: Vec::new() })
+    };
     print_diagnostics(&diags, &cwd, quiet);
-    let files = match result {
-        Ok(files) => files,
+    let report = match result {
+        Ok(report) => report,
         Err(Error::InvalidInput(n)) => {
             staging.abandon();
+            let hint = if is_program { "; --keep-going writes the site without the broken journals" } else { "" };
             eprintln!(
-                "error: {n} error(s) in the journal; the site was not written (the previous one, if any, is unchanged)"
+                "error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}"
             );
             return Ok(ExitCode::from(1));
         }
@@ -70,10 +80,18 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             String::new()
         };
         println!(
-            "built {files} files in {} ms{warned} → {shown}/ — open {}",
+            "built {} files in {} ms{warned} → {shown}/ — open {}",
+            report.files,
             started.elapsed().as_millis(),
             published.join("index.html").display()
         );
+    }
+    if !report.left_out.is_empty() {
+        eprintln!(
+            "error: left out because of errors: {}; the rest of the site was written",
+            report.left_out.join(", ")
+        );
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,9 +14,13 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
     let mut diags = Diagnostics::new();
-    let outcome = mentorlog::load_journal(&args.dir, &BuildOptions::default(), today, &mut diags);
+    let outcome = if mentorlog::program::is_program(&args.dir) {
+        mentorlog::program::check_program(&args.dir, &BuildOptions::default(), today, &mut diags)
+    } else {
+        mentorlog::load_journal(&args.dir, &BuildOptions::default(), today, &mut diags).map(|j| j.sessions.len())
+    };
     let sessions = match outcome {
-        Ok(journal) => Some(journal.sessions.len()),
+        Ok(n) => Some(n),
         Err(Error::InvalidInput(_)) => None,
         Err(e) => {
             eprintln!("error: {e}");

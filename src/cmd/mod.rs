@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod init;
 mod new;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, cli.quiet),
         Command::Init(args) => init::run(&args, cli.quiet),
         Command::New(args) => new::run(&args, cli.quiet),
+        Command::Serve(args) => serve::run(&args, cli.quiet),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod frontmatter;
 pub mod journal;
 pub mod markdown;
+pub mod program;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -24,11 +25,29 @@ pub use journal::JournalConfig;
 pub use markdown::{LinkTargets, Note, Segment};
 
 /// How to load.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// Drafts are part of the site: their errors stay errors.
     pub drafts: bool,
+    /// The journal is part of a program, whose settings win over the journal's own.
+    pub program: Option<ProgramRules>,
 }
+
+/// What a program decides for its journals (PRODUCT.md, "Programs and shared domains").
+#[derive(Debug, Clone)]
+pub struct ProgramRules {
+    /// Raw HTML in notes (and script-capable static files) allowed.
+    pub raw_html: bool,
+    /// Ask search engines not to index.
+    pub noindex: bool,
+    /// `<html lang>`.
+    pub language: String,
+    /// The program's base URL plus the journal's slug, if the program has one.
+    pub base_url: Option<String>,
+}
+
+/// Static files that can run script: published from a program only with `raw_html`.
+const SCRIPT_CAPABLE: &[&str] = &["html", "htm", "xhtml", "svg", "js", "mjs"];
 
 /// One note, parsed.
 #[derive(Debug, Clone)]
@@ -77,14 +96,17 @@ pub struct JournalSource {
 
 /// Reads the journal at `root`. Problems in the notes are diagnostics; `Err` only when
 /// the folder is not a journal or `journal.yaml` cannot be read at all.
-pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
+pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
     let config_path = root.join("journal.yaml");
     if !config_path.is_file() {
         return Err(Error::NotAJournal(root.to_path_buf()));
     }
     let config_bytes = read_bytes(&config_path)?;
     let config = match String::from_utf8(config_bytes) {
-        Ok(text) => journal::read(&config_path, &text, diags),
+        Ok(text) => journal::read(&config_path, &text, diags).map(|config| match &options.program {
+            Some(rules) => apply_program_rules(config, rules, &config_path, &text, diags),
+            None => config,
+        }),
         Err(_) => {
             diags.push(
                 Diagnostic::file(Severity::Error, &config_path, "journal.yaml is not UTF-8 text")
@@ -94,7 +116,20 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
         }
     };
     let notes = walk(root, "sessions", |name| name.ends_with(".md"))?;
-    let static_paths = walk(root, "static", |_| true)?;
+    let mut static_paths = walk(root, "static", |_| true)?;
+    if options.program.as_ref().is_some_and(|rules| !rules.raw_html) {
+        static_paths.retain(|rel| {
+            let extension = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            let runs_script = SCRIPT_CAPABLE.contains(&extension.as_str());
+            if runs_script {
+                diags.push(
+                    Diagnostic::file(Severity::Warning, &root.join(rel), "left out: files that can run script are not published in a program")
+                        .help("the program's `raw_html: true` in program.yaml allows them"),
+                );
+            }
+            !runs_script
+        });
+    }
     let mut targets = LinkTargets::default();
     for (i, rel) in notes.iter().enumerate() {
         targets.notes.insert(rel.clone(), i);
@@ -118,7 +153,7 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
                 slug: &slugs[i],
                 targets: &targets,
                 raw_html,
-                options,
+                drafts: options.drafts,
             };
             let session = note.load(&mut local);
             (session, local)
@@ -145,6 +180,32 @@ pub fn journal(root: &Path, options: LoadOptions, diags: &mut Diagnostics) -> Re
         sessions,
         statics,
     }))
+}
+
+/// The program decides `raw_html`, `noindex`, `language` and the base URL; a journal's own
+/// `raw_html` and `base_url` are ignored there, with a warning.
+fn apply_program_rules(
+    mut config: JournalConfig,
+    rules: &ProgramRules,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> JournalConfig {
+    let index = yaml::KeyIndex::build(text);
+    for key in ["raw_html", "base_url"] {
+        if let Some((line, col)) = index.top(key) {
+            let origin = Origin::in_text(path, text, line, col);
+            diags.push(
+                Diagnostic::at(Severity::Warning, &origin, format!("`{key}` is ignored: this journal is part of a program"))
+                    .help("program.yaml decides it for every journal of the program"),
+            );
+        }
+    }
+    config.raw_html = rules.raw_html;
+    config.noindex = rules.noindex;
+    config.language.clone_from(&rules.language);
+    config.base_url.clone_from(&rules.base_url);
+    config
 }
 
 /// Journal-relative paths (with `/`) of the files under `root/folder` that `keep` accepts,
@@ -220,7 +281,7 @@ struct NoteFile<'a> {
     slug: &'a str,
     targets: &'a LinkTargets,
     raw_html: bool,
-    options: LoadOptions,
+    drafts: bool,
 }
 
 impl NoteFile<'_> {
@@ -253,7 +314,7 @@ impl NoteFile<'_> {
         let is_draft = session
             .as_ref()
             .map_or_else(|| looks_like_draft(&text), |s| s.front.draft);
-        if is_draft && !self.options.drafts {
+        if is_draft && !self.drafts {
             // Left out of the site, but kept (without its text) so the fold can still
             // report its problems as warnings.
             local.demote_errors();
@@ -278,7 +339,7 @@ impl NoteFile<'_> {
         let front = frontmatter::read(path, text, &split, diags)?;
         let stem = self.rel.rsplit('/').next().unwrap_or(self.rel).trim_end_matches(".md");
         let (date, date_origin) = session_date(path, text, stem, &front, diags)?;
-        if front.draft && !self.options.drafts {
+        if front.draft && !self.drafts {
             // Left out: no need to render it.
             return Some(SessionSource {
                 path: path.to_path_buf(),

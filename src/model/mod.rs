@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod commitment;
 pub mod fold;
 pub mod goal;
+pub mod program;
 pub mod session;
 pub mod timeline;
 pub mod topic;

@@ -45,19 +45,21 @@ pub fn static_path(rel: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Linker {
     prefix: String,
+    /// Prefix for files outside the journal's own folder (a program's shared `assets/`
+    /// and home); the same as `prefix` for a journal published on its own.
+    outer: String,
 }
 
 impl Linker {
     /// Links relative to the page at `from`.
     pub fn relative(from: &SitePath) -> Linker {
-        Linker {
-            prefix: "../".repeat(from.depth()),
-        }
+        let prefix = "../".repeat(from.depth());
+        Linker { outer: prefix.clone(), prefix }
     }
 
     /// Links from a file at the site's root (feed.xml, the search index).
     pub fn at_root() -> Linker {
-        Linker { prefix: String::new() }
+        Linker { prefix: String::new(), outer: String::new() }
     }
 
     /// Links for the 404 page: from the base URL when known, else from the host's root.
@@ -67,7 +69,22 @@ impl Linker {
             Some(url) => format!("{url}/"),
             None => "/".to_string(),
         };
-        Linker { prefix }
+        Linker { outer: prefix.clone(), prefix }
+    }
+
+    /// The same links, for a journal published in a program folder one level down: files
+    /// outside the journal (`outer`) are one more folder up.
+    #[must_use]
+    pub fn in_program(mut self) -> Linker {
+        if !self.prefix.contains("://") && !self.prefix.starts_with('/') {
+            self.outer = format!("{}../", self.prefix);
+        }
+        self
+    }
+
+    /// The href of a file at the program's root (or the journal's, when on its own).
+    pub fn outer(&self, to: &str) -> String {
+        format!("{}{}", self.outer, encode_path(to))
     }
 
     /// The href of the site file at `to`.

@@ -5,6 +5,7 @@
 pub mod feeds;
 pub mod links;
 pub mod pages;
+pub mod program;
 pub mod svg;
 pub mod theme;
 pub mod views;
@@ -20,6 +21,9 @@ pub use theme::Theme;
 pub struct RenderOptions {
     /// Absolute URL the site is published at (`--base-url`, else `journal.yaml`).
     pub base_url: Option<String>,
+    /// The program's title when the journal is published in a program folder: assets,
+    /// robots.txt and 404.html then live at the program's root, not in the journal's.
+    pub program: Option<String>,
 }
 
 /// Renders the whole site into `sink`; returns how many files were written.

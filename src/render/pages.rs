@@ -92,10 +92,15 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
         .collect();
     let statics: Vec<String> = journal.statics.iter().map(|f| f.rel.clone()).collect();
     let base_url = options.base_url.clone().or_else(|| journal.config.base_url.clone());
+    let program = options.program.as_deref();
+    if program.is_some() {
+        pages.retain(|p| !matches!(p, Page::NotFound));
+    }
     pages.par_iter().try_for_each(|&page| {
         let path = checked(page.path(journal))?;
         let linker = match page {
             Page::NotFound => Linker::rooted(base_url.as_deref()),
+            _ if program.is_some() => Linker::relative(&path).in_program(),
             _ => Linker::relative(&path),
         };
         let cx = PageCx {
@@ -103,23 +108,36 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
             linker,
             note_pages: &note_pages,
             statics: &statics,
+            program,
         };
         let html = render_page(page, &cx, theme, &path)?;
         sink.put(path, html.into_bytes())
     })?;
-    for (name, bytes) in &theme.assets {
-        sink.put(checked(format!("assets/{name}"))?, bytes.clone())?;
+    if program.is_none() {
+        write_assets(theme, sink)?;
     }
     journal
         .statics
         .par_iter()
         .try_for_each(|f| sink.put(checked(static_path(&f.rel))?, f.bytes.clone()))?;
-    let published = publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics);
+    let mut published = publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics);
+    if program.is_some() {
+        published.retain(|(path, _)| path != "robots.txt");
+    }
     let count = published.len();
     for (path, text) in published {
         sink.put(checked(path)?, text.into_bytes())?;
     }
-    Ok(pages.len() + theme.assets.len() + journal.statics.len() + count)
+    let assets = if program.is_none() { theme.assets.len() } else { 0 };
+    Ok(pages.len() + assets + journal.statics.len() + count)
+}
+
+/// The theme's CSS, icon and search script, under `assets/`.
+pub(crate) fn write_assets(theme: &Theme, sink: &impl Sink) -> Result<()> {
+    for (name, bytes) in &theme.assets {
+        sink.put(checked(format!("assets/{name}"))?, bytes.clone())?;
+    }
+    Ok(())
 }
 
 /// feed.xml, robots.txt, search-index.js, journal.json, and sitemap.xml with a base URL.
@@ -140,6 +158,7 @@ fn publishing_outputs(
         linker: feed_linker,
         note_pages,
         statics,
+        program: None,
     };
     let prefix = base.clone().unwrap_or_default();
     let entries = feeds::journal_entries(journal, &prefix, &|s| cx.note_html(s));
@@ -175,7 +194,7 @@ fn publishing_outputs(
     out
 }
 
-fn checked(path: String) -> Result<SitePath> {
+pub(crate) fn checked(path: String) -> Result<SitePath> {
     SitePath::new(path.clone()).ok_or(Error::DuplicateOutput(path))
 }
 
@@ -193,7 +212,7 @@ fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> R
         Page::Search => to_context(&SearchPage {
             base: cx.base("Search", "search.html", &theme.css, false),
             index_href: cx.linker.to("search-index.js"),
-            script_href: cx.linker.to("assets/search.js"),
+            script_href: cx.linker.outer("assets/search.js"),
             topics_href: cx.linker.to("topics.html"),
         }),
         Page::NotFound => to_context(&NotFoundPage {

@@ -97,6 +97,66 @@ pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> Stri
     svg
 }
 
+/// A bar chart of held sessions per month across a cohort, oldest month first.
+pub fn month_chart(months: &[((i32, u32), usize)]) -> String {
+    if months.is_empty() {
+        return String::new();
+    }
+    let max = months.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let n = i64::try_from(months.len()).unwrap_or(1);
+    let width = (LEFT + RIGHT + n * 36).clamp(240, 900);
+    let plot_w = width - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let slot = plot_w / n;
+    let bar = (slot * 2 / 3).max(2);
+    let label = |(y, m): (i32, u32)| {
+        let name = chrono::Month::try_from(u8::try_from(m).unwrap_or(1)).map_or("", |mo| &mo.name()[..3]);
+        format!("{name} {:02}", y.rem_euclid(100))
+    };
+    let long = |(y, m): (i32, u32)| {
+        let name = chrono::Month::try_from(u8::try_from(m).unwrap_or(1)).map_or("", |mo| mo.name());
+        format!("{name} {y}")
+    };
+    let desc: Vec<String> = months.iter().map(|(m, c)| format!("{}: {c}", long(*m))).collect();
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" viewBox="0 0 {width} {HEIGHT}" style="max-width: {width}px" role="img" aria-labelledby="chart-months-t chart-months-d"><title id="chart-months-t">Sessions held per month across the program</title><desc id="chart-months-d">{}</desc>"#,
+        escape(&desc.join(", "))
+    );
+    let max_i = i64::try_from(max).unwrap_or(1);
+    for value in [0, max_i] {
+        let gy = TOP + plot_h - value * plot_h / max_i;
+        let _ = write!(
+            svg,
+            r#"<line class="grid" x1="{LEFT}" y1="{gy}" x2="{x2}" y2="{gy}"/><text class="axis" x="{tx}" y="{ty}" text-anchor="end">{value}</text>"#,
+            x2 = width - RIGHT,
+            tx = LEFT - 6,
+            ty = gy + 4,
+        );
+    }
+    // Labels are about 40 units wide; skip some when months are narrower than that.
+    let every = usize::try_from((40 + slot - 1) / slot.max(1)).unwrap_or(1).max(1);
+    for (i, (month, count)) in months.iter().enumerate() {
+        let i64_i = i64::try_from(i).unwrap_or(0);
+        let h = i64::try_from(*count).unwrap_or(0) * plot_h / max_i;
+        let x = LEFT + i64_i * slot + (slot - bar) / 2;
+        let y = TOP + plot_h - h;
+        let _ = write!(svg, r#"<rect class="bar" x="{x}" y="{y}" width="{bar}" height="{h}"/>"#);
+        if i % every == 0 {
+            let _ = write!(
+                svg,
+                r#"<text class="axis" x="{}" y="{}">{}</text>"#,
+                LEFT + i64_i * slot,
+                HEIGHT - 6,
+                escape(&label(*month))
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

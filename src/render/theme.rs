@@ -38,6 +38,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "program.html",
+        include_str!("../../themes/default/templates/program.html"),
+    ),
+    (
         "partials/session_card.html",
         include_str!("../../themes/default/templates/partials/session_card.html"),
     ),

@@ -28,7 +28,8 @@ pub struct DateView {
 }
 
 impl DateView {
-    fn of(date: NaiveDate) -> DateView {
+    /// The view of a date.
+    pub fn of(date: NaiveDate) -> DateView {
         DateView {
             iso: date.format("%Y-%m-%d").to_string(),
             label: date_label(date),
@@ -74,6 +75,10 @@ pub struct Base {
     pub program: Option<String>,
     /// Private text is on this site (the pages mark it).
     pub shows_private: bool,
+    /// In a program: the link back to the program's home.
+    pub program_home: Option<LinkView>,
+    /// On a program's own pages: its lead (the footer names them instead of a pair).
+    pub lead: Option<String>,
 }
 
 /// One entry of the main navigation.
@@ -107,6 +112,8 @@ pub struct PageCx<'a> {
     pub note_pages: &'a HashMap<usize, String>,
     /// Static file paths, for links inside notes.
     pub statics: &'a [String],
+    /// The program's title, when the journal is published as part of one.
+    pub program: Option<&'a str>,
 }
 
 impl PageCx<'_> {
@@ -118,9 +125,11 @@ impl PageCx<'_> {
             site_title: config.title.clone(),
             page_title: title.to_string(),
             noindex: config.noindex,
-            css_href: (!inline_css).then(|| self.linker.to("assets/style.css")),
+            css_href: (!inline_css).then(|| self.linker.outer("assets/style.css")),
             inline_css_html: inline_css.then(|| css.to_string()),
-            icon_href: self.linker.to("assets/favicon.svg"),
+            icon_href: self.linker.outer("assets/favicon.svg"),
+            program_home: self.program.map(|title| LinkView { text: title.to_string(), href: Some(self.linker.outer("index.html")) }),
+            lead: None,
             home_href: self.linker.to("index.html"),
             nav: NAV
                 .iter()

@@ -16,6 +16,7 @@ mod links;
 mod output;
 mod privacy;
 mod safety;
+mod serve;
 mod session;
 mod timeline;
 mod topics;

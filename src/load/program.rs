@@ -1,0 +1,218 @@
+//! `program.yaml`: a mentoring program is a folder of journals published together. This
+//! reads its settings and finds its journals (direct sub-folders with a `journal.yaml`,
+//! plus the paths listed under `journals:`).
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::load::yaml::{self, KeyIndex, Yaml};
+use crate::slug::slugify;
+
+/// The keys of `program.yaml`.
+pub const PROGRAM_KEYS: &[&str] = &[
+    "title",
+    "lead",
+    "base_url",
+    "cadence_days",
+    "raw_html",
+    "noindex",
+    "language",
+    "journals",
+    "journal_templates",
+    "format",
+];
+
+/// A program's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramConfig {
+    /// The program's name.
+    pub title: String,
+    /// Who runs it.
+    pub lead: String,
+    /// Absolute URL the program is published at.
+    pub base_url: Option<String>,
+    /// The default pace for its journals.
+    pub cadence_days: Option<u32>,
+    /// Keep raw HTML in notes (decided here, for every journal).
+    pub raw_html: bool,
+    /// Ask search engines not to index (decided here).
+    pub noindex: bool,
+    /// `<html lang>` (decided here).
+    pub language: String,
+    /// Journals kept elsewhere, relative to `program.yaml`.
+    pub journals: Vec<(PathBuf, Origin)>,
+    /// Let journals' `templates/` override the theme.
+    pub journal_templates: bool,
+}
+
+/// One journal of a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Its folder.
+    pub dir: PathBuf,
+    /// Its URL-safe folder name: its site goes under `<slug>/`.
+    pub slug: String,
+}
+
+/// Reads `program.yaml`; `None` when unusable (the reasons are diagnostics).
+pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramConfig> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = match yaml::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let origin = Origin::in_text(path, text, e.line, e.col);
+            diags.push(
+                Diagnostic::at(Severity::Error, &origin, format!("program.yaml is not valid YAML: {}", e.message))
+                    .help("each line is `key: value`; quote values that contain `: `"),
+            );
+            return None;
+        }
+    };
+    let index = KeyIndex::build(text);
+    let at = |key: &str| {
+        let (line, col) = index.top_value(key).unwrap_or((1, 1));
+        Origin::in_text(path, text, line, col)
+    };
+    let Yaml::Map(map) = value else {
+        diags.push(
+            Diagnostic::file(Severity::Error, path, "program.yaml must be `key: value` lines")
+                .help("write at least `title:` and `lead:`"),
+        );
+        return None;
+    };
+    let mut config = ProgramConfig {
+        title: String::new(),
+        lead: String::new(),
+        base_url: None,
+        cadence_days: None,
+        raw_html: false,
+        noindex: true,
+        language: "en".to_string(),
+        journals: Vec::new(),
+        journal_templates: false,
+    };
+    let errors_before = diags.count(Severity::Error);
+    for (key, value) in &map {
+        let mut wrong = |expected: &str| {
+            diags.push(Diagnostic::at(Severity::Error, &at(key), format!("`{key}` must be {expected}, found {}", value.kind())));
+        };
+        match (key.as_str(), value) {
+            ("title" | "lead" | "base_url" | "language", v) if v.as_text().is_some() => {
+                let t = v.as_text().unwrap_or_default().trim().to_string();
+                match key.as_str() {
+                    "title" => config.title = t,
+                    "lead" => config.lead = t,
+                    "base_url" => config.base_url = Some(t),
+                    _ => config.language = t,
+                }
+            }
+            ("title" | "lead" | "base_url" | "language", _) => wrong("text"),
+            ("cadence_days", Yaml::Int(n)) if (1..=366).contains(n) => config.cadence_days = u32::try_from(*n).ok(),
+            ("cadence_days", _) => wrong("a whole number of days from 1 to 366"),
+            ("raw_html", Yaml::Bool(b)) => config.raw_html = *b,
+            ("noindex", Yaml::Bool(b)) => config.noindex = *b,
+            ("journal_templates", Yaml::Bool(b)) => config.journal_templates = *b,
+            ("raw_html" | "noindex" | "journal_templates", _) => wrong("`true` or `false`"),
+            ("format", Yaml::Int(1)) => {}
+            ("format", Yaml::Int(n)) if *n > 1 => diags.push(
+                Diagnostic::at(Severity::Error, &at(key), format!("this program uses format {n}, but this mentorlog reads format 1 only"))
+                    .help("install a newer mentorlog"),
+            ),
+            ("format", _) => wrong("1"),
+            ("journals", Yaml::List(items)) => {
+                for (n, item) in items.iter().enumerate() {
+                    let pos = index.item("journals", n).map_or_else(|| index.top_value("journals").unwrap_or((1, 1)), |i| i.start);
+                    let origin = Origin::in_text(path, text, pos.0, pos.1);
+                    match item.as_text() {
+                        Some(p) => config.journals.push((PathBuf::from(p.trim()), origin)),
+                        None => diags.push(Diagnostic::at(Severity::Error, &origin, "each entry of `journals` must be a folder path").help("e.g. `- ../sam-dana-journal`")),
+                    }
+                }
+            }
+            ("journals", Yaml::Null) => {}
+            ("journals", _) => wrong("a list of folder paths"),
+            (other, _) => {
+                let help = closest(other, PROGRAM_KEYS.iter().copied())
+                    .map_or_else(|| format!("program.yaml may have {}", PROGRAM_KEYS.join(", ")), |near| format!("did you mean `{near}`?"));
+                diags.push(Diagnostic::at(Severity::Warning, &at(other), format!("unknown key `{other}` in program.yaml")).help(help));
+            }
+        }
+    }
+    for (key, value) in [("title", &config.title), ("lead", &config.lead)] {
+        if value.is_empty() {
+            diags.push(Diagnostic::file(Severity::Error, path, format!("program.yaml needs `{key}`")).help(format!("add a line `{key}: …`")));
+        }
+    }
+    if let Some(url) = &config.base_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            diags.push(
+                Diagnostic::at(Severity::Error, &at("base_url"), format!("`base_url` must be an absolute http(s) URL, found `{url}`"))
+                    .help("e.g. `base_url: https://mentoring.example.org/`"),
+            );
+        }
+    }
+    (diags.count(Severity::Error) == errors_before).then_some(config)
+}
+
+/// The program's journals, sorted by slug: direct sub-folders holding a `journal.yaml`
+/// (hidden ones and output folders skipped), then the listed paths.
+pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> Vec<Member> {
+    let mut found: Vec<(PathBuf, Option<Origin>)> = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        let hidden = path.file_name().is_some_and(crate::fs::is_hidden);
+        if path.is_dir() && !hidden && path.join("journal.yaml").is_file() {
+            found.push((path, None));
+        }
+    }
+    for (rel, origin) in &config.journals {
+        let path = dir.join(rel);
+        if path.join("journal.yaml").is_file() {
+            if !found.iter().any(|(p, _)| same_dir(p, &path)) {
+                found.push((path, Some(origin.clone())));
+            }
+        } else {
+            diags.push(
+                Diagnostic::at(Severity::Error, origin, format!("`{}` is not a journal folder (no journal.yaml)", rel.display()))
+                    .help("list folders that hold a journal.yaml, relative to program.yaml"),
+            );
+        }
+    }
+    let mut members: Vec<Member> = Vec::new();
+    for (path, origin) in found {
+        let name = std::fs::canonicalize(&path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        let slug = slugify(&name);
+        let slug = if slug.is_empty() { "journal".to_string() } else { slug };
+        if let Some(other) = members.iter().find(|m| m.slug == slug) {
+            let message = format!(
+                "two journals would be published at `{slug}/`: `{}` and `{}`",
+                other.dir.display(),
+                path.display()
+            );
+            let d = match &origin {
+                Some(o) => Diagnostic::at(Severity::Error, o, message),
+                None => Diagnostic::file(Severity::Error, &path.join("journal.yaml"), message),
+            };
+            diags.push(d.help("rename one of the folders: a journal's folder name is its address in the program"));
+            continue;
+        }
+        // Listed paths such as `../../journal` are shown resolved in diagnostics.
+        let dir = std::fs::canonicalize(&path).unwrap_or(path);
+        members.push(Member { dir, slug });
+    }
+    members.sort_by(|a, b| a.slug.cmp(&b.slug));
+    members
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,287 @@
+//! `serve`: the pair's live, local view of their journal. Builds the site into memory
+//! (the same `build_site` as `build`), answers HTTP from that in-memory site, watches the
+//! journal, rebuilds on every save and reloads the open tabs.
+//!
+//! - `paths`: which site file a URL names (nothing outside the site, ever);
+//! - `respond`: answers one request (pages get the live-reload script, here only);
+//! - `reload`: the script and the server-sent events stream;
+//! - `state`: the served site, swapped whole on each rebuild;
+//! - `watch`: notify, debounced, filtered to the journal's inputs;
+//! - `error_page`: the diagnostics page shown while the journal has errors.
+//!
+//! Must not write files (the site lives in memory only), print (the `Report` given by the
+//! command does), or keep global state.
+
+mod error_page;
+mod paths;
+mod reload;
+mod respond;
+mod state;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::BuildOptions;
+use crate::clock::BuildDate;
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+use crate::site::Sink;
+
+use self::state::{Builder, Shared};
+use self::watch::{Change, Inputs, Watch};
+
+/// What is served. A program (many journals, one site) joins as a second variant.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The journal in this folder (the one with `journal.yaml`).
+    Journal(PathBuf),
+}
+
+impl Source {
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        match self {
+            Source::Journal(dir) => dir,
+        }
+    }
+
+    /// The site's title, from `journal.yaml`; `None` when it cannot be read.
+    pub fn title(&self) -> Option<String> {
+        match self {
+            Source::Journal(dir) => {
+                let path = dir.join("journal.yaml");
+                let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
+                crate::load::journal::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
+            }
+        }
+    }
+
+    fn build(&self, options: &BuildOptions, today: BuildDate, sink: &impl Sink, diags: &mut Diagnostics) -> Result<usize> {
+        match self {
+            Source::Journal(dir) => crate::build_site(dir, options, today, sink, diags),
+        }
+    }
+
+    /// The files and folders whose changes change the site; `root` made absolute.
+    fn inputs(&self, cwd: &Path) -> Inputs {
+        match self {
+            Source::Journal(dir) => Inputs {
+                root: cwd.join(dir),
+                files: vec!["journal.yaml"],
+                folders: vec!["sessions", "static", "templates"],
+            },
+        }
+    }
+}
+
+/// What a served site shows: decided by where it listens, not only by flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// Drafts are in the site (marked).
+    pub drafts: bool,
+    /// Private sessions, blocks and items are in the site (marked).
+    pub private: bool,
+    /// Other machines may connect: the address is not a loopback one.
+    pub reachable_by_others: bool,
+}
+
+/// A journal served on a loopback address shows everything, because only the pair sees
+/// it. On any other address (others can connect), drafts and private text only when
+/// asked for with `--drafts` and `--include-private`.
+pub fn shown(source: &Source, bind: IpAddr, drafts: bool, include_private: bool) -> Shown {
+    let loopback = bind.to_canonical().is_loopback();
+    match source {
+        Source::Journal(_) if loopback => Shown {
+            drafts: true,
+            private: true,
+            reachable_by_others: false,
+        },
+        Source::Journal(_) => Shown {
+            drafts,
+            private: include_private,
+            reachable_by_others: true,
+        },
+    }
+}
+
+/// How to serve.
+pub struct Config {
+    /// What to build.
+    pub source: Source,
+    /// Drafts, private content and the base URL (the served address).
+    pub options: BuildOptions,
+    /// The current folder, which diagnostics show paths relative to.
+    pub cwd: PathBuf,
+    /// "Today" for each rebuild (a long-running serve crosses midnight).
+    pub today: Box<dyn Fn() -> BuildDate + Send + Sync>,
+}
+
+/// One rebuild, for the command to print.
+#[derive(Debug)]
+pub struct Rebuilt<'a> {
+    /// The build at start, before the server answers.
+    pub first: bool,
+    /// From the start of the rebuild until the new site is served and the tabs are told.
+    pub elapsed: Duration,
+    /// How many files the site has, when it built.
+    pub files: Option<usize>,
+    /// Why it did not build.
+    pub error: Option<&'a Error>,
+    /// Everything the load and fold reported.
+    pub diags: &'a Diagnostics,
+    /// The files whose change caused it (empty at start).
+    pub changed: &'a [PathBuf],
+    /// The outcome is the one already served: no tab was reloaded.
+    pub unchanged: bool,
+    /// How many tabs are connected.
+    pub tabs: usize,
+}
+
+/// Where `serve` tells what happens (the command prints it).
+pub trait Report: Send + Sync {
+    /// A (re)build finished.
+    fn rebuilt(&self, rebuilt: &Rebuilt<'_>);
+    /// Something went wrong that does not stop serving.
+    fn problem(&self, problem: &ServeError);
+}
+
+/// Why `serve` could not start or keep watching.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Another program listens on the port.
+    #[error("port {port} is already in use; try `--port {suggestion}`")]
+    PortInUse {
+        /// The port asked for.
+        port: u16,
+        /// The next one.
+        suggestion: u16,
+    },
+    /// The address cannot be listened on (not this machine's, or a privileged port).
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A folder cannot be watched for changes.
+    #[error("cannot watch `{}` for changes: {source}", path.display())]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// notify's reason.
+        source: notify::Error,
+    },
+    /// The operating system stopped reporting some changes.
+    #[error("watching for changes failed ({0}); if a save does not show, restart `mentorlog serve`")]
+    Watching(String),
+    /// The HTTP server did not start.
+    #[error("cannot start the HTTP server: {0}")]
+    Http(String),
+}
+
+/// A bound address, not yet answering.
+pub struct Listener {
+    server: tiny_http::Server,
+    addr: SocketAddr,
+}
+
+impl Listener {
+    /// Listens on `addr` (port 0: any free port).
+    pub fn bind(addr: SocketAddr) -> std::result::Result<Listener, ServeError> {
+        let listener = TcpListener::bind(addr).map_err(|source| match source.kind() {
+            std::io::ErrorKind::AddrInUse => ServeError::PortInUse {
+                port: addr.port(),
+                suggestion: addr.port().checked_add(1).unwrap_or(1111),
+            },
+            _ => ServeError::Listen { addr, source },
+        })?;
+        let addr = listener.local_addr().map_err(|source| ServeError::Listen { addr, source })?;
+        let server = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Http(e.to_string()))?;
+        Ok(Listener { server, addr })
+    }
+
+    /// The address listened on (with the port chosen when 0 was asked for).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
+/// How many requests are answered at once. Events streams do not hold one.
+const HTTP_WORKERS: usize = 4;
+
+/// Starts serving: watches the inputs, builds once (reported before this returns), then
+/// answers requests on `listener`. `Running::wait` keeps rebuilding on changes.
+pub fn start(
+    listener: Listener,
+    config: Config,
+    report: Arc<dyn Report>,
+) -> std::result::Result<Running, ServeError> {
+    let (changes_tx, changes) = mpsc::channel();
+    // Watch before the first build, so a save during it is not missed.
+    let watch = Watch::start(config.source.inputs(&config.cwd), changes_tx)?;
+    let shared = Arc::new(Shared::new());
+    let mut builder = Builder::new(config, Arc::clone(&report));
+    builder.rebuild(&shared, &[]);
+    let server = Arc::new(listener.server);
+    for n in 0..HTTP_WORKERS {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name(format!("mentorlog-http-{n}"))
+            .spawn(move || {
+                while let Ok(request) = server.recv() {
+                    respond::handle(request, &shared);
+                }
+            })
+            .map_err(|e| ServeError::Http(e.to_string()))?;
+    }
+    Ok(Running {
+        builder,
+        shared,
+        watch,
+        changes,
+        report,
+    })
+}
+
+/// A serving site.
+pub struct Running {
+    builder: Builder,
+    shared: Arc<Shared>,
+    watch: Watch,
+    changes: mpsc::Receiver<Change>,
+    report: Arc<dyn Report>,
+}
+
+impl Running {
+    /// Rebuilds after every batch of changes, for as long as the process runs (Ctrl-C ends
+    /// it; nothing is on disk to clean up).
+    pub fn wait(mut self) {
+        while let Ok(change) = self.changes.recv() {
+            let mut changed = Vec::new();
+            let mut next = Some(change);
+            // Changes that arrived during the last rebuild make one rebuild together.
+            while let Some(change) = next {
+                match change {
+                    Change::Paths(paths) => changed.extend(paths),
+                    Change::Failed(message) => self.report.problem(&ServeError::Watching(message)),
+                }
+                next = self.changes.try_recv().ok();
+            }
+            if changed.is_empty() {
+                continue;
+            }
+            changed.sort();
+            changed.dedup();
+            for problem in self.watch.refresh(&changed) {
+                self.report.problem(&problem);
+            }
+            self.builder.rebuild(&self.shared, &changed);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The site being served, and how a rebuild replaces it.
+//!
+//! A rebuild is a full build into an in-memory `Site` (journals are small; tracking which
+//! page depends on which note breeds bugs). The result is swapped in whole, behind an
+//! `Arc`, so a request sees one site or the next, never a mix. A failed rebuild keeps the
+//! last good site (its CSS and images still load) but makes every page answer with the
+//! error page until the input is fixed. Must not write files.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Instant;
+
+use crate::diag::Diagnostics;
+use crate::serve::reload::Reload;
+use crate::serve::{Config, Rebuilt, Report, error_page};
+use crate::site::{Site, SitePath};
+
+/// Every file of one build, by path.
+pub(crate) type Files = BTreeMap<SitePath, Vec<u8>>;
+
+/// What requests are answered from.
+#[derive(Debug)]
+pub(crate) struct Snapshot {
+    /// Names this build for live reload (`<process id>-<generation>`).
+    pub(crate) token: String,
+    /// The last site that built.
+    pub(crate) files: Arc<Files>,
+    /// The error page (without the reload script) while the last build failed.
+    pub(crate) failure: Option<String>,
+}
+
+/// The state shared by the HTTP workers and the rebuild loop.
+pub(crate) struct Shared {
+    current: RwLock<Arc<Snapshot>>,
+    /// The connected tabs.
+    pub(crate) reload: Reload,
+}
+
+impl Shared {
+    /// Nothing built yet.
+    pub(crate) fn new() -> Shared {
+        let token = token(0);
+        Shared {
+            current: RwLock::new(Arc::new(Snapshot {
+                token: token.clone(),
+                files: Arc::new(Files::new()),
+                failure: None,
+            })),
+            reload: Reload::new(token),
+        }
+    }
+
+    /// The site to answer a request from.
+    pub(crate) fn current(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn replace(&self, snapshot: Snapshot) {
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
+    }
+}
+
+fn token(generation: u64) -> String {
+    format!("{}-{generation}", std::process::id())
+}
+
+/// Rebuilds on demand and tells the tabs.
+pub(crate) struct Builder {
+    config: Config,
+    report: Arc<dyn Report>,
+    generation: u64,
+}
+
+impl Builder {
+    pub(crate) fn new(config: Config, report: Arc<dyn Report>) -> Builder {
+        Builder {
+            config,
+            report,
+            generation: 0,
+        }
+    }
+
+    /// Builds the site again; when the outcome differs from what is served, swaps it in
+    /// and reloads every tab. `changed` are the files that triggered it (empty at start).
+    pub(crate) fn rebuild(&mut self, shared: &Shared, changed: &[PathBuf]) {
+        let started = Instant::now();
+        let first = self.generation == 0;
+        let site = Site::new();
+        let mut diags = Diagnostics::new();
+        let today = (self.config.today)();
+        let result = self.config.source.build(&self.config.options, today, &site, &mut diags);
+        let previous = shared.current();
+        let (files, failure) = match &result {
+            Ok(_) => (Arc::new(site.into_files()), None),
+            Err(e) => (
+                Arc::clone(&previous.files),
+                Some(error_page::render(e, &diags, &self.config.cwd)),
+            ),
+        };
+        let unchanged = !first
+            && failure == previous.failure
+            && (Arc::ptr_eq(&files, &previous.files) || files == previous.files);
+        if !unchanged {
+            self.generation += 1;
+            let token = token(self.generation);
+            shared.replace(Snapshot {
+                token: token.clone(),
+                files,
+                failure,
+            });
+            shared.reload.announce(&token);
+        }
+        let elapsed = started.elapsed();
+        self.report.rebuilt(&Rebuilt {
+            first,
+            elapsed,
+            files: result.as_ref().ok().copied(),
+            error: result.as_ref().err(),
+            diags: &diags,
+            changed,
+            unchanged,
+            tabs: shared.reload.connected(),
+        });
+    }
+}

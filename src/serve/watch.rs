@@ -1,0 +1,283 @@
+//! Watching the journal for changes: `journal.yaml`, and `sessions/`, `static/` and
+//! `templates/` at any depth (notify), debounced here.
+//!
+//! An editor's save is often several events (a temporary file, a rename, a backup
+//! removed). The first event that can change the site opens a batch; the batch closes when
+//! no such event came for `DEBOUNCE`, so one save is one rebuild. Only writes, creations,
+//! removals and renames count: a rebuild reads every note, and those reads are events too
+//! (the reason the debouncing is here rather than in a debouncer crate that forgets what
+//! kind each event was). Editors' scratch files (hidden names, `~` backups, swap files)
+//! are not changes either. Must not read notes: it only says which paths changed.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::serve::ServeError;
+
+/// How long the journal must be quiet before a batch of changes is rebuilt. Short enough
+/// for the 100 ms budget from save to reload; long enough for an editor's
+/// write-temp-then-rename to land in one batch.
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// The longest a batch stays open while changes keep coming (a `git checkout`).
+const LONGEST_BATCH: Duration = Duration::from_millis(500);
+
+/// What the watcher tells the rebuild loop.
+#[derive(Debug)]
+pub(crate) enum Change {
+    /// These paths changed (one debounced batch).
+    Paths(Vec<PathBuf>),
+    /// The operating system reported a problem with watching.
+    Failed(String),
+}
+
+/// Which files and folders of a source folder are its input.
+#[derive(Debug, Clone)]
+pub(crate) struct Inputs {
+    /// The source folder, absolute.
+    pub(crate) root: PathBuf,
+    /// Files directly in it (`journal.yaml`).
+    pub(crate) files: Vec<&'static str>,
+    /// Folders in it, watched at any depth (`sessions`, `static`, `templates`).
+    pub(crate) folders: Vec<&'static str>,
+}
+
+impl Inputs {
+    /// True when a change at `path` can change the site.
+    pub(crate) fn is_input(&self, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(&self.root) else {
+            return false;
+        };
+        let parts: Vec<&str> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(name) => Some(name.to_str().unwrap_or("\u{fffd}")),
+                _ => None,
+            })
+            .collect();
+        match parts.as_slice() {
+            [file] if self.files.contains(file) => true,
+            [folder, rest @ ..] if self.folders.contains(folder) => !rest.iter().any(|name| is_scratch(name)),
+            _ => false,
+        }
+    }
+}
+
+/// Hidden files and editors' backups, swap and autosave files: the loader skips them.
+fn is_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+}
+
+/// True for events that can change a file's contents or the set of files; reads, opens
+/// and metadata (permissions, access times) cannot.
+fn can_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
+/// A running watch. Dropping it stops watching.
+pub(crate) struct Watch {
+    watcher: RecommendedWatcher,
+    inputs: Inputs,
+    watched: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Starts watching `inputs`; batches of changed input paths go to `changes`.
+    pub(crate) fn start(inputs: Inputs, changes: Sender<Change>) -> Result<Watch, ServeError> {
+        let (events_tx, events) = mpsc::channel();
+        let watcher = notify::recommended_watcher(move |event| {
+            // The batching thread has ended: nothing to tell.
+            let _ = events_tx.send(event);
+        })
+        .map_err(|source| ServeError::Watch {
+            path: inputs.root.clone(),
+            source,
+        })?;
+        let filter = inputs.clone();
+        std::thread::Builder::new()
+            .name("mentorlog-watch".into())
+            .spawn(move || batch_changes(&events, &filter, &changes))
+            .map_err(|e| ServeError::Http(e.to_string()))?;
+        let mut watch = Watch {
+            watcher,
+            inputs,
+            watched: Vec::new(),
+        };
+        let root = watch.inputs.root.clone();
+        watch
+            .watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|source| ServeError::Watch { path: root, source })?;
+        if let Some(problem) = watch.refresh(&[]).into_iter().next() {
+            return Err(problem);
+        }
+        Ok(watch)
+    }
+
+    /// Watches input folders that appeared (or were replaced) since the last call; `changed`
+    /// is the batch just received. Returns what could not be watched.
+    pub(crate) fn refresh(&mut self, changed: &[PathBuf]) -> Vec<ServeError> {
+        let mut problems = Vec::new();
+        for name in &self.inputs.folders {
+            let folder = self.inputs.root.join(name);
+            if changed.contains(&folder) && self.watched.contains(&folder) {
+                // Removed or replaced: the old watch points at a folder that is gone.
+                let _ = self.watcher.unwatch(&folder);
+                self.watched.retain(|w| *w != folder);
+            }
+            if !self.watched.contains(&folder) && folder.is_dir() {
+                match self.watcher.watch(&folder, RecursiveMode::Recursive) {
+                    Ok(()) => self.watched.push(folder),
+                    Err(source) => problems.push(ServeError::Watch { path: folder, source }),
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Turns raw events into debounced batches of input paths, until the watcher is dropped.
+fn batch_changes(events: &Receiver<notify::Result<Event>>, inputs: &Inputs, changes: &Sender<Change>) {
+    let mut batch: Vec<PathBuf> = Vec::new();
+    while let Ok(event) = events.recv() {
+        if !take(event, inputs, &mut batch, changes) {
+            continue;
+        }
+        let opened = Instant::now();
+        let mut quiet_from = opened;
+        loop {
+            let close_at = (quiet_from + DEBOUNCE).min(opened + LONGEST_BATCH);
+            let Some(wait) = close_at.checked_duration_since(Instant::now()) else {
+                break;
+            };
+            match events.recv_timeout(wait) {
+                Ok(event) => {
+                    if take(event, inputs, &mut batch, changes) {
+                        quiet_from = Instant::now();
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        if changes.send(Change::Paths(std::mem::take(&mut batch))).is_err() {
+            return;
+        }
+    }
+}
+
+/// Adds the input paths `event` changed to `batch`; true when there were any.
+fn take(event: notify::Result<Event>, inputs: &Inputs, batch: &mut Vec<PathBuf>, changes: &Sender<Change>) -> bool {
+    let event = match event {
+        Ok(event) => event,
+        Err(e) => {
+            let _ = changes.send(Change::Failed(e.to_string()));
+            return false;
+        }
+    };
+    if event.need_rescan() {
+        // Events were lost: rebuild, whatever changed.
+        batch.push(inputs.root.clone());
+        return true;
+    }
+    if !can_change(&event.kind) {
+        return false;
+    }
+    let before = batch.len();
+    batch.extend(event.paths.into_iter().filter(|p| inputs.is_input(p)));
+    batch.len() > before
+}
+
+#[cfg(test)]
+mod tests {
+    use notify::event::{CreateKind, DataChange, MetadataKind, RenameMode};
+
+    use super::*;
+
+    fn inputs() -> Inputs {
+        Inputs {
+            root: PathBuf::from("/j"),
+            files: vec!["journal.yaml"],
+            folders: vec!["sessions", "static", "templates"],
+        }
+    }
+
+    #[test]
+    fn notes_static_files_templates_and_the_config_are_inputs() {
+        let inputs = inputs();
+        for path in [
+            "/j/journal.yaml",
+            "/j/sessions/2026/a.md",
+            "/j/sessions",
+            "/j/static/chart.png",
+            "/j/templates/session.html",
+        ] {
+            assert!(inputs.is_input(Path::new(path)), "{path}");
+        }
+    }
+
+    #[test]
+    fn output_scratch_files_and_other_folders_are_not() {
+        let inputs = inputs();
+        for path in [
+            "/j/public/index.html",
+            "/j/README.md",
+            "/j/.git/index",
+            "/j/sessions/.a.md.swp",
+            "/j/sessions/a.md~",
+            "/j/sessions/#a.md#",
+            "/j/sessions/.hidden/a.md",
+            "/other/sessions/a.md",
+            "/j",
+        ] {
+            assert!(!inputs.is_input(Path::new(path)), "{path}");
+        }
+    }
+
+    #[test]
+    fn reads_and_metadata_are_not_changes() {
+        assert!(!can_change(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
+        assert!(!can_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(!can_change(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any))));
+        assert!(can_change(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(can_change(&EventKind::Modify(ModifyKind::Data(DataChange::Any))));
+        assert!(can_change(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(can_change(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn one_burst_of_events_is_one_batch() {
+        let (events_tx, events) = mpsc::channel();
+        let (changes_tx, changes) = mpsc::channel();
+        let inputs = inputs();
+        let worker = std::thread::spawn(move || batch_changes(&events, &inputs, &changes_tx));
+        let write = |path: &str, kind: EventKind| {
+            let _ = events_tx.send(Ok(Event::new(kind).add_path(PathBuf::from(path))));
+        };
+        // A save as an editor does it: a scratch file, then a rename over the note.
+        write("/j/sessions/.a.md.tmp", EventKind::Create(CreateKind::File));
+        write("/j/sessions/a.md", EventKind::Access(AccessKind::Open(AccessMode::Any)));
+        write("/j/sessions/a.md", EventKind::Modify(ModifyKind::Name(RenameMode::To)));
+        write("/j/sessions/a.md", EventKind::Access(AccessKind::Close(AccessMode::Write)));
+        let batch = changes.recv_timeout(Duration::from_secs(5));
+        assert!(
+            matches!(&batch, Ok(Change::Paths(p)) if p.iter().all(|p| p.ends_with("sessions/a.md")) && !p.is_empty()),
+            "{batch:?}"
+        );
+        drop(events_tx);
+        let _ = worker.join();
+        assert!(changes.try_recv().is_err(), "one batch only");
+    }
+}
