@@ -6,19 +6,19 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
 use crate::load::program::{self as program_config, Member, ProgramConfig};
 use crate::load::{LoadOptions, ProgramRules};
-use crate::model::program::{summarize, JournalSummary};
+use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal, Visibility};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
 use crate::render::links::{encode_path, session_path};
-use crate::render::program::{render_program, ProgramPages, PROGRAM_FEED_ENTRIES};
+use crate::render::program::{PROGRAM_FEED_ENTRIES, ProgramPages, render_program};
 use crate::render::{RenderOptions, Theme};
 use crate::site::{Prefixed, Sink};
-use crate::BuildOptions;
 
 /// The outcome of a program build.
 #[derive(Debug, Clone, Default)]
@@ -69,12 +69,22 @@ fn fold_member(
         language: config.language.clone(),
         base_url: base_url.map(|b| format!("{}{}/", feeds::with_slash(b), encode_path(&member.slug))),
     };
-    let load_options = LoadOptions { drafts: options.drafts, program: Some(rules) };
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+        program: Some(rules),
+    };
     let Some(source) = crate::load::journal(&member.dir, &load_options, diags)? else {
         return Ok(None);
     };
-    let visibility = if options.include_private { Visibility::Everything } else { Visibility::Public };
-    let fold_options = FoldOptions { drafts: options.drafts, default_cadence: config.cadence_days };
+    let visibility = if options.include_private {
+        Visibility::Everything
+    } else {
+        Visibility::Public
+    };
+    let fold_options = FoldOptions {
+        drafts: options.drafts,
+        default_cadence: config.cadence_days,
+    };
     let journal = crate::model::fold(source, fold_options, visibility, today.0, diags);
     Ok((!diags.has_errors()).then_some(journal))
 }
@@ -138,7 +148,16 @@ pub fn build_program(
         .par_iter()
         .map(|m| {
             let mut local = Diagnostics::new();
-            let out = build_member(m, &config, base_url.as_deref(), options, today, &theme, sink, &mut local);
+            let out = build_member(
+                m,
+                &config,
+                base_url.as_deref(),
+                options,
+                today,
+                &theme,
+                sink,
+                &mut local,
+            );
             (local, out)
         })
         .collect();
@@ -195,8 +214,12 @@ fn build_member(
             Some(Theme::load(Some(&templates))?)
         } else {
             diags.push(
-                Diagnostic::file(Severity::Warning, &templates, "the journal's templates are ignored in a program")
-                    .help("set `journal_templates: true` in program.yaml to allow them"),
+                Diagnostic::file(
+                    Severity::Warning,
+                    &templates,
+                    "the journal's templates are ignored in a program",
+                )
+                .help("set `journal_templates: true` in program.yaml to allow them"),
             );
             None
         }
@@ -204,7 +227,10 @@ fn build_member(
         None
     };
     let theme = own_theme.as_ref().unwrap_or(default_theme);
-    let render_options = RenderOptions { base_url: journal.config.base_url.clone(), program: Some(config.title.clone()) };
+    let render_options = RenderOptions {
+        base_url: journal.config.base_url.clone(),
+        program: Some(config.title.clone()),
+    };
     let files = crate::render::site(&journal, theme, &render_options, &Prefixed::new(sink, &member.slug))?;
     let prefix = match &journal.config.base_url {
         Some(b) => b.clone(),
@@ -236,7 +262,12 @@ fn build_member(
             x: String::new(),
         })
     }));
-    Ok(Some(MemberOutput { files, summary: summarize(&journal, &member.slug), search, feed }))
+    Ok(Some(MemberOutput {
+        files,
+        summary: summarize(&journal, &member.slug),
+        search,
+        feed,
+    }))
 }
 
 /// A program feed entry's content: the pair and the topics (the notes stay in the

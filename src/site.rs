@@ -89,7 +89,10 @@ pub struct Prefixed<'a, S: Sink> {
 impl<'a, S: Sink> Prefixed<'a, S> {
     /// Files go to `inner` under `folder/`.
     pub fn new(inner: &'a S, folder: &str) -> Prefixed<'a, S> {
-        Prefixed { inner, prefix: folder.trim_end_matches('/').to_string() }
+        Prefixed {
+            inner,
+            prefix: folder.trim_end_matches('/').to_string(),
+        }
     }
 }
 

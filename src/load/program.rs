@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{closest, Diagnostic, Diagnostics, Origin, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{self, KeyIndex, Yaml};
 use crate::slug::slugify;
 
@@ -62,8 +62,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
         Err(e) => {
             let origin = Origin::in_text(path, text, e.line, e.col);
             diags.push(
-                Diagnostic::at(Severity::Error, &origin, format!("program.yaml is not valid YAML: {}", e.message))
-                    .help("each line is `key: value`; quote values that contain `: `"),
+                Diagnostic::at(
+                    Severity::Error,
+                    &origin,
+                    format!("program.yaml is not valid YAML: {}", e.message),
+                )
+                .help("each line is `key: value`; quote values that contain `: `"),
             );
             return None;
         }
@@ -94,7 +98,11 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
     let errors_before = diags.count(Severity::Error);
     for (key, value) in &map {
         let mut wrong = |expected: &str| {
-            diags.push(Diagnostic::at(Severity::Error, &at(key), format!("`{key}` must be {expected}, found {}", value.kind())));
+            diags.push(Diagnostic::at(
+                Severity::Error,
+                &at(key),
+                format!("`{key}` must be {expected}, found {}", value.kind()),
+            ));
         };
         match (key.as_str(), value) {
             ("title" | "lead" | "base_url" | "language", v) if v.as_text().is_some() => {
@@ -115,39 +123,68 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             ("raw_html" | "noindex" | "journal_templates", _) => wrong("`true` or `false`"),
             ("format", Yaml::Int(1)) => {}
             ("format", Yaml::Int(n)) if *n > 1 => diags.push(
-                Diagnostic::at(Severity::Error, &at(key), format!("this program uses format {n}, but this mentorlog reads format 1 only"))
-                    .help("install a newer mentorlog"),
+                Diagnostic::at(
+                    Severity::Error,
+                    &at(key),
+                    format!("this program uses format {n}, but this mentorlog reads format 1 only"),
+                )
+                .help("install a newer mentorlog"),
             ),
             ("format", _) => wrong("1"),
             ("journals", Yaml::List(items)) => {
                 for (n, item) in items.iter().enumerate() {
-                    let pos = index.item("journals", n).map_or_else(|| index.top_value("journals").unwrap_or((1, 1)), |i| i.start);
+                    let pos = index
+                        .item("journals", n)
+                        .map_or_else(|| index.top_value("journals").unwrap_or((1, 1)), |i| i.start);
                     let origin = Origin::in_text(path, text, pos.0, pos.1);
                     match item.as_text() {
                         Some(p) => config.journals.push((PathBuf::from(p.trim()), origin)),
-                        None => diags.push(Diagnostic::at(Severity::Error, &origin, "each entry of `journals` must be a folder path").help("e.g. `- ../sam-dana-journal`")),
+                        None => diags.push(
+                            Diagnostic::at(
+                                Severity::Error,
+                                &origin,
+                                "each entry of `journals` must be a folder path",
+                            )
+                            .help("e.g. `- ../sam-dana-journal`"),
+                        ),
                     }
                 }
             }
             ("journals", Yaml::Null) => {}
             ("journals", _) => wrong("a list of folder paths"),
             (other, _) => {
-                let help = closest(other, PROGRAM_KEYS.iter().copied())
-                    .map_or_else(|| format!("program.yaml may have {}", PROGRAM_KEYS.join(", ")), |near| format!("did you mean `{near}`?"));
-                diags.push(Diagnostic::at(Severity::Warning, &at(other), format!("unknown key `{other}` in program.yaml")).help(help));
+                let help = closest(other, PROGRAM_KEYS.iter().copied()).map_or_else(
+                    || format!("program.yaml may have {}", PROGRAM_KEYS.join(", ")),
+                    |near| format!("did you mean `{near}`?"),
+                );
+                diags.push(
+                    Diagnostic::at(
+                        Severity::Warning,
+                        &at(other),
+                        format!("unknown key `{other}` in program.yaml"),
+                    )
+                    .help(help),
+                );
             }
         }
     }
     for (key, value) in [("title", &config.title), ("lead", &config.lead)] {
         if value.is_empty() {
-            diags.push(Diagnostic::file(Severity::Error, path, format!("program.yaml needs `{key}`")).help(format!("add a line `{key}: …`")));
+            diags.push(
+                Diagnostic::file(Severity::Error, path, format!("program.yaml needs `{key}`"))
+                    .help(format!("add a line `{key}: …`")),
+            );
         }
     }
     if let Some(url) = &config.base_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             diags.push(
-                Diagnostic::at(Severity::Error, &at("base_url"), format!("`base_url` must be an absolute http(s) URL, found `{url}`"))
-                    .help("e.g. `base_url: https://mentoring.example.org/`"),
+                Diagnostic::at(
+                    Severity::Error,
+                    &at("base_url"),
+                    format!("`base_url` must be an absolute http(s) URL, found `{url}`"),
+                )
+                .help("e.g. `base_url: https://mentoring.example.org/`"),
             );
         }
     }
@@ -176,8 +213,12 @@ pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> V
             }
         } else {
             diags.push(
-                Diagnostic::at(Severity::Error, origin, format!("`{}` is not a journal folder (no journal.yaml)", rel.display()))
-                    .help("list folders that hold a journal.yaml, relative to program.yaml"),
+                Diagnostic::at(
+                    Severity::Error,
+                    origin,
+                    format!("`{}` is not a journal folder (no journal.yaml)", rel.display()),
+                )
+                .help("list folders that hold a journal.yaml, relative to program.yaml"),
             );
         }
     }

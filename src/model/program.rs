@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::commitment::{follow_through, CommitStatus};
+use crate::model::Journal;
+use crate::model::commitment::{CommitStatus, follow_through};
 use crate::model::goal::{GoalStatus, Horizon};
 use crate::model::timeline::Health;
-use crate::model::Journal;
 
 /// Goals of one horizon in a journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,8 +99,16 @@ pub fn summarize(journal: &Journal, slug: &str) -> JournalSummary {
         health: t.health,
         horizons,
         average_progress: average(journal.goals.iter().filter(|g| counted(g)).map(|g| g.progress)),
-        goals_achieved: journal.goals.iter().filter(|g| g.status == GoalStatus::Achieved).count(),
-        open: journal.commitments.iter().filter(|c| c.status == CommitStatus::Open).count(),
+        goals_achieved: journal
+            .goals
+            .iter()
+            .filter(|g| g.status == GoalStatus::Achieved)
+            .count(),
+        open: journal
+            .commitments
+            .iter()
+            .filter(|c| c.status == CommitStatus::Open)
+            .count(),
         overdue: journal.commitments.iter().filter(|c| c.overdue).count(),
         follow_through: follow_through(&journal.commitments),
         per_month,
@@ -138,7 +146,11 @@ pub fn cohort_months(summaries: &[JournalSummary]) -> Vec<((i32, u32), usize)> {
     let mut month = first;
     while month <= last {
         out.push((month, totals.get(&month).copied().unwrap_or(0)));
-        month = if month.1 == 12 { (month.0 + 1, 1) } else { (month.0, month.1 + 1) };
+        month = if month.1 == 12 {
+            (month.0 + 1, 1)
+        } else {
+            (month.0, month.1 + 1)
+        };
     }
     out
 }
@@ -189,6 +201,9 @@ mod tests {
         a.per_month.insert((2025, 11), 2);
         a.per_month.insert((2026, 2), 1);
         let months = cohort_months(&[a]);
-        assert_eq!(months, vec![((2025, 11), 2), ((2025, 12), 0), ((2026, 1), 0), ((2026, 2), 1)]);
+        assert_eq!(
+            months,
+            vec![((2025, 11), 2), ((2025, 12), 0), ((2026, 1), 0), ((2026, 2), 1)]
+        );
     }
 }

@@ -6,13 +6,13 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::load::program::ProgramConfig;
-use crate::model::program::{cohort_months, JournalSummary};
+use crate::model::program::{JournalSummary, cohort_months};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
-use crate::render::links::{encode_path, Linker};
+use crate::render::links::{Linker, encode_path};
 use crate::render::pages::{checked, write_assets};
 use crate::render::svg;
-use crate::render::theme::{chain, Theme};
-use crate::render::views::{days_label, Base, DateView, NavItem};
+use crate::render::theme::{Theme, chain};
+use crate::render::views::{Base, DateView, NavItem, days_label};
 use crate::site::Sink;
 
 /// How many sessions the program's feed carries.
@@ -94,7 +94,11 @@ impl ProgramPages<'_> {
     fn base(&self, linker: &Linker, title: &str, current: &str, css: &str, inline_css: bool) -> Base {
         let nav = [("Pairs", "index.html"), ("Search", "search.html")]
             .iter()
-            .map(|(label, path)| NavItem { label, href: linker.to(path), current: *path == current })
+            .map(|(label, path)| NavItem {
+                label,
+                href: linker.to(path),
+                current: *path == current,
+            })
             .collect();
         Base {
             lang: self.config.language.clone(),
@@ -131,7 +135,11 @@ impl ProgramPages<'_> {
             horizons: s
                 .horizons
                 .iter()
-                .map(|h| HorizonCell { label: h.horizon.label(), goals: h.goals, average: h.average_progress })
+                .map(|h| HorizonCell {
+                    label: h.horizon.label(),
+                    goals: h.goals,
+                    average: h.average_progress,
+                })
                 .collect(),
             average: s.average_progress,
             achieved: s.goals_achieved,
@@ -143,7 +151,11 @@ impl ProgramPages<'_> {
 }
 
 fn render(theme: &Theme, template: &str, page: &str, view: &impl Serialize) -> Result<String> {
-    let error = |message: String| Error::Render { page: page.to_string(), template: template.to_string(), message };
+    let error = |message: String| Error::Render {
+        page: page.to_string(),
+        template: template.to_string(),
+        message,
+    };
     let context = tera::Context::from_serialize(view).map_err(|e| error(chain(&e)))?;
     theme.tera.render(template, &context).map_err(|e| error(chain(&e)))
 }
@@ -168,14 +180,18 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
         months_svg_html: svg::month_chart(&cohort_months(p.summaries)),
         pairs: summaries.iter().map(|s| p.card(s, &root)).collect(),
     };
-    let mut files: Vec<(String, String)> = vec![("index.html".into(), render(theme, "program.html", "index.html", &home)?)];
+    let mut files: Vec<(String, String)> =
+        vec![("index.html".into(), render(theme, "program.html", "index.html", &home)?)];
     let search = Plain {
         base: p.base(&root, "Search", "search.html", &theme.css, false),
         index_href: root.to("search-index.js"),
         script_href: root.to("assets/search.js"),
         topics_href: root.to("index.html"),
     };
-    files.push(("search.html".into(), render(theme, "search.html", "search.html", &search)?));
+    files.push((
+        "search.html".into(),
+        render(theme, "search.html", "search.html", &search)?,
+    ));
     let base = p.base_url.as_deref().map(feeds::with_slash);
     let rooted = Linker::rooted(base.as_deref());
     let not_found = Plain {
@@ -190,13 +206,23 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
         Some(b) => (format!("{b}feed.xml"), b.clone()),
         None => ("feed.xml".to_string(), "index.html".to_string()),
     };
-    files.push(("feed.xml".into(), feeds::atom(&p.config.title, &p.config.lead, &self_href, &home_href, p.feed)));
-    files.push(("robots.txt".into(), feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref())));
+    files.push((
+        "feed.xml".into(),
+        feeds::atom(&p.config.title, &p.config.lead, &self_href, &home_href, p.feed),
+    ));
+    files.push((
+        "robots.txt".into(),
+        feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref()),
+    ));
     if let Some(b) = &base {
         let own = feeds::sitemap(&[format!("{b}index.html"), format!("{b}search.html")]);
         files.push(("program-sitemap.xml".into(), own));
         let mut maps = vec![format!("{b}program-sitemap.xml")];
-        maps.extend(p.summaries.iter().map(|s| format!("{b}{}/sitemap.xml", encode_path(&s.slug))));
+        maps.extend(
+            p.summaries
+                .iter()
+                .map(|s| format!("{b}{}/sitemap.xml", encode_path(&s.slug))),
+        );
         files.push(("sitemap.xml".into(), feeds::sitemap_index(&maps)));
     }
     files.push(("program.json".into(), program_json(p)));

@@ -39,7 +39,7 @@ fn ids(page: &Html) -> BTreeSet<String> {
 }
 
 /// Checks every link of every page of the site in `out`; returns the problems found.
-fn broken_links(out: &Path, at_least: usize) -> Vec<String> {
+pub(crate) fn broken_links(out: &Path, at_least: usize) -> Vec<String> {
     let files = read_tree(out);
     let pages: BTreeMap<&str, Html> = files
         .iter()

@@ -15,6 +15,8 @@ mod goals;
 mod links;
 mod output;
 mod privacy;
+mod program;
+mod publishing;
 mod safety;
 mod serve;
 mod session;
