@@ -55,7 +55,7 @@
       meta.className = "muted";
       meta.textContent = " " + d.d + (d.k ? " · " + d.k : "");
       var p = document.createElement("p");
-      p.textContent = snippet(d.x || d.k || "", words[0]);
+      p.textContent = d.x ? snippet(d.x, words[0]) : "";
       li.appendChild(a);
       li.appendChild(meta);
       if (p.textContent) { li.appendChild(p); }
