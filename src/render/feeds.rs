@@ -16,19 +16,11 @@ pub const FEED_ENTRIES: usize = 50;
 /// The version of the `journal.json` / `program.json` schema (docs/json-schema.md).
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Escapes text for XML content and attributes.
+/// Escapes text for XML content and double-quoted attributes.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
     out
 }
 
@@ -217,13 +209,13 @@ pub fn journal_search_docs(journal: &Journal) -> Vec<SearchDoc> {
 /// `journal.json`: the folded, visibility-filtered model.
 pub fn journal_json(journal: &Journal) -> String {
     let value = journal_value(journal, "");
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    serde_json::to_string(&value).unwrap_or_default() + "\n"
 }
 
 /// The model as a JSON value; page paths get `prefix` (a journal's folder in a program).
 pub fn journal_value(j: &Journal, prefix: &str) -> serde_json::Value {
     use serde_json::json;
-    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let date = |d: chrono::NaiveDate| crate::render::views::date_iso(d);
     let page = |p: String| format!("{prefix}{p}");
     let sessions: Vec<_> = j
         .sessions

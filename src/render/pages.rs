@@ -327,10 +327,7 @@ fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {
     let (overdue, open): (Vec<_>, Vec<_>) = open.into_iter().partition(|c| c.overdue);
     HomePage {
         base: cx.base(&j.config.title, "index.html", &theme.css, false),
-        started: t.held.first().map(|&i| DateView {
-            iso: j.sessions[i].date.format("%Y-%m-%d").to_string(),
-            label: crate::render::views::date_label(j.sessions[i].date),
-        }),
+        started: t.held.first().map(|&i| DateView::of(j.sessions[i].date)),
         cadence_days: j.cadence,
         health: Health {
             key: t.health.key(),

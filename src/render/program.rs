@@ -238,7 +238,7 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
 /// `journal.json` for the full model.
 fn program_json(p: &ProgramPages<'_>) -> String {
     use serde_json::json;
-    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let date = |d: chrono::NaiveDate| crate::render::views::date_iso(d);
     let journals: Vec<_> = p
         .summaries
         .iter()

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::commitment::{CommitStatus, Due};
@@ -15,7 +15,16 @@ use crate::slug::slugify;
 
 /// `8 Jan 2026`.
 pub fn date_label(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// `2026-01-08`.
+pub fn date_iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// A date for `<time datetime>` and for people.
@@ -31,7 +40,7 @@ impl DateView {
     /// The view of a date.
     pub fn of(date: NaiveDate) -> DateView {
         DateView {
-            iso: date.format("%Y-%m-%d").to_string(),
+            iso: date_iso(date),
             label: date_label(date),
         }
     }
@@ -128,7 +137,10 @@ impl PageCx<'_> {
             css_href: (!inline_css).then(|| self.linker.outer("assets/style.css")),
             inline_css_html: inline_css.then(|| css.to_string()),
             icon_href: self.linker.outer("assets/favicon.svg"),
-            program_home: self.program.map(|title| LinkView { text: title.to_string(), href: Some(self.linker.outer("index.html")) }),
+            program_home: self.program.map(|title| LinkView {
+                text: title.to_string(),
+                href: Some(self.linker.outer("index.html")),
+            }),
             lead: None,
             home_href: self.linker.to("index.html"),
             nav: NAV
@@ -307,7 +319,7 @@ impl PageCx<'_> {
             what: c.what.clone(),
             href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
             due: due_label(c.due),
-            due_iso: c.due.date().map(|d| d.format("%Y-%m-%d").to_string()),
+            due_iso: c.due.date().map(date_iso),
             status: c.status.key(),
             overdue: c.overdue,
             made: self.session_ref(c.made_in),
