@@ -301,10 +301,13 @@ fn render_segment(
                     heading_text.push_str(t);
                 }
                 if !in_bare_wikilink {
-                    if !words.is_empty() {
-                        words.push(' ');
+                    // One space between words, so the search index needs no clean-up.
+                    for word in t.split_whitespace() {
+                        if !words.is_empty() {
+                            words.push(' ');
+                        }
+                        words.push_str(word);
                     }
-                    words.push_str(t);
                 }
                 events.push(event);
             }

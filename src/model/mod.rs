@@ -59,17 +59,27 @@ pub struct Journal {
     pub statics: Vec<StaticFile>,
     /// Private text was kept (pages then mark it).
     pub shows_private: bool,
+    /// Goal id → index in `goals` (rebuilt whenever `goals` changes).
+    pub goal_index: std::collections::HashMap<String, usize>,
+    /// Commitment id → index in `commitments`.
+    pub commitment_index: std::collections::HashMap<String, usize>,
 }
 
 impl Journal {
     /// A goal by id.
     pub fn goal(&self, id: &str) -> Option<&Goal> {
-        self.goals.iter().find(|g| g.id == id)
+        self.goal_index.get(id).and_then(|&i| self.goals.get(i))
     }
 
     /// A commitment by id.
     pub fn commitment(&self, id: &str) -> Option<&Commitment> {
-        self.commitments.iter().find(|c| c.id == id)
+        self.commitment_index.get(id).and_then(|&i| self.commitments.get(i))
+    }
+
+    /// Rebuilds the id indices after goals or commitments were added or removed.
+    pub fn reindex(&mut self) {
+        self.goal_index = self.goals.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
+        self.commitment_index = self.commitments.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     }
 }
 
@@ -165,6 +175,8 @@ pub fn fold(
         timeline,
         statics: source.statics,
         shows_private: false,
+        goal_index: std::collections::HashMap::new(),
+        commitment_index: std::collections::HashMap::new(),
     };
     visibility::apply(&mut journal, visibility);
     journal

@@ -53,4 +53,5 @@ pub fn apply(journal: &mut Journal, visibility: Visibility) {
         }
     }
     journal.topics = topic::index(&journal.sessions);
+    journal.reindex();
 }

@@ -194,13 +194,12 @@ pub fn journal_search_docs(journal: &Journal) -> Vec<SearchDoc> {
         .filter_map(|s| {
             let slug = s.slug_path.as_deref()?;
             let text: Vec<&str> = s.note.segments.iter().map(|seg| seg.text.as_str()).collect();
-            let text = text.join(" ");
             Some(SearchDoc {
                 t: s.title.clone().unwrap_or_default(),
                 u: encode_path(&session_path(slug)),
                 d: crate::render::views::date_label(s.date),
                 k: s.topics.join(" "),
-                x: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                x: text.join(" "),
             })
         })
         .collect()
