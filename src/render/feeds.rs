@@ -182,7 +182,8 @@ pub struct SearchDoc {
 pub fn search_index(docs: &[SearchDoc]) -> String {
     let json = serde_json::to_string(docs).unwrap_or_else(|_| "[]".to_string());
     // `</script>` inside a string must not end a script element.
-    format!("window.MENTORLOG_SEARCH = {};\n", json.replace("</", "<\\/"))
+    let json = if json.contains("</") { json.replace("</", "<\\/") } else { json };
+    format!("window.MENTORLOG_SEARCH = {json};\n")
 }
 
 /// The journal's sessions with pages as search documents (titles, topics and note text).

@@ -15,6 +15,10 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 
 /// Percent-encodes each `/`-separated part of a site path.
 pub fn encode_path(path: &str) -> String {
+    // Most paths are slugs already: nothing to encode.
+    if path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/')) {
+        return path.to_string();
+    }
     path.split('/')
         .map(|part| utf8_percent_encode(part, SEGMENT).to_string())
         .collect::<Vec<_>>()
