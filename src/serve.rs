@@ -60,7 +60,13 @@ impl Source {
         }
     }
 
-    fn build(&self, options: &BuildOptions, today: BuildDate, sink: &impl Sink, diags: &mut Diagnostics) -> Result<usize> {
+    fn build(
+        &self,
+        options: &BuildOptions,
+        today: BuildDate,
+        sink: &impl Sink,
+        diags: &mut Diagnostics,
+    ) -> Result<usize> {
         match self {
             Source::Journal(dir) => crate::build_site(dir, options, today, sink, diags),
         }
@@ -200,7 +206,9 @@ impl Listener {
             },
             _ => ServeError::Listen { addr, source },
         })?;
-        let addr = listener.local_addr().map_err(|source| ServeError::Listen { addr, source })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| ServeError::Listen { addr, source })?;
         let server = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Http(e.to_string()))?;
         Ok(Listener { server, addr })
     }
@@ -216,11 +224,7 @@ const HTTP_WORKERS: usize = 4;
 
 /// Starts serving: watches the inputs, builds once (reported before this returns), then
 /// answers requests on `listener`. `Running::wait` keeps rebuilding on changes.
-pub fn start(
-    listener: Listener,
-    config: Config,
-    report: Arc<dyn Report>,
-) -> std::result::Result<Running, ServeError> {
+pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std::result::Result<Running, ServeError> {
     let (changes_tx, changes) = mpsc::channel();
     // Watch before the first build, so a save during it is not missed.
     let watch = Watch::start(config.source.inputs(&config.cwd), changes_tx)?;
@@ -282,6 +286,35 @@ impl Running {
                 self.report.problem(&problem);
             }
             self.builder.rebuild(&self.shared, &changed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_shows_everything_and_other_addresses_only_what_is_asked_for() {
+        let journal = Source::Journal(PathBuf::from("j"));
+        let everything = Shown {
+            drafts: true,
+            private: true,
+            reachable_by_others: false,
+        };
+        for local in ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"] {
+            let ip: IpAddr = local.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]));
+            assert_eq!(shown(&journal, ip, false, false), everything, "{local}");
+        }
+        for open in ["0.0.0.0", "::", "192.168.1.20"] {
+            let ip: IpAddr = open.parse().unwrap_or(IpAddr::from([127, 0, 0, 1]));
+            let public = shown(&journal, ip, false, false);
+            assert!(
+                public.reachable_by_others && !public.private && !public.drafts,
+                "{open}"
+            );
+            let asked = shown(&journal, ip, true, true);
+            assert!(asked.private && asked.drafts, "{open}");
         }
     }
 }

@@ -94,6 +94,9 @@ mod tests {
         };
         let page = render(&error, &Diagnostics::new(), Path::new("/"));
         assert!(page.contains("The site could not be built"), "{page}");
-        assert!(page.contains("error: template `session.html` does not compile"), "{page}");
+        assert!(
+            page.contains("error: template `session.html` does not compile"),
+            "{page}"
+        );
     }
 }

@@ -83,12 +83,18 @@ mod tests {
         assert_eq!(resolved("/").as_deref(), Some("index.html"));
         assert_eq!(resolved("/?utm=x").as_deref(), Some("index.html"));
         assert_eq!(resolved("/goals/").as_deref(), Some("goals/index.html"));
-        assert_eq!(resolved("/goals/group-lead.html").as_deref(), Some("goals/group-lead.html"));
+        assert_eq!(
+            resolved("/goals/group-lead.html").as_deref(),
+            Some("goals/group-lead.html")
+        );
     }
 
     #[test]
     fn percent_encoded_names_are_decoded() {
-        assert_eq!(resolved("/topics/%C3%A9quipe.html").as_deref(), Some("topics/équipe.html"));
+        assert_eq!(
+            resolved("/topics/%C3%A9quipe.html").as_deref(),
+            Some("topics/équipe.html")
+        );
         assert_eq!(resolved("/static/a%20b.pdf").as_deref(), Some("static/a b.pdf"));
     }
 

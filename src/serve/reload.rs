@@ -55,7 +55,10 @@ impl Reload {
     /// No tab connected yet; `token` is the current build's.
     pub(crate) fn new(token: String) -> Reload {
         Reload {
-            inner: Mutex::new(Streams { token, open: Vec::new() }),
+            inner: Mutex::new(Streams {
+                token,
+                open: Vec::new(),
+            }),
         }
     }
 

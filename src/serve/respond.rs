@@ -64,7 +64,11 @@ fn not_found(snapshot: &Snapshot) -> Answer {
     let page_404 = SitePath::new("404.html").and_then(|p| snapshot.files.get(&p));
     match page_404 {
         Some(bytes) => page(404, bytes, snapshot),
-        None => page(404, b"<!doctype html>\n<title>Not found</title>\n<h1>Not found</h1>\n", snapshot),
+        None => page(
+            404,
+            b"<!doctype html>\n<title>Not found</title>\n<h1>Not found</h1>\n",
+            snapshot,
+        ),
     }
 }
 

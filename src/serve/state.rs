@@ -98,9 +98,8 @@ impl Builder {
                 Some(error_page::render(e, &diags, &self.config.cwd)),
             ),
         };
-        let unchanged = !first
-            && failure == previous.failure
-            && (Arc::ptr_eq(&files, &previous.files) || files == previous.files);
+        let unchanged =
+            !first && failure == previous.failure && (Arc::ptr_eq(&files, &previous.files) || files == previous.files);
         if !unchanged {
             self.generation += 1;
             let token = token(self.generation);

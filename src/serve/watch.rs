@@ -3,17 +3,19 @@
 //!
 //! An editor's save is often several events (a temporary file, a rename, a backup
 //! removed). The first event that can change the site opens a batch; the batch closes when
-//! no such event came for `DEBOUNCE`, so one save is one rebuild. Only writes, creations,
-//! removals and renames count: a rebuild reads every note, and those reads are events too
-//! (the reason the debouncing is here rather than in a debouncer crate that forgets what
-//! kind each event was). Editors' scratch files (hidden names, `~` backups, swap files)
-//! are not changes either. Must not read notes: it only says which paths changed.
+//! no such event came for `DEBOUNCE`, so one save is one rebuild. When the last event is
+//! a finished write (the file closed, or renamed into place) of a file the site is made
+//! from, the save is over and `SETTLE` is quiet enough. Only writes, creations, removals
+//! and renames count: a rebuild reads every note, and those reads are events too (the
+//! reason the debouncing is here rather than in a debouncer crate that forgets what kind
+//! each event was). Editors' scratch files (hidden names, `~` backups, swap files) are not
+//! changes either. Must not read notes: it only says which paths changed.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::serve::ServeError;
@@ -22,6 +24,11 @@ use crate::serve::ServeError;
 /// for the 100 ms budget from save to reload; long enough for an editor's
 /// write-temp-then-rename to land in one batch.
 pub(crate) const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How long the journal must be quiet after a finished write of a note, the config, a
+/// static file or a template before the batch is rebuilt: that save is complete, and
+/// other files written with it (an editor saving all) are given this long to follow.
+pub(crate) const SETTLE: Duration = Duration::from_millis(5);
 
 /// The longest a batch stays open while changes keep coming (a `git checkout`).
 const LONGEST_BATCH: Duration = Duration::from_millis(500);
@@ -67,9 +74,20 @@ impl Inputs {
     }
 }
 
-/// Hidden files and editors' backups, swap and autosave files: the loader skips them.
+impl Inputs {
+    /// True for a file the site is read from as it is: `journal.yaml`, a note (`.md`), a
+    /// static file or a template; not an editor's temporary file next to a note.
+    pub(crate) fn is_source_file(&self, path: &Path) -> bool {
+        let in_sessions = path.strip_prefix(self.root.join("sessions")).is_ok();
+        self.is_input(path) && (!in_sessions || path.extension().is_some_and(|e| e == "md"))
+    }
+}
+
+/// Hidden files and editors' backups, swap, probe and autosave files: the loader skips them.
 fn is_scratch(name: &str) -> bool {
-    name.starts_with('.')
+    // Vim writes `4913` to learn whether it may create files in the folder.
+    name == "4913"
+        || name.starts_with('.')
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name.ends_with(".swp")
@@ -152,24 +170,22 @@ impl Watch {
 fn batch_changes(events: &Receiver<notify::Result<Event>>, inputs: &Inputs, changes: &Sender<Change>) {
     let mut batch: Vec<PathBuf> = Vec::new();
     while let Ok(event) = events.recv() {
-        if !take(event, inputs, &mut batch, changes) {
+        let Some(quiet) = take(event, inputs, &mut batch, changes) else {
             continue;
-        }
+        };
         let opened = Instant::now();
-        let mut quiet_from = opened;
-        loop {
-            let close_at = (quiet_from + DEBOUNCE).min(opened + LONGEST_BATCH);
-            let Some(wait) = close_at.checked_duration_since(Instant::now()) else {
-                break;
-            };
+        let mut close_at = opened + quiet;
+        while let Some(wait) = close_at
+            .min(opened + LONGEST_BATCH)
+            .checked_duration_since(Instant::now())
+        {
             match events.recv_timeout(wait) {
                 Ok(event) => {
-                    if take(event, inputs, &mut batch, changes) {
-                        quiet_from = Instant::now();
+                    if let Some(quiet) = take(event, inputs, &mut batch, changes) {
+                        close_at = Instant::now() + quiet;
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
             }
         }
         if changes.send(Change::Paths(std::mem::take(&mut batch))).is_err() {
@@ -178,31 +194,54 @@ fn batch_changes(events: &Receiver<notify::Result<Event>>, inputs: &Inputs, chan
     }
 }
 
-/// Adds the input paths `event` changed to `batch`; true when there were any.
-fn take(event: notify::Result<Event>, inputs: &Inputs, batch: &mut Vec<PathBuf>, changes: &Sender<Change>) -> bool {
+/// Adds the input paths `event` changed to `batch`. `None` when there were none; else how
+/// long the journal must then stay quiet for the batch to close.
+fn take(
+    event: notify::Result<Event>,
+    inputs: &Inputs,
+    batch: &mut Vec<PathBuf>,
+    changes: &Sender<Change>,
+) -> Option<Duration> {
     let event = match event {
         Ok(event) => event,
         Err(e) => {
             let _ = changes.send(Change::Failed(e.to_string()));
-            return false;
+            return None;
         }
     };
     if event.need_rescan() {
         // Events were lost: rebuild, whatever changed.
         batch.push(inputs.root.clone());
-        return true;
+        return Some(DEBOUNCE);
     }
     if !can_change(&event.kind) {
-        return false;
+        return None;
     }
     let before = batch.len();
     batch.extend(event.paths.into_iter().filter(|p| inputs.is_input(p)));
-    batch.len() > before
+    let added = &batch[before..];
+    if added.is_empty() {
+        None
+    } else if finishes_a_write(&event.kind) && added.iter().all(|p| inputs.is_source_file(p)) {
+        Some(SETTLE)
+    } else {
+        Some(DEBOUNCE)
+    }
+}
+
+/// True for the last event of a save: the file was closed after writing, or renamed into
+/// its place.
+fn finishes_a_write(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{CreateKind, DataChange, MetadataKind, RenameMode};
+    use notify::event::{CreateKind, DataChange, MetadataKind};
 
     use super::*;
 
@@ -238,6 +277,7 @@ mod tests {
             "/j/sessions/.a.md.swp",
             "/j/sessions/a.md~",
             "/j/sessions/#a.md#",
+            "/j/sessions/4913",
             "/j/sessions/.hidden/a.md",
             "/other/sessions/a.md",
             "/j",
@@ -258,6 +298,40 @@ mod tests {
     }
 
     #[test]
+    fn a_finished_write_of_a_note_settles_sooner_than_a_temporary_file() {
+        let inputs = inputs();
+        let (tx, _rx) = mpsc::channel();
+        let mut batch = Vec::new();
+        let mut quiet = |path: &str, kind: EventKind| {
+            take(
+                Ok(Event::new(kind).add_path(PathBuf::from(path))),
+                &inputs,
+                &mut batch,
+                &tx,
+            )
+        };
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert_eq!(quiet("/j/sessions/a.md", closed), Some(SETTLE));
+        assert_eq!(
+            quiet("/j/sessions/a.md", EventKind::Modify(ModifyKind::Name(RenameMode::To))),
+            Some(SETTLE)
+        );
+        assert_eq!(quiet("/j/journal.yaml", closed), Some(SETTLE));
+        assert_eq!(quiet("/j/static/chart.png", closed), Some(SETTLE));
+        assert_eq!(
+            quiet("/j/sessions/a.md", EventKind::Modify(ModifyKind::Data(DataChange::Any))),
+            Some(DEBOUNCE)
+        );
+        // JetBrains writes `a.md___jb_tmp___`, then renames it over the note.
+        assert_eq!(quiet("/j/sessions/a.md___jb_tmp___", closed), Some(DEBOUNCE));
+        assert_eq!(
+            quiet("/j/sessions/a.md", EventKind::Remove(notify::event::RemoveKind::File)),
+            Some(DEBOUNCE)
+        );
+        assert_eq!(quiet("/j/sessions/.a.md.swp", closed), None);
+    }
+
+    #[test]
     fn one_burst_of_events_is_one_batch() {
         let (events_tx, events) = mpsc::channel();
         let (changes_tx, changes) = mpsc::channel();
@@ -270,7 +344,10 @@ mod tests {
         write("/j/sessions/.a.md.tmp", EventKind::Create(CreateKind::File));
         write("/j/sessions/a.md", EventKind::Access(AccessKind::Open(AccessMode::Any)));
         write("/j/sessions/a.md", EventKind::Modify(ModifyKind::Name(RenameMode::To)));
-        write("/j/sessions/a.md", EventKind::Access(AccessKind::Close(AccessMode::Write)));
+        write(
+            "/j/sessions/a.md",
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+        );
         let batch = changes.recv_timeout(Duration::from_secs(5));
         assert!(
             matches!(&batch, Ok(Change::Paths(p)) if p.iter().all(|p| p.ends_with("sessions/a.md")) && !p.is_empty()),

@@ -100,7 +100,11 @@ fn serve(cwd: &Path, extra: &[&str]) -> Served {
                 served.stderr()
             );
         }
-        assert!(Instant::now() < deadline, "serve did not start:\n{out}{}", served.stderr());
+        assert!(
+            Instant::now() < deadline,
+            "serve did not start:\n{out}{}",
+            served.stderr()
+        );
         thread::sleep(Duration::from_millis(25));
     }
 }
@@ -153,7 +157,11 @@ struct Reply {
 fn get(port: u16, target: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").expect("send");
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read the reply");
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -173,7 +181,11 @@ impl Events {
     fn open(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
         stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-        write!(stream, "GET /__mentorlog/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").expect("send");
+        write!(
+            stream,
+            "GET /__mentorlog/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .expect("send");
         Events(BufReader::new(stream))
     }
 
@@ -191,9 +203,11 @@ impl Events {
     }
 }
 
-const SECOND_NOTE: &str = "---\ndate: 2026-10-15\ntitle: Second\ngoals:\n  - id: group-lead\n    progress: 20\n---\nThe first version.\n";
+const SECOND_NOTE: &str =
+    "---\ndate: 2026-10-15\ntitle: Second\ngoals:\n  - id: group-lead\n    progress: 20\n---\nThe first version.\n";
 
-const BROKEN_NOTE: &str = "---\ndate: 2026-10-15\ntitle: Second\ngoals:\n  - id: grup-lead\n    progress: 20\n---\nThe first version.\n";
+const BROKEN_NOTE: &str =
+    "---\ndate: 2026-10-15\ntitle: Second\ngoals:\n  - id: grup-lead\n    progress: 20\n---\nThe first version.\n";
 
 fn journal() -> Fixture {
     Fixture::new(&[
@@ -216,16 +230,29 @@ fn serves_the_site_and_reloads_tabs_after_a_save() {
     );
     let home = served.get("/");
     assert_eq!(home.status, 200, "{}", home.body);
-    assert!(home.head.to_ascii_lowercase().contains("content-type: text/html; charset=utf-8"), "{}", home.head);
+    assert!(
+        home.head
+            .to_ascii_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{}",
+        home.head
+    );
     let css = served.get("/assets/style.css");
     assert_eq!(css.status, 200);
-    assert!(css.head.to_ascii_lowercase().contains("content-type: text/css"), "{}", css.head);
+    assert!(
+        css.head.to_ascii_lowercase().contains("content-type: text/css"),
+        "{}",
+        css.head
+    );
     let page = served.get("/sessions/2026-10-15-second.html");
     assert!(page.body.contains("The first version."), "{}", page.body);
 
     let mut tab = Events::open(served.port);
     let shown = tab.next();
-    assert!(home.body.contains(&format!("\"{shown}\"")), "the page knows the build it shows");
+    assert!(
+        home.body.contains(&format!("\"{shown}\"")),
+        "the page knows the build it shows"
+    );
     fixture.write("sessions/2026-10-15-second.md", SECOND_NOTE.replace("first", "second"));
     let reload = tab.next();
     assert_ne!(reload, shown, "a save sends a new build to the tab");
@@ -259,7 +286,10 @@ fn an_editors_save_by_rename_is_one_rebuild() {
     served.wait_for("/sessions/2026-10-15-second.html", "the renamed note", |r| {
         r.body.contains("The renamed version.")
     });
-    fixture.write("sessions/2026-10-01-intro.md", INTRO_NOTE.replace("Hello.", "Hello again."));
+    fixture.write(
+        "sessions/2026-10-01-intro.md",
+        INTRO_NOTE.replace("Hello.", "Hello again."),
+    );
     served.wait_for_output("the second save's rebuild", |out| {
         out.contains("sessions/2026-10-01-intro.md changed:")
     });
@@ -272,12 +302,17 @@ fn a_broken_note_shows_the_check_diagnostic_until_it_is_fixed() {
     let fixture = journal();
     let served = serve(fixture.path(), &[]);
     fixture.write("sessions/2026-10-15-second.md", BROKEN_NOTE);
-    let broken = served.wait_for("/sessions/2026-10-15-second.html", "the error page", |r| r.status == 500);
+    let broken = served.wait_for("/sessions/2026-10-15-second.html", "the error page", |r| {
+        r.status == 500
+    });
     let expected = "sessions/2026-10-15-second.md:5:9: error: unknown goal `grup-lead`\n  |\n5 |   - id: grup-lead\n  |         ^\nhelp: did you mean `group-lead`?";
     let page = Html::parse_document(&broken.body);
     let shown = one(page.root_element(), "pre").text().collect::<String>();
     assert!(shown.contains(expected), "expected\n{expected}\nin\n{shown}");
-    assert!(broken.body.contains("/__mentorlog/events"), "the error page reloads too");
+    assert!(
+        broken.body.contains("/__mentorlog/events"),
+        "the error page reloads too"
+    );
     // The same words as `check`, and the same on the terminal.
     let check = mentorlog(fixture.path(), ["check"]);
     assert!(check.stderr.contains(expected), "{check}");
@@ -291,7 +326,9 @@ fn a_broken_note_shows_the_check_diagnostic_until_it_is_fixed() {
     assert_eq!(served.get("/assets/style.css").status, 200);
 
     fixture.write("sessions/2026-10-15-second.md", SECOND_NOTE.replace("first", "fixed"));
-    let fixed = served.wait_for("/sessions/2026-10-15-second.html", "the site again", |r| r.status == 200);
+    let fixed = served.wait_for("/sessions/2026-10-15-second.html", "the site again", |r| {
+        r.status == 200
+    });
     assert!(fixed.body.contains("The fixed version."), "{}", fixed.body);
 }
 
@@ -318,7 +355,10 @@ fn requests_outside_the_site_get_404_and_never_the_file() {
         for secret in ["mentor: Dana Levi", "root:", "id: send-template"] {
             assert!(!reply.body.contains(secret), "{target} answered with `{secret}`");
         }
-        assert!(reply.body.contains("Page not found"), "{target} gets the site's 404 page");
+        assert!(
+            reply.body.contains("Page not found"),
+            "{target} gets the site's 404 page"
+        );
     }
 }
 
@@ -327,16 +367,34 @@ fn reload_script_is_in_served_pages_and_never_in_build_output() {
     let fixture = journal();
     {
         let served = serve(fixture.path(), &[]);
-        for page in ["/", "/timeline.html", "/sessions/2026-10-01-intro.html", "/goals/group-lead.html", "/nope"] {
+        for page in [
+            "/",
+            "/timeline.html",
+            "/sessions/2026-10-01-intro.html",
+            "/goals/group-lead.html",
+            "/nope",
+        ] {
             let body = served.get(page).body;
-            assert_eq!(body.matches("new EventSource(\"/__mentorlog/events\")").count(), 1, "{page}");
+            assert_eq!(
+                body.matches("new EventSource(\"/__mentorlog/events\")").count(),
+                1,
+                "{page}"
+            );
             let script = body.find("<script>/* mentorlog serve").expect("the script");
-            assert!(body[script..].contains("</body>"), "{page}: the script goes inside <body>");
+            assert!(
+                body[script..].contains("</body>"),
+                "{page}: the script goes inside <body>"
+            );
         }
         assert!(!served.get("/assets/style.css").body.contains("__mentorlog"));
     }
     let out = tempfile::tempdir().unwrap();
-    let run = build_cli(fixture.path(), fixture.path(), &out.path().join("site").to_string_lossy(), &[]);
+    let run = build_cli(
+        fixture.path(),
+        fixture.path(),
+        &out.path().join("site").to_string_lossy(),
+        &[],
+    );
     assert_eq!(run.code, 0, "{run}");
     for (path, bytes) in read_tree(&out.path().join("site")) {
         assert!(
@@ -366,7 +424,11 @@ fn loopback_serve_shows_private_notes_and_drafts_marked_and_build_does_not() {
     {
         let served = serve(fixture.path(), &[]);
         let private = served.get("/sessions/2026-10-08-frank-talk.html");
-        assert!(private.body.contains("Canary: serve-only private session"), "{}", private.body);
+        assert!(
+            private.body.contains("Canary: serve-only private session"),
+            "{}",
+            private.body
+        );
         let page = Html::parse_document(&private.body);
         assert_eq!(text(one(page.root_element(), "h1 .badge-private")), "private");
         let draft = served.get("/sessions/2026-10-10-half-written.html");
@@ -374,7 +436,11 @@ fn loopback_serve_shows_private_notes_and_drafts_marked_and_build_does_not() {
         let page = Html::parse_document(&draft.body);
         assert_eq!(text(one(page.root_element(), "h1 .badge-draft")), "draft");
         let mixed = served.get("/sessions/2026-10-20-mixed.html");
-        assert!(mixed.body.contains("Canary: serve-only private block"), "{}", mixed.body);
+        assert!(
+            mixed.body.contains("Canary: serve-only private block"),
+            "{}",
+            mixed.body
+        );
         let page = Html::parse_document(&served.get("/timeline.html").body);
         assert!(
             text(one(page.root_element(), "main")).contains("includes private notes"),
@@ -382,7 +448,12 @@ fn loopback_serve_shows_private_notes_and_drafts_marked_and_build_does_not() {
         );
     }
     let out = tempfile::tempdir().unwrap();
-    let run = build_cli(fixture.path(), fixture.path(), &out.path().join("site").to_string_lossy(), &[]);
+    let run = build_cli(
+        fixture.path(),
+        fixture.path(),
+        &out.path().join("site").to_string_lossy(),
+        &[],
+    );
     assert_eq!(run.code, 0, "{run}");
     for (path, bytes) in read_tree(&out.path().join("site")) {
         let text = String::from_utf8_lossy(&bytes);
@@ -403,17 +474,37 @@ fn non_loopback_bind_warns_and_leaves_private_notes_out_unless_asked() {
         "{}",
         served.stderr()
     );
-    assert!(served.stdout().contains("(drafts and private notes left out; Ctrl-C to stop)"), "{}", served.stdout());
+    assert!(
+        served
+            .stdout()
+            .contains("(drafts and private notes left out; Ctrl-C to stop)"),
+        "{}",
+        served.stdout()
+    );
     assert_eq!(served.get("/sessions/2026-10-08-frank-talk.html").status, 404);
     assert_eq!(served.get("/sessions/2026-10-10-half-written.html").status, 404);
-    for page in ["/", "/timeline.html", "/sessions/2026-10-20-mixed.html", "/search-index.js", "/feed.xml"] {
+    for page in [
+        "/",
+        "/timeline.html",
+        "/sessions/2026-10-20-mixed.html",
+        "/search-index.js",
+        "/feed.xml",
+    ] {
         assert!(!served.get(page).body.contains("serve-only"), "{page}");
     }
     drop(served);
     let served = serve(fixture.path(), &["--bind", "0.0.0.0", "--include-private"]);
-    assert!(served.stderr().contains("private notes included"), "{}", served.stderr());
+    assert!(
+        served.stderr().contains("private notes included"),
+        "{}",
+        served.stderr()
+    );
     let private = served.get("/sessions/2026-10-08-frank-talk.html");
-    assert!(private.body.contains("Canary: serve-only private session"), "{}", private.body);
+    assert!(
+        private.body.contains("Canary: serve-only private session"),
+        "{}",
+        private.body
+    );
 }
 
 #[test]
