@@ -286,7 +286,14 @@ fn render_segment(
                     events.push(Event::End(TagEnd::Image));
                 }
             }
-            Event::FootnoteReference(name) => {
+            // A disabled checkbox has no name for screen readers: a mark and words instead,
+            // as in the goals' step lists.
+            Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
+                "<span class=\"task done\" aria-hidden=\"true\">✓</span><span class=\"visually-hidden\">Done: </span>"
+            } else {
+                "<span class=\"task todo\" aria-hidden=\"true\">○</span><span class=\"visually-hidden\">To do: </span>"
+            }))),
+                        Event::FootnoteReference(name) => {
                 events.push(Event::FootnoteReference(format!("fn-{name}").into()));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
@@ -327,12 +334,10 @@ fn render_segment(
 }
 
 /// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer
-/// itself writes (heading ids, footnote classes, task-list checkboxes, our placeholders).
+/// itself writes (heading ids, footnote classes, task-list marks, our placeholders).
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class"])
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+    b.add_generic_attributes(["id", "class", "aria-hidden"])
         .add_url_schemes(["mentorlog"])
         .link_rel(Some("noopener noreferrer"));
     b
@@ -571,6 +576,15 @@ mod tests {
         assert!(h.contains(r#"<a href="mentorlog:note/0">the intro</a>"#), "{h}");
         assert!(h.contains(">m<") || h.contains(" m</p>"), "{h}");
         assert_eq!(diags.count(Severity::Warning), 1);
+    }
+
+    #[test]
+    fn task_list_items_are_marks_with_words_not_unlabelled_checkboxes() {
+        let (note, _) = render_with("- [x] sent it\n- [ ] call Ruth\n\n<b>raw</b>\n", false);
+        let h = html(&note);
+        assert!(!h.contains("<input"), "{h}");
+        assert!(h.contains("<span class=\"task done\" aria-hidden=\"true\">✓</span><span class=\"visually-hidden\">Done: </span>sent it"), "{h}");
+        assert!(h.contains("To do: </span>call Ruth"), "{h}");
     }
 
     #[test]
