@@ -123,6 +123,15 @@ impl Staging {
             .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.mentorlog-new-{}", std::process::id()));
         if staging.exists() {
+            // Left by a killed build that had our process id; removed only if it is ours.
+            if !staging.join(OUTPUT_MARKER).is_file() {
+                return Err(Error::OutputRefused {
+                    path: staging,
+                    reason: format!(
+                        "mentorlog needs this name for its work folder, and it holds files without the `{OUTPUT_MARKER}` marker; move it away"
+                    ),
+                });
+            }
             std::fs::remove_dir_all(&staging).map_err(|e| Error::io("cannot remove", &staging, e))?;
         }
         std::fs::create_dir(&staging).map_err(|e| Error::io("cannot create", &staging, e))?;

@@ -233,6 +233,19 @@ impl<'a> Reader<'a> {
 /// Parses the YAML of a split note into `FrontMatter`.
 pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnostics) -> Option<FrontMatter> {
     let line_offset = split.yaml_line;
+    if let Some((line, col, c)) = crate::load::damage::control_character(split.yaml) {
+        // The YAML parser would point at the start of the document, not at the character.
+        let origin = Origin::in_text(path, file_text, line + line_offset, col);
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &origin,
+                format!("front matter contains the control character U+{:04X}", u32::from(c)),
+            )
+            .help("delete it: YAML allows no control characters other than tabs and line breaks"),
+        );
+        return None;
+    }
     let value = match yaml::parse(split.yaml) {
         Ok(v) => v,
         Err(e) => {
@@ -245,7 +258,11 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
                 (e.line, e.col)
             };
             let origin = Origin::in_text(path, file_text, line + line_offset, col);
-            let help = if e.message.contains("end of stream") {
+            let help = if let Some(help) = e.help {
+                help
+            } else if e.message.contains("tab character") {
+                "indent with spaces: YAML does not allow tabs for indentation"
+            } else if e.message.contains("end of stream") {
                 "a quote or bracket opened in the front matter is never closed; check the lines above"
             } else {
                 "front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"
@@ -269,7 +286,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         diags,
     };
     let map = match value {
-        Yaml::Map(map) => map,
+        Yaml::Map(map) => without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map),
         Yaml::Null => Vec::new(),
         other => {
             let origin = r.origin((1, 1));
@@ -303,7 +320,12 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             "kind" => fm.kind = text_value(&mut r, &key, &value, &origin),
             "duration" => fm.duration = number_value(&mut r, &key, &value, &origin, 24 * 60, "minutes"),
             "topics" | "tags" | "categories" | "category" => {
-                fm.topics.extend(topic_values(&mut r, &key, &value, &origin));
+                let topics = topic_values(&mut r, &key, &value, &origin);
+                fm.topics.extend(
+                    topics
+                        .into_iter()
+                        .filter(|t| fits_a_page_name(&mut r, "topic", t, &origin)),
+                );
             }
             "draft" => fm.draft = bool_value(&mut r, &key, &value, &origin),
             "private" => fm.private = bool_value(&mut r, &key, &value, &origin),
@@ -326,6 +348,39 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
     fm.topics
         .retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
     Some(fm)
+}
+
+/// Reports each key written again in a mapping (YAML allows a key once) where it is
+/// written; `Some` mapping with the first writing of each key only when there were any.
+/// `at(index, key, n)` finds the `n`th (0-based) writing of `key`.
+fn without_repeats(
+    r: &mut Reader<'_>,
+    map: &[(String, Yaml)],
+    at: impl Fn(&KeyIndex, &str, usize) -> Option<(usize, usize)>,
+) -> Option<Vec<(String, Yaml)>> {
+    let repeated = yaml::repeated_keys(map);
+    if repeated.is_empty() {
+        return None;
+    }
+    for (key, n) in &repeated {
+        let origin = r.origin(at(&r.index, key, *n).unwrap_or((1, 1)));
+        let first = at(&r.index, key, 0).map_or(String::new(), |(line, _)| {
+            format!(" (the first is on line {})", line + r.line_offset)
+        });
+        r.report(
+            Severity::Error,
+            &origin,
+            format!("duplicate key `{key}`"),
+            &format!("a key may be written once{first}; keep one of them"),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    Some(
+        map.iter()
+            .filter(|(key, _)| seen.insert(key.as_str()))
+            .cloned()
+            .collect(),
+    )
 }
 
 fn list(keys: &[&str]) -> String {
@@ -400,7 +455,15 @@ fn topic_values(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) ->
 }
 
 fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Option<NaiveDate> {
-    let text = value.as_text()?;
+    let Some(text) = value.as_text() else {
+        r.report(
+            Severity::Error,
+            origin,
+            format!("`{key}` must be a date, found {}", value.kind()),
+            "write dates as YYYY-MM-DD, e.g. 2026-03-31",
+        );
+        return None;
+    };
     match super::date::from_front_matter(&text) {
         super::date::DateRead::Clean(d) | super::date::DateRead::Tolerated(d, _) => Some(d),
         super::date::DateRead::Unusable => {
@@ -442,6 +505,8 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, origin: &Origin, 
         });
         match item {
             Yaml::Map(map) => {
+                let deduplicated = without_repeats(r, map, |_, key, n| Some(index.key_nth(key, n)));
+                let map = deduplicated.as_deref().unwrap_or(map);
                 let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
                 for (key, _) in map {
                     if !allowed.contains(&key.as_str()) {
@@ -495,16 +560,52 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
     let origin = r.origin(index.value("id"));
     let id = text_value(r, "id", value, &origin)?;
     if !valid_id(&id) {
-        let suggestion = crate::slug::slugify(&id);
+        // The slug, without the letters an id may not have (`Café Plan` → `caf-plan`).
+        let ascii: String = crate::slug::slugify(&id)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+            .collect();
+        let suggestion = ascii.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+        let help = if suggestion.is_empty() {
+            format!("an id is a short name such as `group-lead`; later sessions refer to the {what} by it")
+        } else {
+            format!("write it as `{suggestion}`")
+        };
         r.report(
             Severity::Error,
             &origin,
             format!("{what} id `{id}` may only use a-z, 0-9 and `-`"),
-            &format!("write it as `{suggestion}`"),
+            &help,
         );
         return None;
     }
+    if what == "goal" && !fits_a_page_name(r, "goal id", &id, &origin) {
+        return None;
+    }
     Some(id)
+}
+
+/// The longest URL-safe name a page may be given (its file name must stay well under the
+/// 255 bytes file systems allow, whatever is added to it).
+pub const MAX_PAGE_NAME: usize = 200;
+
+/// True when `name` (a topic or goal id) makes a page name short enough to be written;
+/// else reports it as an error, so `check` finds what `build` could not write.
+fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, origin: &Origin) -> bool {
+    if crate::slug::slugify(name).len() <= MAX_PAGE_NAME {
+        return true;
+    }
+    let start: String = name.chars().take(30).collect();
+    r.report(
+        Severity::Error,
+        origin,
+        format!(
+            "the {what} `{start}…` is too long to name its page ({} characters)",
+            name.chars().count()
+        ),
+        "a topic or id is a short name: keep it under 100 characters",
+    );
+    false
 }
 
 fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {

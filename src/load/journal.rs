@@ -48,9 +48,64 @@ pub struct JournalConfig {
 /// The default cadence when neither the journal nor a program sets one.
 pub const DEFAULT_CADENCE: u32 = 14;
 
+/// True when the text of a YAML file (`journal.yaml`, `program.yaml`) can be parsed at
+/// all; else reports why not: an unresolved merge conflict, or a control character (the
+/// parser would point at the start of the file, not at the character).
+pub(crate) fn yaml_is_readable(path: &Path, text: &str, diags: &mut Diagnostics) -> bool {
+    if !crate::load::damage::conflicts(path, text, diags).is_empty() {
+        return false;
+    }
+    if let Some((line, col, c)) = crate::load::damage::control_character(text) {
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &Origin::in_text(path, text, line, col),
+                format!("the file contains the control character U+{:04X}", u32::from(c)),
+            )
+            .help("delete it: YAML allows no control characters other than tabs and line breaks"),
+        );
+        return false;
+    }
+    true
+}
+
+/// Reports each top-level key written again (YAML allows a key once) where it is written;
+/// returns the mapping with the first writing of each key.
+pub(crate) fn without_repeats(
+    path: &Path,
+    text: &str,
+    index: &KeyIndex,
+    mut map: Vec<(String, Yaml)>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Yaml)> {
+    let repeated = yaml::repeated_keys(&map);
+    for (key, n) in &repeated {
+        let (line, col) = index.top_nth(key, *n).unwrap_or((1, 1));
+        let first = index
+            .top_nth(key, 0)
+            .map_or(String::new(), |(line, _)| format!(" (the first is on line {line})"));
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &Origin::in_text(path, text, line, col),
+                format!("duplicate key `{key}`"),
+            )
+            .help(format!("a key may be written once{first}; keep one of them")),
+        );
+    }
+    if !repeated.is_empty() {
+        let mut seen = std::collections::HashSet::new();
+        map.retain(|(key, _)| seen.insert(key.clone()));
+    }
+    map
+}
+
 /// Reads `journal.yaml`; `None` when it is unusable (the reasons are diagnostics).
 pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalConfig> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !yaml_is_readable(path, text, diags) {
+        return None;
+    }
     let value = match yaml::parse(text) {
         Ok(v) => v,
         Err(e) => {
@@ -61,7 +116,9 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                     &origin,
                     format!("journal.yaml is not valid YAML: {}", e.message),
                 )
-                .help("each line is `key: value`; quote values that contain `: ` or start with a special character"),
+                .help(e.help.unwrap_or(
+                    "each line is `key: value`; quote values that contain `: ` or start with a special character",
+                )),
             );
             return None;
         }
@@ -72,7 +129,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         Origin::in_text(path, text, line, col)
     };
     let map = match value {
-        Yaml::Map(map) => map,
+        Yaml::Map(map) => without_repeats(path, text, &index, map, diags),
         Yaml::Null => {
             diags.push(
                 Diagnostic::file(Severity::Error, path, "journal.yaml is empty")
@@ -104,8 +161,11 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         raw_html: false,
     };
     let mut ok = true;
+    // Keys whose value was wrong: already reported, so not "missing" as well.
+    let mut wrong: Vec<String> = Vec::new();
     let mut error = |diags: &mut Diagnostics, key: &str, message: String, help: &str| {
         ok = false;
+        wrong.push(key.to_string());
         diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
     };
     for (key, value) in &map {
@@ -140,7 +200,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
             "noindex" | "raw_html" => match value {
                 Yaml::Bool(b) if key == "noindex" => config.noindex = *b,
                 Yaml::Bool(b) => config.raw_html = *b,
-                _ => error(diags, key, format!("`{key}` must be `true` or `false`"), ""),
+                _ => error(
+                    diags,
+                    key,
+                    format!("`{key}` must be `true` or `false`"),
+                    &format!("write `{key}: true` or `{key}: false`"),
+                ),
             },
             "format" => match value {
                 Yaml::Int(n) if *n >= 1 && *n <= i64::from(FORMAT) => {}
@@ -192,6 +257,9 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         };
         if value.is_empty() {
             ok = false;
+            if wrong.iter().any(|w| w == key) {
+                continue;
+            }
             diags.push(
                 Diagnostic::file(Severity::Error, path, format!("journal.yaml needs `{key}`"))
                     .help(format!("add a line `{key}: …` with {who}")),

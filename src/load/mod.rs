@@ -2,6 +2,7 @@
 //! `journal.yaml`, walks `sessions/` (sorted, hidden entries and output folders skipped),
 //! reads `static/`, and parses every note in parallel. Interprets no domain rules.
 
+pub mod damage;
 pub mod date;
 pub mod frontmatter;
 pub mod journal;
@@ -94,29 +95,53 @@ pub struct JournalSource {
     pub statics: Vec<StaticFile>,
 }
 
-/// Reads the journal at `root`. Problems in the notes are diagnostics; `Err` only when
-/// the folder is not a journal or `journal.yaml` cannot be read at all.
+/// Reads the journal at `root`. Problems in its files (unreadable, damaged, invalid) are
+/// diagnostics, and `None` when `journal.yaml` is unusable; `Err` only when the folder has
+/// no `journal.yaml` at all.
 pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
     let config_path = root.join("journal.yaml");
-    if !config_path.is_file() {
+    if !config_path.exists() {
         return Err(Error::NotAJournal(root.to_path_buf()));
     }
-    let config_bytes = read_bytes(&config_path)?;
-    let config = match String::from_utf8(config_bytes) {
-        Ok(text) => journal::read(&config_path, &text, diags).map(|config| match &options.program {
-            Some(rules) => apply_program_rules(config, rules, &config_path, &text, diags),
-            None => config,
-        }),
-        Err(_) => {
-            diags.push(
-                Diagnostic::file(Severity::Error, &config_path, "journal.yaml is not UTF-8 text")
-                    .help("save it as UTF-8"),
-            );
-            None
+    let config_text = if config_path.is_dir() {
+        diags.push(
+            Diagnostic::file(Severity::Error, &config_path, "journal.yaml is a folder, not a file")
+                .help("journal.yaml is a text file with at least `title:`, `mentor:` and `mentee:` lines"),
+        );
+        None
+    } else {
+        match read_bytes(&config_path) {
+            Ok(bytes) => damage::decode(&config_path, bytes, "journal.yaml", diags),
+            Err(e) => {
+                diags.push(unreadable(&config_path, "journal.yaml", &e));
+                None
+            }
         }
     };
-    let notes = walk(root, "sessions", |name| name.ends_with(".md"))?;
-    let mut static_paths = walk(root, "static", |_| true)?;
+    let config = config_text.and_then(|text| {
+        journal::read(&config_path, &text, diags).map(|config| match &options.program {
+            Some(rules) => apply_program_rules(config, rules, &config_path, &text, diags),
+            None => config,
+        })
+    });
+    let notes = walk(root, "sessions", |name| name.ends_with(".md"), diags);
+    let mut static_paths = walk(root, "static", |_| true, diags);
+    // A `\` is a folder separator in URLs on some hosts and on Windows: such a name
+    // cannot be published as the same file.
+    static_paths.retain(|rel| {
+        let odd = rel.contains('\\');
+        if odd {
+            diags.push(
+                Diagnostic::file(
+                    Severity::Warning,
+                    &root.join(rel),
+                    "left out: a static file's name may not contain `\\`",
+                )
+                .help("rename the file without the backslash"),
+            );
+        }
+        !odd
+    });
     if options.program.as_ref().is_some_and(|rules| !rules.raw_html) {
         static_paths.retain(|rel| {
             let extension = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
@@ -164,16 +189,18 @@ pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> R
         diags.extend(local);
         sessions.extend(session);
     }
-    let statics = static_paths
-        .par_iter()
-        .map(|rel| {
-            let bytes = read_bytes(&root.join(rel))?;
-            Ok(StaticFile {
+    let read: Vec<Result<Vec<u8>>> = static_paths.par_iter().map(|rel| read_bytes(&root.join(rel))).collect();
+    let mut statics = Vec::with_capacity(read.len());
+    for (rel, bytes) in static_paths.iter().zip(read) {
+        match bytes {
+            Ok(bytes) => statics.push(StaticFile {
                 rel: rel.trim_start_matches("static/").to_string(),
                 bytes,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+            }),
+            // An error: nothing is rendered, so the static indexes links use never shift.
+            Err(e) => diags.push(unreadable(&root.join(rel), "the file", &e)),
+        }
+    }
     Ok(config.map(|config| JournalSource {
         root: root.to_path_buf(),
         config,
@@ -208,30 +235,52 @@ fn apply_program_rules(
     config
 }
 
+/// A whole-file error for a file that could not be read, without repeating its path.
+fn unreadable(path: &Path, what: &str, error: &Error) -> Diagnostic {
+    let reason = match error {
+        Error::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    };
+    Diagnostic::file(Severity::Error, path, format!("cannot read {what}: {reason}"))
+        .help("check the file's permissions (mentorlog needs to read every file of the journal)")
+}
+
 /// Journal-relative paths (with `/`) of the files under `root/folder` that `keep` accepts,
-/// sorted; hidden entries and folders holding an output marker are skipped.
-fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+/// sorted. Skipped: hidden entries (editor swap and lock files among them), editor backups
+/// (`name~`, `#name#`), sync tools' conflict copies (with a warning), folders holding an
+/// output marker. Symbolic links are never followed out of the journal, nor into folders
+/// (which could loop); a folder that cannot be read is an error, and the walk goes on.
+fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool, diags: &mut Diagnostics) -> Vec<String> {
     let base = root.join(folder);
     if !base.is_dir() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
+    // The journal's real place, to tell where links lead; `None` only if it vanished.
+    let real_root = std::fs::canonicalize(root).ok();
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
         .sort_by_file_name()
-        .follow_links(true)
+        .follow_links(false)
         .into_iter()
         .filter_entry(|e| {
-            let skipped = is_hidden(e.file_name()) || (e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists());
+            let skipped = is_hidden(e.file_name())
+                || is_editor_leftover(e.file_name())
+                || (e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists());
             e.depth() == 0 || !skipped
         });
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map_or_else(|| base.clone(), Path::to_path_buf);
-            Error::io("cannot read", path, e.into())
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| base.clone(), Path::to_path_buf);
+                let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                diags.push(
+                    Diagnostic::file(Severity::Error, &path, format!("cannot read this folder: {reason}"))
+                        .help("check the folder's permissions (mentorlog needs to read every file of the journal)"),
+                );
+                continue;
+            }
+        };
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
@@ -240,11 +289,86 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<St
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let rel = rel.join("/");
-        if keep(&rel) {
-            out.push(rel);
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            match follow_link(entry.path(), real_root.as_deref(), &rel, &keep) {
+                Link::Read => {}
+                Link::Skip => continue,
+                Link::Refuse(warning) => {
+                    diags.push(warning);
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
         }
+        if !keep(&rel) {
+            continue;
+        }
+        if is_conflict_copy(&rel) {
+            diags.push(
+                Diagnostic::file(
+                    Severity::Warning,
+                    entry.path(),
+                    "left out: this looks like a sync tool's conflict copy",
+                )
+                .help("merge what it adds into the original file, then delete this copy"),
+            );
+            continue;
+        }
+        out.push(rel);
     }
-    Ok(out)
+    out
+}
+
+/// What the walk does with a symbolic link.
+enum Link {
+    /// A link to a file inside the journal: read like any file.
+    Read,
+    /// Not something the walk would read anyway.
+    Skip,
+    /// Looks meant to be read (a note, or a link to a folder or out of the journal): left
+    /// out, with this warning.
+    Refuse(Diagnostic),
+}
+
+fn follow_link(path: &Path, real_root: Option<&Path>, rel: &str, keep: impl Fn(&str) -> bool) -> Link {
+    let refuse =
+        |message: String, help: &str| Link::Refuse(Diagnostic::file(Severity::Warning, path, message).help(help));
+    match std::fs::canonicalize(path) {
+        // Broken, or a loop of links: `canonicalize` gives up instead of going round.
+        Err(e) if keep(rel) => refuse(
+            format!("left out: this symbolic link leads nowhere ({e})"),
+            "point the link at a file inside the journal, or delete it",
+        ),
+        Ok(target) if target.is_dir() => refuse(
+            "left out: this is a symbolic link to a folder, and mentorlog does not follow those".to_string(),
+            "move or copy the files into the journal's own folders",
+        ),
+        Ok(target) if !keep(rel) || !target.is_file() => Link::Skip,
+        Ok(target) if real_root.is_some_and(|r| target.starts_with(r)) => Link::Read,
+        Ok(target) => refuse(
+            format!(
+                "left out: this symbolic link leads outside the journal, to `{}`",
+                target.display()
+            ),
+            "mentorlog reads only files inside the journal; copy the file in if it belongs to it",
+        ),
+        Err(_) => Link::Skip,
+    }
+}
+
+/// Editors' backup and autosave files: `name~` (vim, emacs, gedit), `#name#` (emacs).
+/// Swap and lock files (`.name.swp`, `.#name`) are hidden files, skipped anyway.
+fn is_editor_leftover(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.ends_with('~') || (n.len() > 1 && n.starts_with('#') && n.ends_with('#')))
+}
+
+/// Conflict copies that Syncthing (`name.sync-conflict-DATE-TIME-ID.md`), Dropbox and
+/// Nextcloud (`name (… conflicted copy …).md`) leave when two people edit a file at once.
+fn is_conflict_copy(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel).to_lowercase();
+    name.contains(".sync-conflict-") || name.contains("conflicted copy")
 }
 
 /// URL-safe page names for notes, unique: on a collision `-2`, `-3` … in path order.
@@ -257,7 +381,17 @@ fn page_slugs(notes: &[String]) -> Vec<String> {
             let parts: Vec<String> = inner
                 .split('/')
                 .map(|p| {
-                    let s = slugify(p);
+                    let mut s = slugify(p);
+                    // A file name near the file system's limit would not fit once `.md`
+                    // becomes `.html`: cut it (collisions get `-2` below).
+                    if s.len() > frontmatter::MAX_PAGE_NAME {
+                        let mut cut = frontmatter::MAX_PAGE_NAME;
+                        while !s.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        s.truncate(cut);
+                        s = s.trim_end_matches('-').to_string();
+                    }
                     if s.is_empty() { "note".to_string() } else { s }
                 })
                 .collect();
@@ -290,18 +424,11 @@ impl NoteFile<'_> {
         let bytes = match read_bytes(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::file(
-                    Severity::Error,
-                    &path,
-                    format!("cannot read the note: {e}"),
-                ));
+                diags.push(unreadable(&path, "the note", &e));
                 return None;
             }
         };
-        let Ok(text) = String::from_utf8(bytes) else {
-            diags.push(Diagnostic::file(Severity::Error, &path, "the note is not UTF-8 text").help("save it as UTF-8"));
-            return None;
-        };
+        let text = damage::decode(&path, bytes, "the note", diags)?;
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
             diags.push(
                 Diagnostic::file(Severity::Error, &path, "the note is empty")
@@ -336,6 +463,12 @@ impl NoteFile<'_> {
             );
             return None;
         };
+        // A merge conflict in the front matter leaves no YAML worth parsing; one in the
+        // body is reported, and the rest of the note is still checked.
+        let conflicts = damage::conflicts(path, text, diags);
+        if conflicts.first().is_some_and(|&line| line <= split.body_line) {
+            return None;
+        }
         let front = frontmatter::read(path, text, &split, diags)?;
         let stem = self.rel.rsplit('/').next().unwrap_or(self.rel).trim_end_matches(".md");
         let (date, date_origin) = session_date(path, text, stem, &front, diags)?;

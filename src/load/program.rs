@@ -57,6 +57,9 @@ pub struct Member {
 /// Reads `program.yaml`; `None` when unusable (the reasons are diagnostics).
 pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramConfig> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !crate::load::journal::yaml_is_readable(path, text, diags) {
+        return None;
+    }
     let value = match yaml::parse(text) {
         Ok(v) => v,
         Err(e) => {
@@ -67,7 +70,10 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
                     &origin,
                     format!("program.yaml is not valid YAML: {}", e.message),
                 )
-                .help("each line is `key: value`; quote values that contain `: `"),
+                .help(
+                    e.help
+                        .unwrap_or("each line is `key: value`; quote values that contain `: `"),
+                ),
             );
             return None;
         }
@@ -84,6 +90,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
         );
         return None;
     };
+    let map = crate::load::journal::without_repeats(path, text, &index, map, diags);
     let mut config = ProgramConfig {
         title: String::new(),
         lead: String::new(),

@@ -60,43 +60,274 @@ pub struct SyntaxError {
     pub col: usize,
     /// The parser's explanation.
     pub message: String,
+    /// How to fix it, when the error has a fix of its own (the callers have a general one).
+    pub help: Option<&'static str>,
 }
 
 /// Parses YAML text into a value (an empty document is `Null`).
+///
+/// Bounded whatever the input: nesting deeper than 128 levels is refused by serde_yaml, and
+/// anchors and aliases (`&a` … `*a`) may not expand the document beyond a small multiple of
+/// its own size (see `Budget`): a "billion laughs" is refused instead of filling memory.
+/// Mapping keys written twice are kept, in written order, for the caller to report with
+/// their positions (`repeated_keys`).
 pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(value) => Ok(convert(value)),
+    use serde::de::DeserializeSeed as _;
+    if let Some((line, col)) = too_deep(text) {
+        return Err(SyntaxError {
+            line,
+            col,
+            message: DEEP.to_string(),
+            help: Some(DEEP_HELP),
+        });
+    }
+    let budget = Budget::for_text(text);
+    match (Node { budget: &budget }).deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Ok(value) => Ok(value),
         Err(e) => {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let message = e.to_string();
             // serde_yaml appends " at line L column C"; the diagnostic shows that itself.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            Err(SyntaxError { line, col, message })
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            // serde_yaml's words for its limits, said the way a journal's author can act on.
+            if message.ends_with("recursion limit exceeded") {
+                return Err(SyntaxError {
+                    line,
+                    col,
+                    message: DEEP.to_string(),
+                    help: Some(DEEP_HELP),
+                });
+            }
+            if message.ends_with("repetition limit exceeded") || message.ends_with(ALIAS_LIMIT) {
+                // The parser stops inside the repeated value; the alias is what to change.
+                let (line, col) = first_alias(text).unwrap_or((line, col));
+                return Err(SyntaxError {
+                    line,
+                    col,
+                    message: ALIAS_LIMIT.to_string(),
+                    help: Some(
+                        "aliases (`*name`) repeat the value of an anchor (`&name`): write the values out instead",
+                    ),
+                });
+            }
+            Err(SyntaxError {
+                line,
+                col,
+                message: message.to_string(),
+                help: None,
+            })
         }
     }
 }
 
-fn convert(value: serde_yaml::Value) -> Yaml {
-    use serde_yaml::Value;
-    match value {
-        Value::Null => Yaml::Null,
-        Value::Bool(b) => Yaml::Bool(b),
-        Value::Number(n) => n
-            .as_i64()
-            .map(Yaml::Int)
-            .unwrap_or_else(|| Yaml::Float(n.as_f64().unwrap_or(0.0))),
-        Value::String(s) => Yaml::Str(s),
-        Value::Sequence(items) => Yaml::List(items.into_iter().map(convert).collect()),
-        Value::Mapping(map) => Yaml::Map(map.into_iter().map(|(k, v)| (key_text(k), convert(v))).collect()),
-        Value::Tagged(tagged) => convert(tagged.value),
+const DEEP: &str = "values are nested more than 128 levels deep";
+const DEEP_HELP: &str = "front matter needs a few levels at most: flatten the lists and mappings";
+
+/// Where a `[` or `{` opens a 129th level of nesting, found by a look at the text before
+/// parsing it: libyaml's scanner takes time quadratic in the nesting of `[`/`{` (100,000
+/// of them took minutes), and serde_yaml refuses more than 128 levels only after that
+/// scan. Quoted text and comments are skipped; a bracket in unquoted text counts, which
+/// could only refuse a front matter with over a hundred unclosed brackets in its values.
+fn too_deep(text: &str) -> Option<Pos> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (i, line) in text.lines().enumerate() {
+        let mut chars = line.char_indices().enumerate().peekable();
+        while let Some((col, (_, c))) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if matches!(previous, ' ' | '\t' | '[' | '{' | ',' | ':' | '-' | '?') => quote = Some(c),
+                    '#' if matches!(previous, ' ' | '\t') || col == 0 => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > 128 {
+                            return Some((i + 1, col + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+        // A single-quoted scalar may go on over lines; so may a double-quoted one.
+        previous = ' ';
+    }
+    None
+}
+
+/// Where the first alias (`*name` after a space, `[`, `{`, `,` or `:`) is written, by a
+/// look at the text (quoted strings are not told apart: it only places a diagnostic).
+fn first_alias(text: &str) -> Option<Pos> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let mut previous = ' ';
+        for (col, (at, c)) in line.char_indices().enumerate() {
+            let named = line[at + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric() || n == '_' || n == '-');
+            if c == '*' && named && matches!(previous, ' ' | '[' | '{' | ',' | ':') {
+                return Some((i + 1, col + 1));
+            }
+            previous = c;
+        }
+        None
+    })
+}
+
+const ALIAS_LIMIT: &str = "anchors and aliases expand to far more than the text itself";
+
+/// How much a document may expand to: every value built and every byte of text in it
+/// costs one unit. Without aliases a document never costs more than about twice its
+/// length, so four times its length (plus some slack for tiny documents) only ever stops
+/// aliases that repeat big values, and keeps memory and time proportional to the input.
+struct Budget(std::cell::Cell<usize>);
+
+impl Budget {
+    fn for_text(text: &str) -> Budget {
+        Budget(std::cell::Cell::new(text.len().saturating_mul(4).saturating_add(4096)))
+    }
+
+    fn spend<E: serde::de::Error>(&self, units: usize) -> Result<(), E> {
+        match self.0.get().checked_sub(units.saturating_add(1)) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(ALIAS_LIMIT)),
+        }
     }
 }
 
-fn key_text(key: serde_yaml::Value) -> String {
-    match convert(key) {
+/// Builds one `Yaml` value straight from the parser's events, spending the budget.
+#[derive(Clone, Copy)]
+struct Node<'b> {
+    budget: &'b Budget,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Node<'_> {
+    type Value = Yaml;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Yaml, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Node<'_> {
+    type Value = Yaml;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(Yaml::Bool(b))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(Yaml::Int(n))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        // Too big for any key mentorlog reads: kept as written, so a title stays exact and a
+        // number key reports the digits the user typed.
+        Ok(i64::try_from(n).map_or_else(|_| Yaml::Str(n.to_string()), Yaml::Int))
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, n: i128) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(i64::try_from(n).map_or_else(|_| Yaml::Str(n.to_string()), Yaml::Int))
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, n: u128) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(i64::try_from(n).map_or_else(|_| Yaml::Str(n.to_string()), Yaml::Int))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, f: f64) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(Yaml::Float(f))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Yaml, E> {
+        self.budget.spend(s.len())?;
+        Ok(Yaml::Str(s.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Yaml, E> {
+        self.budget.spend(s.len())?;
+        Ok(Yaml::Str(s))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Yaml, E> {
+        self.budget.spend(0)?;
+        Ok(Yaml::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Yaml, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Yaml, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Yaml, A::Error> {
+        self.budget.spend(0)?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Yaml::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Yaml, A::Error> {
+        self.budget.spend(0)?;
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key_seed(self)? {
+            let value = map.next_value_seed(self)?;
+            entries.push((key_text(key), value));
+        }
+        Ok(Yaml::Map(entries))
+    }
+
+    /// A tagged value (`!thing value`): the tag is dropped, the value kept.
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Yaml, A::Error> {
+        use serde::de::VariantAccess as _;
+        let (_tag, contents): (Yaml, _) = data.variant_seed(self)?;
+        contents.newtype_variant_seed(self)
+    }
+}
+
+fn key_text(key: Yaml) -> String {
+    match key {
         Yaml::Null => "null".to_string(),
         other => other.as_text().unwrap_or_default(),
     }
+}
+
+/// The keys of `map` written again after their first time, each with which occurrence
+/// (1 for the second) it is: YAML forbids them, and the caller reports each where written.
+pub fn repeated_keys(map: &[(String, Yaml)]) -> Vec<(String, usize)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut repeated = Vec::new();
+    for (key, _) in map {
+        let n = seen.entry(key.as_str()).or_insert(0);
+        if *n > 0 {
+            repeated.push((key.clone(), *n));
+        }
+        *n += 1;
+    }
+    repeated
 }
 
 /// Writes `text` as a double-quoted YAML scalar, safe whatever it contains.
@@ -150,6 +381,15 @@ impl ItemIndex {
     /// Where the value of `key` is written, else where the item starts.
     pub fn value(&self, key: &str) -> Pos {
         self.keys.iter().find(|k| k.name == key).map_or(self.start, |k| k.value)
+    }
+
+    /// Where the `n`th (0-based) writing of `key` in this item is, else where the item starts.
+    pub fn key_nth(&self, key: &str, n: usize) -> Pos {
+        self.keys
+            .iter()
+            .filter(|k| k.name == key)
+            .nth(n)
+            .map_or(self.start, |k| k.key)
     }
 }
 
@@ -226,6 +466,11 @@ impl KeyIndex {
     /// Where a top-level key is written.
     pub fn top(&self, key: &str) -> Option<Pos> {
         self.top.iter().find(|k| k.name == key).map(|k| k.key)
+    }
+
+    /// Where the `n`th (0-based) writing of a top-level key is.
+    pub fn top_nth(&self, key: &str, n: usize) -> Option<Pos> {
+        self.top.iter().filter(|k| k.name == key).nth(n).map(|k| k.key)
     }
 
     /// Where the value of a top-level key is written.

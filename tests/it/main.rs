@@ -6,6 +6,7 @@
 mod harness;
 
 mod authoring;
+mod bad_inputs;
 mod cli;
 mod commitments;
 mod compat;
@@ -13,6 +14,7 @@ mod corpora;
 mod diagnostics;
 mod goals;
 mod links;
+mod no_data_loss;
 mod output;
 mod privacy;
 mod program;

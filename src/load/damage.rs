@@ -1,0 +1,163 @@
+//! Damaged text: what editors, sync tools and merges leave in a journal's files. A file in
+//! another encoding (UTF-16 above all), NUL bytes, control characters in YAML and
+//! unresolved git merge conflicts each get one clear diagnostic at the place they are,
+//! instead of a parser's puzzled message or a published page with `<<<<<<<` in it.
+//!
+//! Reads no files and knows no keys: it looks at bytes and lines only.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+
+/// Decodes `bytes` (the file at `path`, named `what` in messages: "the note",
+/// "journal.yaml") as UTF-8 text; `None`, with a diagnostic saying why, when it is not
+/// text mentorlog can read.
+pub fn decode(path: &Path, bytes: Vec<u8>, what: &str, diags: &mut Diagnostics) -> Option<String> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(&bytes);
+    if utf16 {
+        diags.push(
+            Diagnostic::file(Severity::Error, path, format!("{what} is UTF-16 text, not UTF-8")).help(
+                "save it as UTF-8: most editors have an encoding choice in “Save as” (Notepad: Encoding → UTF-8)",
+            ),
+        );
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            diags.push(
+                Diagnostic::file(Severity::Error, path, format!("{what} is not UTF-8 text")).help("save it as UTF-8"),
+            );
+            return None;
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        let (line, col) = line_col(&text, at);
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &Origin::in_text(path, &text, line, col),
+                format!("{what} contains a NUL (zero) byte, so it is damaged or not text"),
+            )
+            .help("remove the NUL bytes (editors show them as `^@` or `\\0`), or restore the file from git"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+/// UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 8 && {
+        let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b == 0);
+        let text_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b != 0);
+        (zeros_at(1) && text_at(0)) || (zeros_at(0) && text_at(1))
+    }
+}
+
+/// 1-based line and character column of byte offset `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// The first character YAML does not allow (a control character other than tab and line
+/// breaks) in `yaml`, as a 1-based line and column within it.
+pub fn control_character(yaml: &str) -> Option<(usize, usize, char)> {
+    let (at, c) = yaml
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))?;
+    let (line, col) = line_col(yaml, at);
+    Some((line, col, c))
+}
+
+/// Reports every unresolved git merge conflict in `text` (the whole file at `path`):
+/// a `<<<<<<<` line followed by a `=======` or `>>>>>>>` line, outside fenced code
+/// blocks (a note may show a conflict as an example). Returns the 1-based lines of the
+/// `<<<<<<<` markers.
+pub fn conflicts(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<usize> {
+    // The open code fence, as its character and length (``` or ~~~, three or more).
+    let mut fence: Option<(char, usize)> = None;
+    let mut open: Option<usize> = None;
+    let mut found = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        let trimmed = line.trim_start_matches(' ');
+        let fence_char = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'));
+        if let (true, Some(c)) = (line.len() - trimmed.len() <= 3, fence_char) {
+            let run = trimmed.chars().take_while(|&x| x == c).count();
+            if run >= 3 {
+                match fence {
+                    None => fence = Some((c, run)),
+                    Some((open_char, open_run))
+                        if open_char == c && run >= open_run && trimmed[run..].trim().is_empty() =>
+                    {
+                        fence = None;
+                    }
+                    Some(_) => {}
+                }
+                continue;
+            }
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let is = |marker: &str| line == marker || line.strip_prefix(marker).is_some_and(|r| r.starts_with(' '));
+        if is("<<<<<<<") {
+            open = Some(i + 1);
+        } else if (is("=======") || is(">>>>>>>")) && open.is_some() {
+            if let Some(start) = open.take() {
+                found.push(start);
+            }
+        }
+    }
+    for &line in &found {
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &Origin::in_text(path, text, line, 1),
+                "an unresolved git merge conflict",
+            )
+            .help("keep what is right from both sides, then delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"),
+        );
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflicts_are_found_outside_code_fences_only() {
+        let text = "---\ndate: 2026-01-08\n---\n```\n<<<<<<< HEAD\n=======\n>>>>>>> b\n```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> other\n";
+        let mut diags = Diagnostics::new();
+        assert_eq!(conflicts(Path::new("a.md"), text, &mut diags), vec![9]);
+        assert_eq!(diags.count(Severity::Error), 1);
+    }
+
+    #[test]
+    fn a_setext_underline_alone_is_no_conflict() {
+        let mut diags = Diagnostics::new();
+        assert!(conflicts(Path::new("a.md"), "Title\n=======\n", &mut diags).is_empty());
+    }
+
+    #[test]
+    fn utf16_is_named_with_or_without_a_byte_order_mark() {
+        let utf16: Vec<u8> = "date: 2026-01-08\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for bytes in [utf16.clone(), [vec![0xFF, 0xFE], utf16].concat()] {
+            let mut diags = Diagnostics::new();
+            assert!(decode(Path::new("a.md"), bytes, "the note", &mut diags).is_none());
+            assert!(diags.sorted()[0].message.contains("UTF-16"));
+        }
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        assert_eq!(control_character("a: b\nc: d\u{1}"), Some((2, 5, '\u{1}')));
+        assert_eq!(control_character("a: \tb\r\n"), None);
+    }
+}
