@@ -143,8 +143,6 @@ pub struct Rebuilt<'a> {
     pub changed: &'a [PathBuf],
     /// The outcome is the one already served: no tab was reloaded.
     pub unchanged: bool,
-    /// How many tabs are connected.
-    pub tabs: usize,
 }
 
 /// Where `serve` tells what happens (the command prints it).
@@ -222,6 +220,9 @@ impl Listener {
 /// How many requests are answered at once. Events streams do not hold one.
 const HTTP_WORKERS: usize = 4;
 
+/// How often the events streams are pinged to find the tabs that went away.
+const PING_EVERY: Duration = Duration::from_secs(10);
+
 /// Starts serving: watches the inputs, builds once (reported before this returns), then
 /// answers requests on `listener`. `Running::wait` keeps rebuilding on changes.
 pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std::result::Result<Running, ServeError> {
@@ -244,6 +245,16 @@ pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std
             })
             .map_err(|e| ServeError::Http(e.to_string()))?;
     }
+    let pinged = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("mentorlog-ping".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(PING_EVERY);
+                pinged.reload.ping();
+            }
+        })
+        .map_err(|e| ServeError::Http(e.to_string()))?;
     Ok(Running {
         builder,
         shared,

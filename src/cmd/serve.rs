@@ -110,12 +110,7 @@ impl Report for Terminal {
                 } else if rebuilt.unchanged {
                     println!("{cause}no change to the site ({ms} ms)");
                 } else {
-                    let tabs = match rebuilt.tabs {
-                        1 => ", 1 tab reloaded".to_string(),
-                        0 => String::new(),
-                        n => format!(", {n} tabs reloaded"),
-                    };
-                    println!("{cause}rebuilt in {ms} ms ({files} files{tabs})");
+                    println!("{cause}rebuilt in {ms} ms ({files} files)");
                 }
             }
             (None, _) => {}

@@ -51,6 +51,14 @@ struct Streams {
     open: Vec<Box<dyn Write + Send>>,
 }
 
+impl Streams {
+    /// Writes `text` to every stream, dropping those that fail.
+    fn send(&mut self, text: &str) {
+        self.open
+            .retain_mut(|w| w.write_all(text.as_bytes()).and_then(|()| w.flush()).is_ok());
+    }
+}
+
 impl Reload {
     /// No tab connected yet; `token` is the current build's.
     pub(crate) fn new(token: String) -> Reload {
@@ -78,15 +86,13 @@ impl Reload {
     pub(crate) fn announce(&self, token: &str) {
         let mut streams = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         streams.token = token.to_string();
-        let event = format!("data: {token}\n\n");
-        streams
-            .open
-            .retain_mut(|w| w.write_all(event.as_bytes()).and_then(|()| w.flush()).is_ok());
+        streams.send(&format!("data: {token}\n\n"));
     }
 
-    /// How many tabs are connected (as far as the last announcement knows).
-    pub(crate) fn connected(&self) -> usize {
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner).open.len()
+    /// Sends a comment to every stream, so the streams of tabs that went away (every click
+    /// on a link leaves one) are closed within two pings, not kept open until a rebuild.
+    pub(crate) fn ping(&self) {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner).send(":\n\n");
     }
 }
 
@@ -103,6 +109,29 @@ mod tests {
             "<html><body><p>a</body></p><script>x</script></BODY>\n</html>"
         );
         assert_eq!(inject(b"<p>no body", "S"), b"<p>no bodyS");
+    }
+
+    /// A tab that went away: every write fails.
+    struct Gone;
+
+    impl Write for Gone {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn streams_of_tabs_that_went_away_are_dropped() {
+        let mut streams = Streams {
+            token: "1-1".into(),
+            open: vec![Box::new(Gone), Box::new(Vec::new()), Box::new(Gone)],
+        };
+        streams.send(":\n\n");
+        assert_eq!(streams.open.len(), 1);
     }
 
     #[test]

@@ -119,7 +119,6 @@ impl Builder {
             diags: &diags,
             changed,
             unchanged,
-            tabs: shared.reload.connected(),
         });
     }
 }
