@@ -993,6 +993,29 @@ fn c42_a_2000_session_journal_builds() {
     assert_eq!(built.files.keys().filter(|p| p.starts_with("topics/")).count(), 50);
 }
 
+#[test]
+fn c43_twenty_thousand_broken_links_each_located_in_linear_time() {
+    // Every warning used to count the lines from the start of the note: 40 s for these.
+    let mut body = String::new();
+    for i in 0..20_000 {
+        body.push_str(&format!("- see [note {i}](missing-{i}.md)\n"));
+    }
+    let f = note(A, &format!("---\ndate: 2026-01-08\n---\n{body}"));
+    expect(
+        &f,
+        0,
+        (0, 20_000),
+        &["sessions/2026-01-08-a.md:20003:7: warning: link `missing-19999.md` points to a note that does not exist"],
+    );
+    // All on one 600 KB line: each warning shows the start of the line, not a copy of it
+    // (20,000 copies would take 6 GB).
+    let line: String = (0..20_000).map(|i| format!("[n{i}](m-{i}.md) ")).collect();
+    let f = note(A, &format!("---\ndate: 2026-01-08\n---\n{line}\n"));
+    let run = check_with_memory_limit(f.path(), 1024);
+    assert_eq!(run.code, 0, "{}", &run.stderr[run.stderr.len().saturating_sub(2000)..]);
+    assert!(run.stderr.contains("0 error(s), 20000 warning(s)"));
+}
+
 // ---------------------------------------------------------------- fuzzing reproducers
 
 /// Found by the `markdown` fuzz target (a false alarm of its first, text-based check, kept
