@@ -762,22 +762,33 @@ fn c34_a_symlink_out_of_the_journal_is_not_followed() {
     }
 }
 
-/// Runs `mentorlog ARGS` in `cwd` as the unprivileged user `nobody` (the tests run as root,
-/// whom permissions do not stop); `None`, with the reason printed, when `setpriv` is
-/// missing.
+/// Runs `mentorlog ARGS` in `cwd` as a user whom file permissions stop: `nobody` when the
+/// tests run as root (root ignores permissions), else the user running them. `None`, with
+/// the reason printed, when root cannot drop privileges (`setpriv` missing).
 pub(crate) fn as_nobody(cwd: &Path, args: &[&std::ffi::OsStr]) -> Option<Run> {
-    if Command::new("setpriv").arg("--version").output().is_err() {
-        eprintln!("skipped: `setpriv` is not installed, so privileges cannot be dropped");
-        return None;
-    }
-    let output = Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-        .arg(env!("CARGO_BIN_EXE_mentorlog"))
+    let root = std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
+    });
+    let mut command = if root {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipped: running as root without `setpriv`, so privileges cannot be dropped");
+            return None;
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_mentorlog"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_mentorlog"))
+    };
+    let output = command
         .args(args)
         .current_dir(cwd)
         .env("SOURCE_DATE_EPOCH", EPOCH)
         .output()
-        .expect("run mentorlog through setpriv");
+        .expect("run mentorlog");
     let run = Run {
         code: output.status.code().expect("mentorlog ended by a signal"),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
