@@ -46,6 +46,9 @@ pub enum Error {
     /// A file to create exists already.
     #[error("`{}` already exists; mentorlog never overwrites a file", .0.display())]
     WouldOverwrite(PathBuf),
+    /// A page path that could leave the output folder (never made from valid input).
+    #[error("refusing to write `{0}`: the path could leave the output folder")]
+    UnsafeOutputPath(String),
     /// The output folder was refused to protect the user's files.
     #[error("refusing to write the site into `{}`: {reason}", path.display())]
     OutputRefused {

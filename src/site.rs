@@ -99,7 +99,7 @@ impl<'a, S: Sink> Prefixed<'a, S> {
 impl<S: Sink> Sink for Prefixed<'_, S> {
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
         let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
-            .ok_or_else(|| Error::DuplicateOutput(format!("{}/{}", self.prefix, path.as_str())))?;
+            .ok_or_else(|| Error::UnsafeOutputPath(format!("{}/{}", self.prefix, path.as_str())))?;
         self.inner.put(joined, bytes)
     }
 }

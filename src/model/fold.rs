@@ -22,6 +22,8 @@ pub(crate) struct Fold<'d> {
     commit_ids: HashMap<String, usize>,
     /// Commitments due at the next session, waiting for one.
     waiting_for_next: Vec<usize>,
+    /// For ids made from `what`: the next `-N` suffix to try, by base.
+    next_suffix: HashMap<String, usize>,
     diags: &'d mut Diagnostics,
 }
 
@@ -35,6 +37,7 @@ impl<'d> Fold<'d> {
             goal_ids: HashMap::new(),
             commit_ids: HashMap::new(),
             waiting_for_next: Vec::new(),
+            next_suffix: HashMap::new(),
             diags,
         }
     }
@@ -287,19 +290,22 @@ impl<'d> Fold<'d> {
         self.sessions[session].commit_events.push((id, event));
     }
 
-    fn fresh_commitment_id(&self, what: &str) -> String {
+    fn fresh_commitment_id(&mut self, what: &str) -> String {
         let base = crate::slug::slugify(what);
         let base = if base.is_empty() {
             "commitment".to_string()
         } else {
             base
         };
-        let mut id = base.clone();
-        let mut n = 2;
+        // Remember where the numbering of each base stopped, so a text repeated in every
+        // session does not rescan `-2`, `-3` … from the start each time.
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        let mut id = if n == 2 { base.clone() } else { format!("{base}-{n}") };
         while self.commit_ids.contains_key(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        self.next_suffix.insert(base, n);
         id
     }
 
@@ -615,6 +621,15 @@ mod tests {
         );
         assert_eq!((c[0].status, c[0].closed_in), (CommitStatus::Done, Some(1)));
         assert_eq!(c[1].status, CommitStatus::Open);
+    }
+
+    #[test]
+    fn a_text_repeated_every_session_numbers_on() {
+        let make = || CommitmentEntry { who: Some(Who::Mentee), what: Some("Send the update".into()), ..commit(None) };
+        let sessions = (1..=4).map(|day| session(d(1, day), vec![], vec![make()])).collect();
+        let (_, c, _) = run(d(12, 1), sessions);
+        let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["send-the-update", "send-the-update-2", "send-the-update-3", "send-the-update-4"]);
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn publishing_outputs(
 }
 
 pub(crate) fn checked(path: String) -> Result<SitePath> {
-    SitePath::new(path.clone()).ok_or(Error::DuplicateOutput(path))
+    SitePath::new(path.clone()).ok_or(Error::UnsafeOutputPath(path))
 }
 
 fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> Result<String> {
