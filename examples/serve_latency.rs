@@ -106,6 +106,11 @@ fn main() {
     for (mode, latencies, rebuilds) in &results {
         println!("  {mode:<15} {}", summary(latencies));
         println!("  {:<15} {}", "  rebuild only", summary(rebuilds));
+        let each: Vec<String> = latencies
+            .iter()
+            .map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0))
+            .collect();
+        println!("  {:<15} {}", "  in order", each.join(" "));
     }
     let worst = results
         .iter()

@@ -44,8 +44,19 @@ pub fn load_journal(
     today: BuildDate,
     diags: &mut Diagnostics,
 ) -> Result<model::Journal> {
+    load_journal_cached(dir, options, today, None, diags)
+}
+
+/// `load_journal`, reusing the notes `cache` parsed in an earlier load (`serve`).
+fn load_journal_cached(
+    dir: &Path,
+    options: &BuildOptions,
+    today: BuildDate,
+    cache: Option<&load::NoteCache>,
+    diags: &mut Diagnostics,
+) -> Result<model::Journal> {
     let load_options = load::LoadOptions { drafts: options.drafts, program: None };
-    let source = load::journal(dir, &load_options, diags)?;
+    let source = load::journal_cached(dir, &load_options, cache, diags)?;
     let Some(source) = source else {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error).max(1)));
     };
@@ -75,7 +86,20 @@ pub fn build_site(
     sink: &impl Sink,
     diags: &mut Diagnostics,
 ) -> Result<usize> {
-    let journal = load_journal(dir, options, today, diags)?;
+    build_site_cached(dir, options, today, None, sink, diags)
+}
+
+/// `build_site`, reusing the notes `cache` parsed in an earlier build when nothing they
+/// depend on changed: `serve` keeps one between rebuilds.
+pub fn build_site_cached(
+    dir: &Path,
+    options: &BuildOptions,
+    today: BuildDate,
+    cache: Option<&load::NoteCache>,
+    sink: &impl Sink,
+    diags: &mut Diagnostics,
+) -> Result<usize> {
+    let journal = load_journal_cached(dir, options, today, cache, diags)?;
     if options.base_url.is_none() && journal.config.base_url.is_none() {
         diags.push(
             diag::Diagnostic::file(

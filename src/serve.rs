@@ -29,6 +29,7 @@ use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+use crate::load::NoteCache;
 use crate::site::Sink;
 
 use self::state::{Builder, Shared};
@@ -60,15 +61,17 @@ impl Source {
         }
     }
 
+    /// A full build, reusing the notes `cache` parsed in the previous one when unchanged.
     fn build(
         &self,
         options: &BuildOptions,
         today: BuildDate,
+        cache: &NoteCache,
         sink: &impl Sink,
         diags: &mut Diagnostics,
     ) -> Result<usize> {
         match self {
-            Source::Journal(dir) => crate::build_site(dir, options, today, sink, diags),
+            Source::Journal(dir) => crate::build_site_cached(dir, options, today, Some(cache), sink, diags),
         }
     }
 
@@ -277,6 +280,7 @@ impl Running {
     /// Rebuilds after every batch of changes, for as long as the process runs (Ctrl-C ends
     /// it; nothing is on disk to clean up).
     pub fn wait(mut self) {
+        self.builder.warm_up();
         while let Ok(change) = self.changes.recv() {
             let mut changed = Vec::new();
             let mut next = Some(change);

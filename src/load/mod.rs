@@ -2,6 +2,7 @@
 //! `journal.yaml`, walks `sessions/` (sorted, hidden entries and output folders skipped),
 //! reads `static/`, and parses every note in parallel. Interprets no domain rules.
 
+pub mod cache;
 pub mod damage;
 pub mod date;
 pub mod frontmatter;
@@ -21,6 +22,7 @@ use crate::fs::{is_hidden, read_bytes};
 use crate::slug::slugify;
 use crate::write::OUTPUT_MARKER;
 
+pub use cache::NoteCache;
 pub use frontmatter::{CommitmentEntry, FrontMatter, GoalEntry};
 pub use journal::JournalConfig;
 pub use markdown::{LinkTargets, Note, Segment};
@@ -99,6 +101,17 @@ pub struct JournalSource {
 /// diagnostics, and `None` when `journal.yaml` is unusable; `Err` only when the folder has
 /// no `journal.yaml` at all.
 pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
+    journal_cached(root, options, None, diags)
+}
+
+/// `journal`, reusing the notes `cache` parsed in an earlier load when nothing they depend
+/// on changed (`serve`, between rebuilds).
+pub fn journal_cached(
+    root: &Path,
+    options: &LoadOptions,
+    cache: Option<&NoteCache>,
+    diags: &mut Diagnostics,
+) -> Result<Option<JournalSource>> {
     let config_path = root.join("journal.yaml");
     if !config_path.exists() {
         return Err(Error::NotAJournal(root.to_path_buf()));
@@ -166,11 +179,11 @@ pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> R
     }
     let slugs = page_slugs(&notes);
     let raw_html = config.as_ref().is_some_and(|c| c.raw_html);
-    let parsed: Vec<(Option<SessionSource>, Diagnostics)> = notes
+    let context = cache.map(|_| NoteCache::context(root, raw_html, options.drafts, &notes, &static_paths));
+    let parsed: Vec<_> = notes
         .par_iter()
         .enumerate()
         .map(|(i, rel)| {
-            let mut local = Diagnostics::new();
             let note = NoteFile {
                 root,
                 rel,
@@ -180,12 +193,19 @@ pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> R
                 raw_html,
                 drafts: options.drafts,
             };
+            if let (Some(cache), Some(context)) = (cache, context) {
+                return cache.load(&note, context);
+            }
+            let mut local = Diagnostics::new();
             let session = note.load(&mut local);
-            (session, local)
+            ((session, local), None)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.keep(&parsed);
+    }
     let mut sessions = Vec::with_capacity(parsed.len());
-    for (session, local) in parsed {
+    for ((session, local), _) in parsed {
         diags.extend(local);
         sessions.extend(session);
     }
@@ -428,16 +448,21 @@ impl NoteFile<'_> {
                 return None;
             }
         };
-        let text = damage::decode(&path, bytes, "the note", diags)?;
+        self.parse_bytes(&path, bytes, diags)
+    }
+
+    /// Everything `load` does once the file is read.
+    fn parse_bytes(&self, path: &Path, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<SessionSource> {
+        let text = damage::decode(path, bytes, "the note", diags)?;
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
             diags.push(
-                Diagnostic::file(Severity::Error, &path, "the note is empty")
+                Diagnostic::file(Severity::Error, path, "the note is empty")
                     .help("add front matter with a `date:` and some notes, or delete the file"),
             );
             return None;
         }
         let mut local = Diagnostics::new();
-        let session = self.parse(&path, &text, &mut local);
+        let session = self.parse(path, &text, &mut local);
         let is_draft = session
             .as_ref()
             .map_or_else(|| looks_like_draft(&text), |s| s.front.draft);

@@ -298,6 +298,26 @@ fn an_editors_save_by_rename_is_one_rebuild() {
 }
 
 #[test]
+fn a_new_note_turns_links_to_it_into_links_on_the_pages_that_had_them() {
+    let fixture = Fixture::new(&[(
+        "sessions/2026-10-01-intro.md",
+        &INTRO_NOTE.replace("Hello.", "Hello. Next time: [the follow-up](2026-10-15-second.md)."),
+    )]);
+    let served = serve(fixture.path(), &[]);
+    let page = served.get("/sessions/2026-10-01-intro.html");
+    assert!(page.body.contains("the follow-up"), "{}", page.body);
+    assert!(
+        !page.body.contains("2026-10-15-second.html\">the follow-up"),
+        "{}",
+        page.body
+    );
+    fixture.write("sessions/2026-10-15-second.md", SECOND_NOTE);
+    served.wait_for("/sessions/2026-10-01-intro.html", "the link to the new note", |r| {
+        r.body.contains("2026-10-15-second.html\">the follow-up")
+    });
+}
+
+#[test]
 fn a_broken_note_shows_the_check_diagnostic_until_it_is_fixed() {
     let fixture = journal();
     let served = serve(fixture.path(), &[]);
