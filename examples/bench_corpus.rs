@@ -33,18 +33,109 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "roadmap", "team", "quarter", "stakeholder", "feedback", "priority", "customer", "launch", "metric", "hiring",
-    "interview", "decision", "trade-off", "meeting", "plan", "review", "engineering", "design", "sales", "budget",
-    "strategy", "onboarding", "discovery", "experiment", "delegation", "coaching", "manager", "peer", "goal",
-    "deadline", "scope", "risk", "signal", "question", "answer", "example", "story", "habit", "week", "month",
-    "clear", "hard", "small", "honest", "useful", "quiet", "careful", "direct", "early", "late", "better", "real",
-    "we", "talked", "about", "the", "a", "and", "then", "because", "so", "it", "was", "is", "will", "should",
-    "could", "asked", "agreed", "noticed", "tried", "wrote", "shared", "moved", "kept", "dropped", "learned",
+    "roadmap",
+    "team",
+    "quarter",
+    "stakeholder",
+    "feedback",
+    "priority",
+    "customer",
+    "launch",
+    "metric",
+    "hiring",
+    "interview",
+    "decision",
+    "trade-off",
+    "meeting",
+    "plan",
+    "review",
+    "engineering",
+    "design",
+    "sales",
+    "budget",
+    "strategy",
+    "onboarding",
+    "discovery",
+    "experiment",
+    "delegation",
+    "coaching",
+    "manager",
+    "peer",
+    "goal",
+    "deadline",
+    "scope",
+    "risk",
+    "signal",
+    "question",
+    "answer",
+    "example",
+    "story",
+    "habit",
+    "week",
+    "month",
+    "clear",
+    "hard",
+    "small",
+    "honest",
+    "useful",
+    "quiet",
+    "careful",
+    "direct",
+    "early",
+    "late",
+    "better",
+    "real",
+    "we",
+    "talked",
+    "about",
+    "the",
+    "a",
+    "and",
+    "then",
+    "because",
+    "so",
+    "it",
+    "was",
+    "is",
+    "will",
+    "should",
+    "could",
+    "asked",
+    "agreed",
+    "noticed",
+    "tried",
+    "wrote",
+    "shared",
+    "moved",
+    "kept",
+    "dropped",
+    "learned",
 ];
 const TOPICS: &[&str] = &[
-    "roadmap", "stakeholders", "hiring", "feedback", "discovery", "delegation", "career", "planning", "metrics",
-    "communication", "strategy", "coaching", "conflict", "prioritisation", "onboarding", "research", "leadership",
-    "time-management", "negotiation", "writing", "presenting", "team-health", "promotion", "burnout",
+    "roadmap",
+    "stakeholders",
+    "hiring",
+    "feedback",
+    "discovery",
+    "delegation",
+    "career",
+    "planning",
+    "metrics",
+    "communication",
+    "strategy",
+    "coaching",
+    "conflict",
+    "prioritisation",
+    "onboarding",
+    "research",
+    "leadership",
+    "time-management",
+    "negotiation",
+    "writing",
+    "presenting",
+    "team-health",
+    "promotion",
+    "burnout",
 ];
 const NAMES: &[&str] = &[
     "Aisha", "Ben", "Chloe", "Dana", "Eli", "Farah", "Gil", "Hana", "Ivan", "Jun", "Kofi", "Lena", "Maya", "Noa",
@@ -83,9 +174,17 @@ fn paragraph(rng: &mut Rng, sentences: usize) -> String {
 /// A note body of about 900 words. `previous` is the previous note's file name, if any.
 fn body(rng: &mut Rng, previous: Option<&str>) -> String {
     let mut b = String::new();
-    let _ = writeln!(b, "## What we talked about\n\n{}\n\n{}\n", paragraph(rng, 8), paragraph(rng, 7));
+    let _ = writeln!(
+        b,
+        "## What we talked about\n\n{}\n\n{}\n",
+        paragraph(rng, 8),
+        paragraph(rng, 7)
+    );
     if let Some(prev) = previous {
-        let _ = writeln!(b, "This follows [the last session]({prev}); see also [a useful essay](https://example.org/essay).\n");
+        let _ = writeln!(
+            b,
+            "This follows [the last session]({prev}); see also [a useful essay](https://example.org/essay).\n"
+        );
     }
     let _ = writeln!(b, "## The real problem\n\n{}\n", paragraph(rng, 8));
     for _ in 0..5 {
@@ -95,7 +194,13 @@ fn body(rng: &mut Rng, previous: Option<&str>) -> String {
     let _ = writeln!(b, "{} {}[^1]\n", paragraph(rng, 4), sentence(rng, 6));
     let _ = writeln!(b, "| Option | For | Against |\n| --- | --- | --- |");
     for _ in 0..3 {
-        let _ = writeln!(b, "| {} | {} | {} |", rng.pick(WORDS), sentence(rng, 5), sentence(rng, 5));
+        let _ = writeln!(
+            b,
+            "| {} | {} | {} |",
+            rng.pick(WORDS),
+            sentence(rng, 5),
+            sentence(rng, 5)
+        );
     }
     let _ = writeln!(b, "\n## Decisions\n\n{}\n", paragraph(rng, 5));
     for i in 0..4 {
@@ -121,7 +226,11 @@ fn journal_sessions(rng: &mut Rng, journal: usize, sessions: usize) -> Vec<Sessi
     let mut date = start;
     for s in 0..sessions {
         let title = format!("{} {}", sentence(rng, 3).trim_end_matches('.'), s + 1);
-        let slug: String = title.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        let slug: String = title
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
         let file = format!("{}-{}.md", date.format("%Y-%m-%d"), slug);
         let topics = vec![rng.pick(TOPICS), rng.pick(TOPICS), rng.pick(TOPICS)];
         let mut extra = String::new();
@@ -136,14 +245,23 @@ fn journal_sessions(rng: &mut Rng, journal: usize, sessions: usize) -> Vec<Sessi
                 }
                 2 => extra.push_str("  - id: weekly\n    note: Talked through the week\n"),
                 _ => {
-                    let _ = writeln!(extra, "  - id: career\n    progress: {}\n    note: Moved a little", (5 + s * 4).min(100));
+                    let _ = writeln!(
+                        extra,
+                        "  - id: career\n    progress: {}\n    note: Moved a little",
+                        (5 + s * 4).min(100)
+                    );
                 }
             }
         }
         extra.push_str("commitments:\n");
         if s > 0 {
             let status = if s % 5 == 0 { "dropped" } else { "done" };
-            let _ = writeln!(extra, "  - id: c{}-a\n    status: {status}\n  - id: c{}-b\n    status: done", s - 1, s - 1);
+            let _ = writeln!(
+                extra,
+                "  - id: c{}-a\n    status: {status}\n  - id: c{}-b\n    status: done",
+                s - 1,
+                s - 1
+            );
         }
         let _ = writeln!(
             extra,
@@ -153,7 +271,14 @@ fn journal_sessions(rng: &mut Rng, journal: usize, sessions: usize) -> Vec<Sessi
             (date + chrono::Days::new(10)).format("%Y-%m-%d")
         );
         let previous = out.last().map(|p| p.file.clone());
-        out.push(Session { date, file, title, topics, front_extra: extra, body: body(rng, previous.as_deref()) });
+        out.push(Session {
+            date,
+            file,
+            title,
+            topics,
+            front_extra: extra,
+            body: body(rng, previous.as_deref()),
+        });
         let gap = if rng.below(10) == 0 { 35 } else { 14 };
         date = date + chrono::Days::new(gap);
     }
@@ -185,12 +310,27 @@ fn main() {
     }
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     if layout == "hugo" {
-        write(&out.join("hugo.toml"), "baseURL = 'https://example.org/'\ntitle = 'Bench program'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT', '404']\n[taxonomies]\ntag = 'tags'\n");
-        write(&out.join("layouts/_default/single.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2 Jan 2006\" }}</p>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></main></body></html>\n");
-        write(&out.join("layouts/_default/list.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"2 Jan 2006\" }}</li>{{ end }}</ul></main></body></html>\n");
-        write(&out.join("layouts/index.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Site.Title }}</title></head><body><main><h1>{{ .Site.Title }}</h1><ul>{{ range .Sections }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> ({{ len .Pages }})</li>{{ end }}</ul></main></body></html>\n");
+        write(
+            &out.join("hugo.toml"),
+            "baseURL = 'https://example.org/'\ntitle = 'Bench program'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT', '404']\n[taxonomies]\ntag = 'tags'\n",
+        );
+        write(
+            &out.join("layouts/_default/single.html"),
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2 Jan 2006\" }}</p>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></main></body></html>\n",
+        );
+        write(
+            &out.join("layouts/_default/list.html"),
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"2 Jan 2006\" }}</li>{{ end }}</ul></main></body></html>\n",
+        );
+        write(
+            &out.join("layouts/index.html"),
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Site.Title }}</title></head><body><main><h1>{{ .Site.Title }}</h1><ul>{{ range .Sections }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> ({{ len .Pages }})</li>{{ end }}</ul></main></body></html>\n",
+        );
     } else {
-        write(&out.join("program.yaml"), "title: Bench program\nlead: Bench Lead\ncadence_days: 14\n");
+        write(
+            &out.join("program.yaml"),
+            "title: Bench program\nlead: Bench Lead\ncadence_days: 14\n",
+        );
     }
     for j in 0..journals {
         let mentor = NAMES[j % NAMES.len()];
@@ -198,13 +338,24 @@ fn main() {
         let slug = format!("pair-{j:05}");
         let list = journal_sessions(&mut rng, j, sessions);
         if layout == "hugo" {
-            write(&out.join(format!("content/{slug}/_index.md")), &format!("---\ntitle: \"{mentor} & {mentee}\"\n---\n"));
+            write(
+                &out.join(format!("content/{slug}/_index.md")),
+                &format!("---\ntitle: \"{mentor} & {mentee}\"\n---\n"),
+            );
             for s in &list {
-                let front = format!("---\ntitle: \"{}\"\ndate: {}\ntags: [{}]\n---\n", s.title, s.date.format("%Y-%m-%d"), s.topics.join(", "));
+                let front = format!(
+                    "---\ntitle: \"{}\"\ndate: {}\ntags: [{}]\n---\n",
+                    s.title,
+                    s.date.format("%Y-%m-%d"),
+                    s.topics.join(", ")
+                );
                 write(&out.join(format!("content/{slug}/{}", s.file)), &(front + &s.body));
             }
         } else {
-            write(&out.join(&slug).join("journal.yaml"), &format!("title: \"{mentor} & {mentee}\"\nmentor: {mentor}\nmentee: {mentee}\n"));
+            write(
+                &out.join(&slug).join("journal.yaml"),
+                &format!("title: \"{mentor} & {mentee}\"\nmentor: {mentor}\nmentee: {mentee}\n"),
+            );
             for s in &list {
                 let front = format!(
                     "---\ndate: {}\ntitle: \"{}\"\nkind: regular\nduration: 60\ntopics: [{}]\n{}---\n",

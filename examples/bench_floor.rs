@@ -19,7 +19,10 @@ fn main() {
         args.drain(..2);
     }
     let (input, output) = (PathBuf::from(&args[0]), PathBuf::from(&args[1]));
-    rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global().unwrap();
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build_global()
+        .unwrap();
     let notes: Vec<PathBuf> = walkdir::WalkDir::new(&input)
         .into_iter()
         .filter_map(Result::ok)

@@ -55,7 +55,10 @@ fn load_journal_cached(
     cache: Option<&load::NoteCache>,
     diags: &mut Diagnostics,
 ) -> Result<model::Journal> {
-    let load_options = load::LoadOptions { drafts: options.drafts, program: None };
+    let load_options = load::LoadOptions {
+        drafts: options.drafts,
+        program: None,
+    };
     let source = load::journal_cached(dir, &load_options, cache, diags)?;
     let Some(source) = source else {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error).max(1)));
@@ -111,6 +114,9 @@ pub fn build_site_cached(
         );
     }
     let theme = render::Theme::load(Some(&dir.join("templates")))?;
-    let render_options = render::RenderOptions { base_url: options.base_url.clone(), program: None };
+    let render_options = render::RenderOptions {
+        base_url: options.base_url.clone(),
+        program: None,
+    };
     render::site(&journal, &theme, &render_options, sink)
 }

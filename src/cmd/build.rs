@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use mentorlog::BuildOptions;
-use mentorlog::program::ProgramReport;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
+use mentorlog::program::ProgramReport;
 use mentorlog::write::{Staging, check_output};
 
 use crate::cli::BuildArgs;
@@ -50,18 +50,22 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let result = if is_program {
         mentorlog::program::build_program(dir, &options, args.keep_going, today, &staging, &mut diags)
     } else {
-        mentorlog::build_site(dir, &options, today, &staging, &mut diags)
-            .map(|files| ProgramReport { files, left_out: Vec::new() })
+        mentorlog::build_site(dir, &options, today, &staging, &mut diags).map(|files| ProgramReport {
+            files,
+            left_out: Vec::new(),
+        })
     };
     print_diagnostics(&diags, &cwd, quiet);
     let report = match result {
         Ok(report) => report,
         Err(Error::InvalidInput(n)) => {
             staging.abandon();
-            let hint = if is_program { "; --keep-going writes the site without the broken journals" } else { "" };
-            eprintln!(
-                "error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}"
-            );
+            let hint = if is_program {
+                "; --keep-going writes the site without the broken journals"
+            } else {
+                ""
+            };
+            eprintln!("error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}");
             return Ok(ExitCode::from(1));
         }
         Err(e) => {

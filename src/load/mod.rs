@@ -157,12 +157,19 @@ pub fn journal_cached(
     });
     if options.program.as_ref().is_some_and(|rules| !rules.raw_html) {
         static_paths.retain(|rel| {
-            let extension = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            let extension = rel
+                .rsplit_once('.')
+                .map(|(_, e)| e.to_ascii_lowercase())
+                .unwrap_or_default();
             let runs_script = SCRIPT_CAPABLE.contains(&extension.as_str());
             if runs_script {
                 diags.push(
-                    Diagnostic::file(Severity::Warning, &root.join(rel), "left out: files that can run script are not published in a program")
-                        .help("the program's `raw_html: true` in program.yaml allows them"),
+                    Diagnostic::file(
+                        Severity::Warning,
+                        &root.join(rel),
+                        "left out: files that can run script are not published in a program",
+                    )
+                    .help("the program's `raw_html: true` in program.yaml allows them"),
                 );
             }
             !runs_script
@@ -243,8 +250,12 @@ fn apply_program_rules(
         if let Some((line, col)) = index.top(key) {
             let origin = Origin::in_text(path, text, line, col);
             diags.push(
-                Diagnostic::at(Severity::Warning, &origin, format!("`{key}` is ignored: this journal is part of a program"))
-                    .help("program.yaml decides it for every journal of the program"),
+                Diagnostic::at(
+                    Severity::Warning,
+                    &origin,
+                    format!("`{key}` is ignored: this journal is part of a program"),
+                )
+                .help("program.yaml decides it for every journal of the program"),
             );
         }
     }

@@ -625,11 +625,23 @@ mod tests {
 
     #[test]
     fn a_text_repeated_every_session_numbers_on() {
-        let make = || CommitmentEntry { who: Some(Who::Mentee), what: Some("Send the update".into()), ..commit(None) };
+        let make = || CommitmentEntry {
+            who: Some(Who::Mentee),
+            what: Some("Send the update".into()),
+            ..commit(None)
+        };
         let sessions = (1..=4).map(|day| session(d(1, day), vec![], vec![make()])).collect();
         let (_, c, _) = run(d(12, 1), sessions);
         let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(ids, ["send-the-update", "send-the-update-2", "send-the-update-3", "send-the-update-4"]);
+        assert_eq!(
+            ids,
+            [
+                "send-the-update",
+                "send-the-update-2",
+                "send-the-update-3",
+                "send-the-update-4"
+            ]
+        );
     }
 
     #[test]

@@ -79,7 +79,12 @@ impl Journal {
     /// Rebuilds the id indices after goals or commitments were added or removed.
     pub fn reindex(&mut self) {
         self.goal_index = self.goals.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
-        self.commitment_index = self.commitments.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        self.commitment_index = self
+            .commitments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
     }
 }
 

@@ -182,7 +182,11 @@ pub struct SearchDoc {
 pub fn search_index(docs: &[SearchDoc]) -> String {
     let json = serde_json::to_string(docs).unwrap_or_else(|_| "[]".to_string());
     // `</script>` inside a string must not end a script element.
-    let json = if json.contains("</") { json.replace("</", "<\\/") } else { json };
+    let json = if json.contains("</") {
+        json.replace("</", "<\\/")
+    } else {
+        json
+    };
     format!("window.MENTORLOG_SEARCH = {json};\n")
 }
 

@@ -16,7 +16,10 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 /// Percent-encodes each `/`-separated part of a site path.
 pub fn encode_path(path: &str) -> String {
     // Most paths are slugs already: nothing to encode.
-    if path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/')) {
+    if path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/'))
+    {
         return path.to_string();
     }
     path.split('/')
@@ -58,12 +61,18 @@ impl Linker {
     /// Links relative to the page at `from`.
     pub fn relative(from: &SitePath) -> Linker {
         let prefix = "../".repeat(from.depth());
-        Linker { outer: prefix.clone(), prefix }
+        Linker {
+            outer: prefix.clone(),
+            prefix,
+        }
     }
 
     /// Links from a file at the site's root (feed.xml, the search index).
     pub fn at_root() -> Linker {
-        Linker { prefix: String::new(), outer: String::new() }
+        Linker {
+            prefix: String::new(),
+            outer: String::new(),
+        }
     }
 
     /// Links for the 404 page: from the base URL when known, else from the host's root.
@@ -73,7 +82,10 @@ impl Linker {
             Some(url) => format!("{url}/"),
             None => "/".to_string(),
         };
-        Linker { outer: prefix.clone(), prefix }
+        Linker {
+            outer: prefix.clone(),
+            prefix,
+        }
     }
 
     /// The same links, for a journal published in a program folder one level down: files
