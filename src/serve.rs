@@ -40,13 +40,15 @@ use self::watch::{Change, Inputs, Watch};
 pub enum Source {
     /// The journal in this folder (the one with `journal.yaml`).
     Journal(PathBuf),
+    /// The program in this folder (the one with `program.yaml`).
+    Program(PathBuf),
 }
 
 impl Source {
     /// The folder.
     pub fn root(&self) -> &Path {
         match self {
-            Source::Journal(dir) => dir,
+            Source::Journal(dir) | Source::Program(dir) => dir,
         }
     }
 
@@ -57,6 +59,11 @@ impl Source {
                 let path = dir.join("journal.yaml");
                 let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
                 crate::load::journal::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
+            }
+            Source::Program(dir) => {
+                let path = dir.join("program.yaml");
+                let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
+                crate::load::program::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
             }
         }
     }
@@ -72,6 +79,9 @@ impl Source {
     ) -> Result<usize> {
         match self {
             Source::Journal(dir) => crate::build_site_cached(dir, options, today, Some(cache), sink, diags),
+            Source::Program(dir) => {
+                crate::program::build_program(dir, options, false, today, sink, diags).map(|report| report.files)
+            }
         }
     }
 
@@ -80,8 +90,25 @@ impl Source {
         match self {
             Source::Journal(dir) => Inputs {
                 root: cwd.join(dir),
-                files: vec!["journal.yaml"],
-                folders: vec!["sessions", "static", "templates"],
+                files: vec!["journal.yaml".into()],
+                folders: vec!["sessions".into(), "static".into(), "templates".into()],
+            },
+            // Every journal folder of the program (journals listed from elsewhere are
+            // built, but only the program's own folder is watched).
+            Source::Program(dir) => Inputs {
+                root: cwd.join(dir),
+                files: vec!["program.yaml".into()],
+                folders: std::fs::read_dir(cwd.join(dir))
+                    .map(|entries| {
+                        let mut names: Vec<String> = entries
+                            .filter_map(|e| e.ok())
+                            .filter(|e| e.path().join("journal.yaml").is_file())
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect();
+                        names.sort();
+                        names
+                    })
+                    .unwrap_or_default(),
             },
         }
     }
@@ -113,6 +140,13 @@ pub fn shown(source: &Source, bind: IpAddr, drafts: bool, include_private: bool)
             drafts,
             private: include_private,
             reachable_by_others: true,
+        },
+        // A program puts many pairs' notes on one site: the lead must not read private
+        // notes by accident, so they appear only when asked for, even on 127.0.0.1.
+        Source::Program(_) => Shown {
+            drafts: loopback || drafts,
+            private: include_private,
+            reachable_by_others: !loopback,
         },
     }
 }

@@ -21,12 +21,17 @@ use crate::cmd::{print_diagnostics, working_dir};
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
-    if !args.dir.join("journal.yaml").is_file() {
+    let source = if mentorlog::program::is_program(&args.dir) {
+        Source::Program(args.dir.clone())
+    } else if args.dir.join("journal.yaml").is_file() {
+        Source::Journal(args.dir.clone())
+    } else {
         eprintln!("error: {}", Error::NotAJournal(args.dir.clone()));
-        eprintln!("help: give the folder that holds journal.yaml, or start one with `mentorlog init`");
+        eprintln!(
+            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+        );
         return Ok(ExitCode::from(1));
-    }
-    let source = Source::Journal(args.dir.clone());
+    };
     let shown = serve::shown(&source, args.bind, args.drafts, args.include_private);
     let listener = match Listener::bind(SocketAddr::new(args.bind, args.port)) {
         Ok(listener) => listener,

@@ -329,7 +329,7 @@ fn render_segment(
             } else {
                 "<span class=\"task todo\" aria-hidden=\"true\">○</span><span class=\"visually-hidden\">To do: </span>"
             }))),
-                        Event::FootnoteReference(name) => {
+            Event::FootnoteReference(name) => {
                 events.push(Event::FootnoteReference(format!("fn-{name}").into()));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {

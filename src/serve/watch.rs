@@ -47,10 +47,11 @@ pub(crate) enum Change {
 pub(crate) struct Inputs {
     /// The source folder, absolute.
     pub(crate) root: PathBuf,
-    /// Files directly in it (`journal.yaml`).
-    pub(crate) files: Vec<&'static str>,
-    /// Folders in it, watched at any depth (`sessions`, `static`, `templates`).
-    pub(crate) folders: Vec<&'static str>,
+    /// Files directly in it (`journal.yaml`, `program.yaml`).
+    pub(crate) files: Vec<String>,
+    /// Folders in it, watched at any depth (`sessions`, `static`, `templates`; a program's
+    /// journal folders).
+    pub(crate) folders: Vec<String>,
 }
 
 impl Inputs {
@@ -67,8 +68,10 @@ impl Inputs {
             })
             .collect();
         match parts.as_slice() {
-            [file] if self.files.contains(file) => true,
-            [folder, rest @ ..] if self.folders.contains(folder) => !rest.iter().any(|name| is_scratch(name)),
+            [file] if self.files.iter().any(|f| f == file) => true,
+            [folder, rest @ ..] if self.folders.iter().any(|f| f == folder) => {
+                !rest.iter().any(|name| is_scratch(name))
+            }
             _ => false,
         }
     }
@@ -78,7 +81,11 @@ impl Inputs {
     /// True for a file the site is read from as it is: `journal.yaml`, a note (`.md`), a
     /// static file or a template; not an editor's temporary file next to a note.
     pub(crate) fn is_source_file(&self, path: &Path) -> bool {
-        let in_sessions = path.strip_prefix(self.root.join("sessions")).is_ok();
+        // A journal's `sessions/`, or one of a program's journals' `<journal>/sessions/`.
+        let in_sessions = path.strip_prefix(&self.root).is_ok_and(|rel| {
+            rel.parent()
+                .is_some_and(|p| p.components().any(|c| c.as_os_str() == "sessions"))
+        });
         self.is_input(path) && (!in_sessions || path.extension().is_some_and(|e| e == "md"))
     }
 }
@@ -248,8 +255,8 @@ mod tests {
     fn inputs() -> Inputs {
         Inputs {
             root: PathBuf::from("/j"),
-            files: vec!["journal.yaml"],
-            folders: vec!["sessions", "static", "templates"],
+            files: vec!["journal.yaml".into()],
+            folders: vec!["sessions".into(), "static".into(), "templates".into()],
         }
     }
 

@@ -579,3 +579,41 @@ fn ctrl_c_stops_it_and_leaves_nothing_behind() {
     assert_eq!(list_dir(fixture.path()), ["journal.yaml", "sessions"]);
     assert_eq!(list_dir(&fixture.path().join("sessions")).len(), 2);
 }
+
+#[test]
+fn a_program_is_served_without_private_notes_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    crate::harness::write_file(&root.join("program.yaml"), b"title: Cohort\nlead: Miriam\n");
+    crate::harness::write_file(
+        &root.join("pair/journal.yaml"),
+        b"title: Pair\nmentor: Dana\nmentee: Sam\n",
+    );
+    crate::harness::write_file(
+        &root.join("pair/sessions/2026-11-01-open.md"),
+        b"---\ndate: 2026-11-01\ntitle: Open session\n---\nPublic words.\n",
+    );
+    crate::harness::write_file(
+        &root.join("pair/sessions/2026-11-08-secret.md"),
+        b"---\ndate: 2026-11-08\ntitle: Canary program secret\nprivate: true\n---\nCanary program body\n",
+    );
+    {
+        let served = serve(root, &[]);
+        let home = served.get("/");
+        assert!(
+            home.body.contains("Dana &amp; Sam"),
+            "the program home is served: {}",
+            home.body
+        );
+        let timeline = served.get("/pair/timeline.html");
+        assert!(timeline.body.contains("Open session"), "{}", timeline.body);
+        assert!(
+            !timeline.body.contains("Canary program"),
+            "a lead must not read private notes by accident"
+        );
+        assert_eq!(served.get("/pair/sessions/2026-11-08-secret.html").status, 404);
+    }
+    let served = serve(root, &["--include-private"]);
+    let page = served.get("/pair/sessions/2026-11-08-secret.html");
+    assert!(page.body.contains("Canary program body"), "{}", page.body);
+}
