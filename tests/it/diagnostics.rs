@@ -2,7 +2,7 @@
 //! (or `path:` alone for a fault of the whole file) that PRODUCT.md's Diagnostics rule
 //! promises, the right level, a caret under the column and an actionable `help:`.
 
-use crate::harness::{Fixture, INTRO_NOTE, mentorlog, read_tree};
+use crate::harness::{Fixture, INTRO_NOTE, assert_diagnostic, mentorlog, read_tree};
 
 /// Runs `check` in the fixture and returns (exit code, stderr).
 fn check(fixture: &Fixture, extra: &[&str]) -> (i32, String) {
@@ -10,34 +10,6 @@ fn check(fixture: &Fixture, extra: &[&str]) -> (i32, String) {
     args.extend_from_slice(extra);
     let run = mentorlog(fixture.path(), args);
     (run.code, run.stderr)
-}
-
-/// Asserts that `stderr` has a diagnostic headed exactly `head`, followed by the line's
-/// text with a caret under column `col` (when it has one), and a `help:` line.
-fn assert_diagnostic(stderr: &str, head: &str) {
-    let lines: Vec<&str> = stderr.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with(head))
-        .unwrap_or_else(|| panic!("no diagnostic starting `{head}` in:\n{stderr}"));
-    let location = head.split(": ").next().unwrap_or(head);
-    let parts: Vec<&str> = location.split(':').collect();
-    if parts.len() == 3 {
-        let col: usize = parts[2].parse().expect("a column");
-        let source = lines[at + 2];
-        let caret = lines[at + 3];
-        let gutter = source.find(" | ").expect("a gutter") + 3;
-        assert_eq!(
-            caret.chars().count(),
-            gutter + col,
-            "caret under column {col}:\n{source}\n{caret}"
-        );
-        assert!(caret.ends_with('^'), "{caret}");
-    }
-    assert!(
-        lines[at + 1..].iter().take(5).any(|l| l.starts_with("help: ")),
-        "no help after `{head}` in:\n{stderr}"
-    );
 }
 
 fn fixture(note_path: &str, note: &str) -> Fixture {

@@ -396,3 +396,32 @@ pub(crate) fn resolve_href(from: &str, href: &str) -> (String, Option<String>) {
     };
     (target, fragment)
 }
+
+/// Asserts that `stderr` has a diagnostic headed exactly `head` (`path:line:col: level:
+/// message…` or `path: level: message…`), then the line's text with a caret under the
+/// column when it has one, and a `help:` line.
+pub(crate) fn assert_diagnostic(stderr: &str, head: &str) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(head))
+        .unwrap_or_else(|| panic!("no diagnostic starting `{head}` in:\n{stderr}"));
+    let location = head.split(": ").next().unwrap_or(head);
+    let parts: Vec<&str> = location.split(':').collect();
+    if parts.len() == 3 {
+        let col: usize = parts[2].parse().expect("a column");
+        let source = lines[at + 2];
+        let caret = lines[at + 3];
+        let gutter = source.find(" | ").expect("a gutter") + 3;
+        assert_eq!(
+            caret.chars().count(),
+            gutter + col,
+            "caret under column {col}:\n{source}\n{caret}"
+        );
+        assert!(caret.ends_with('^'), "{caret}");
+    }
+    assert!(
+        lines[at + 1..].iter().take(5).any(|l| l.starts_with("help: ")),
+        "no help after `{head}` in:\n{stderr}"
+    );
+}
