@@ -96,23 +96,30 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
     if program.is_some() {
         pages.retain(|p| !matches!(p, Page::NotFound));
     }
-    pages.par_iter().try_for_each(|&page| {
-        let path = checked(page.path(journal))?;
-        let linker = match page {
-            Page::NotFound => Linker::rooted(base_url.as_deref()),
-            _ if program.is_some() => Linker::relative(&path).in_program(),
-            _ => Linker::relative(&path),
-        };
-        let cx = PageCx {
-            journal,
-            linker,
-            note_pages: &note_pages,
-            statics: &statics,
-            program,
-        };
-        let html = render_page(page, &cx, theme, &path)?;
-        sink.put(path, html.into_bytes())
-    })?;
+    // The feed, search index and JSON do not depend on the pages: make them meanwhile.
+    let (rendered, mut published) = rayon::join(
+        || {
+            pages.par_iter().try_for_each(|&page| {
+                let path = checked(page.path(journal))?;
+                let linker = match page {
+                    Page::NotFound => Linker::rooted(base_url.as_deref()),
+                    _ if program.is_some() => Linker::relative(&path).in_program(),
+                    _ => Linker::relative(&path),
+                };
+                let cx = PageCx {
+                    journal,
+                    linker,
+                    note_pages: &note_pages,
+                    statics: &statics,
+                    program,
+                };
+                let html = render_page(page, &cx, theme, &path)?;
+                sink.put(path, html.into_bytes())
+            })
+        },
+        || publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics),
+    );
+    rendered?;
     if program.is_none() {
         write_assets(theme, sink)?;
     }
@@ -120,7 +127,6 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
         .statics
         .par_iter()
         .try_for_each(|f| sink.put(checked(static_path(&f.rel))?, f.bytes.clone()))?;
-    let mut published = publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics);
     if program.is_some() {
         published.retain(|(path, _)| path != "robots.txt");
     }
