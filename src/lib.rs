@@ -35,6 +35,17 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
+impl BuildOptions {
+    /// What the built site keeps of private text.
+    pub fn visibility(&self) -> Visibility {
+        if self.include_private {
+            Visibility::Everything
+        } else {
+            Visibility::Public
+        }
+    }
+}
+
 /// Loads and folds the journal at `dir`. Every problem found is added to `diags`, the
 /// fold's too when some notes failed to load, so one run reports them all; any error
 /// gives `Error::InvalidInput`.
@@ -63,11 +74,7 @@ fn load_journal_cached(
     let Some(source) = source else {
         return Err(Error::InvalidInput(diags.count(diag::Severity::Error).max(1)));
     };
-    let visibility = if options.include_private {
-        Visibility::Everything
-    } else {
-        Visibility::Public
-    };
+    let visibility = options.visibility();
     let fold_options = FoldOptions {
         drafts: options.drafts,
         default_cadence: None,

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::load::program::{self as program_config, Member, ProgramConfig};
 use crate::load::{LoadOptions, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
-use crate::model::{FoldOptions, Journal, Visibility};
+use crate::model::{FoldOptions, Journal};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
 use crate::render::links::{encode_path, session_path};
 use crate::render::program::{PROGRAM_FEED_ENTRIES, ProgramPages, render_program};
@@ -76,11 +76,7 @@ fn fold_member(
     let Some(source) = crate::load::journal(&member.dir, &load_options, diags)? else {
         return Ok(None);
     };
-    let visibility = if options.include_private {
-        Visibility::Everything
-    } else {
-        Visibility::Public
-    };
+    let visibility = options.visibility();
     let fold_options = FoldOptions {
         drafts: options.drafts,
         default_cadence: config.cadence_days,

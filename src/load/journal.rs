@@ -100,29 +100,38 @@ pub(crate) fn without_repeats(
     map
 }
 
+/// Parses a settings file (`journal.yaml`, `program.yaml`); a syntax error becomes a
+/// diagnostic at its position, named after the file.
+pub(crate) fn parse_settings(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Yaml> {
+    match yaml::parse(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let origin = Origin::in_text(path, text, e.line, e.col);
+            diags.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    &origin,
+                    format!("{name} is not valid YAML: {}", e.message),
+                )
+                .help(e.help.unwrap_or(
+                    "each line is `key: value`; quote values that contain `: ` or start with a special character",
+                )),
+            );
+            None
+        }
+    }
+}
+
 /// Reads `journal.yaml`; `None` when it is unusable (the reasons are diagnostics).
 pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalConfig> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !yaml_is_readable(path, text, diags) {
         return None;
     }
-    let value = match yaml::parse(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let origin = Origin::in_text(path, text, e.line, e.col);
-            diags.push(
-                Diagnostic::at(
-                    Severity::Error,
-                    &origin,
-                    format!("journal.yaml is not valid YAML: {}", e.message),
-                )
-                .help(e.help.unwrap_or(
-                    "each line is `key: value`; quote values that contain `: ` or start with a special character",
-                )),
-            );
-            return None;
-        }
-    };
+    let value = parse_settings(path, text, diags)?;
     let index = KeyIndex::build(text);
     let at = |key: &str| {
         let (line, col) = index.top(key).unwrap_or((1, 1));

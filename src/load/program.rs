@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
-use crate::load::yaml::{self, KeyIndex, Yaml};
+use crate::load::yaml::{KeyIndex, Yaml};
 use crate::slug::slugify;
 
 /// The keys of `program.yaml`.
@@ -60,24 +60,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
     if !crate::load::journal::yaml_is_readable(path, text, diags) {
         return None;
     }
-    let value = match yaml::parse(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let origin = Origin::in_text(path, text, e.line, e.col);
-            diags.push(
-                Diagnostic::at(
-                    Severity::Error,
-                    &origin,
-                    format!("program.yaml is not valid YAML: {}", e.message),
-                )
-                .help(
-                    e.help
-                        .unwrap_or("each line is `key: value`; quote values that contain `: `"),
-                ),
-            );
-            return None;
-        }
-    };
+    let value = crate::load::journal::parse_settings(path, text, diags)?;
     let index = KeyIndex::build(text);
     let at = |key: &str| {
         let (line, col) = index.top_value(key).unwrap_or((1, 1));
