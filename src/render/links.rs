@@ -98,6 +98,13 @@ impl Linker {
         self
     }
 
+    /// How many folders up the links climb, for links relative to the page (not for the
+    /// 404 page's absolute ones): pages of the same depth share link text.
+    pub fn depth(&self) -> Option<usize> {
+        let ups = self.prefix.len() / 3;
+        (self.prefix == "../".repeat(ups)).then_some(ups)
+    }
+
     /// The href of a file at the program's root (or the journal's, when on its own).
     pub fn outer(&self, to: &str) -> String {
         format!("{}{}", self.outer, encode_path(to))
@@ -118,13 +125,12 @@ pub fn resolve_placeholders(
     note_pages: &HashMap<usize, String>,
     statics: &[String],
 ) -> String {
-    if !html.contains(PLACEHOLDER) {
-        return html.to_string();
-    }
+    // Notes are long and placeholders few: find them with a SIMD search.
+    let needle = format!("\"{PLACEHOLDER}");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    let needle = format!("\"{PLACEHOLDER}");
-    while let Some(at) = rest.find(&needle) {
+    while let Some(at) = finder.find(rest.as_bytes()) {
         let (before, after) = rest.split_at(at + 1);
         let end = after.find('"').unwrap_or(after.len());
         let token = &after[PLACEHOLDER.len()..end];
@@ -159,7 +165,7 @@ pub fn resolve_placeholders(
                 out.push_str(&before[..tag_start]);
                 let tag_end = after.find('>').map_or(after.len(), |i| i + 1);
                 rest = &after[tag_end..];
-                if let Some(close) = rest.find("</a>") {
+                if let Some(close) = memchr::memmem::find(rest.as_bytes(), b"</a>") {
                     // A bare wikilink's text is the unpublished note's file name.
                     out.push_str(if bare_wiki {
                         "an unpublished note"

@@ -2,6 +2,7 @@
 //! parallel and handed to a `Sink` the moment it is ready; nothing here touches the disk
 //! except `theme.rs` reading template overrides.
 
+mod cards;
 pub mod feeds;
 pub mod links;
 pub mod pages;

@@ -12,6 +12,7 @@ use crate::model::agenda::agenda;
 use crate::model::commitment::{CommitStatus, Who, follow_through};
 use crate::model::goal::GoalStatus;
 use crate::render::RenderOptions;
+use crate::render::cards::Cards;
 use crate::render::feeds;
 use crate::render::links::{Linker, encode_path, goal_path, session_path, static_path, topic_path};
 use crate::render::theme::{Theme, chain};
@@ -96,6 +97,7 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
     if program.is_some() {
         pages.retain(|p| !matches!(p, Page::NotFound));
     }
+    let cards = Cards::new(journal.sessions.len());
     // The feed, search index and JSON do not depend on the pages: make them meanwhile.
     let (rendered, mut published) = rayon::join(
         || {
@@ -113,7 +115,7 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
                     statics: &statics,
                     program,
                 };
-                let html = render_page(page, &cx, theme, &path)?;
+                let html = render_page(page, &cx, theme, &cards, &path)?;
                 sink.put(path, html.into_bytes())
             })
         },
@@ -204,11 +206,11 @@ pub(crate) fn checked(path: String) -> Result<SitePath> {
     SitePath::new(path.clone()).ok_or(Error::UnsafeOutputPath(path))
 }
 
-fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> Result<String> {
+fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, cards: &Cards, path: &SitePath) -> Result<String> {
     let template = page.template();
     let context = match page {
         Page::Home => to_context(&home(cx, theme)),
-        Page::Timeline => to_context(&timeline(cx, theme)),
+        Page::Timeline => timeline(cx, theme, cards).and_then(|view| to_context(&view)),
         Page::Goals => to_context(&GoalsPage {
             base: cx.base("Goals", "goals.html", &theme.css, false),
             groups: horizon_groups(cx),
@@ -235,13 +237,20 @@ fn render_page(page: Page, cx: &PageCx<'_>, theme: &Theme, path: &SitePath) -> R
         }
         Page::Topic(i) => {
             let topic = &cx.journal.topics[i];
-            let sessions = topic.sessions.iter().rev().map(|&s| cx.session_card(s)).collect();
-            to_context(&TopicPage {
-                base: cx.base(&format!("Topic: {}", topic.name), "topics.html", &theme.css, false),
-                index_href: cx.linker.to("topics.html"),
-                name: topic.name.clone(),
-                sessions,
-            })
+            topic
+                .sessions
+                .iter()
+                .rev()
+                .map(|&s| cards.html(cx, theme, s))
+                .collect::<std::result::Result<_, _>>()
+                .and_then(|cards_html| {
+                    to_context(&TopicPage {
+                        base: cx.base(&format!("Topic: {}", topic.name), "topics.html", &theme.css, false),
+                        index_href: cx.linker.to("topics.html"),
+                        name: topic.name.clone(),
+                        cards_html,
+                    })
+                })
         }
     };
     let render_error = |message: String| Error::Render {
@@ -291,7 +300,8 @@ struct TopicPage {
     base: Base,
     index_href: String,
     name: String,
-    sessions: Vec<SessionCard>,
+    /// Its sessions' cards, newest first.
+    cards_html: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -358,7 +368,7 @@ fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {
 
 #[derive(Serialize)]
 struct TimelineItem {
-    card: SessionCard,
+    card_html: String,
     /// A long gap before this session (between it and the older one below it).
     gap_before: Option<String>,
 }
@@ -373,20 +383,21 @@ struct Month {
 #[derive(Serialize)]
 struct TimelinePage {
     base: Base,
-    upcoming: Vec<SessionCard>,
+    /// Planned sessions' cards.
+    upcoming_html: Vec<String>,
     months: Vec<Month>,
     sessions_held: usize,
     long_gaps: usize,
     cadence_days: u32,
 }
 
-fn timeline(cx: &PageCx<'_>, theme: &Theme) -> TimelinePage {
+fn timeline(cx: &PageCx<'_>, theme: &Theme, cards: &Cards) -> std::result::Result<TimelinePage, tera::Error> {
     let j = cx.journal;
     let gaps: HashMap<usize, i64> = j.timeline.gaps.iter().map(|g| (g.before_session, g.days)).collect();
-    let upcoming = (0..j.sessions.len())
+    let upcoming_html = (0..j.sessions.len())
         .filter(|&i| j.sessions[i].planned)
-        .map(|i| cx.session_card(i))
-        .collect();
+        .map(|i| cards.html(cx, theme, i))
+        .collect::<std::result::Result<_, _>>()?;
     let mut months: Vec<Month> = Vec::new();
     for i in (0..j.sessions.len()).rev().filter(|&i| !j.sessions[i].planned) {
         let date = j.sessions[i].date;
@@ -399,21 +410,21 @@ fn timeline(cx: &PageCx<'_>, theme: &Theme) -> TimelinePage {
             });
         }
         let item = TimelineItem {
-            card: cx.session_card(i),
+            card_html: cards.html(cx, theme, i)?,
             gap_before: gaps.get(&i).map(|d| days_label(*d)),
         };
         if let Some(month) = months.last_mut() {
             month.items.push(item);
         }
     }
-    TimelinePage {
+    Ok(TimelinePage {
         base: cx.base("Timeline", "timeline.html", &theme.css, false),
-        upcoming,
+        upcoming_html,
         months,
         sessions_held: j.timeline.held.len(),
         long_gaps: j.timeline.gaps.len(),
         cadence_days: j.cadence,
-    }
+    })
 }
 
 #[derive(Serialize)]

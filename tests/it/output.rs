@@ -310,3 +310,45 @@ fn broken_template_override_fails_the_build_and_keeps_the_previous_site() {
     );
     assert_eq!(list_dir(outside.path()), ["out"]);
 }
+
+#[test]
+fn an_overridden_session_card_is_used_wherever_cards_are_listed_with_links_for_each_page() {
+    let fixture = Fixture::new(&[
+        (
+            "sessions/2026-10-01-intro.md",
+            "---\ndate: 2026-10-01\ntitle: Intro\ntopics: [Delegation]\n---\nFirst talk.\n",
+        ),
+        (
+            "sessions/2026-10-15-second.md",
+            "---\ndate: 2026-10-15\ntitle: Second\ntopics: [Delegation]\n---\nSecond talk.\n",
+        ),
+        (
+            "templates/partials/session_card.html",
+            "<article class=\"ours\"><a class=\"s\" href=\"{{ card.at.href }}\">{{ card.at.title }}</a>{% for t in card.topics %}<a class=\"t\" href=\"{{ t.href }}\">{{ t.text }}</a>{% endfor %}</article>",
+        ),
+    ]);
+    let built = fixture.build();
+    // The same card is rendered for pages at the root and one folder down: each must link
+    // correctly from where it is shown.
+    for page_path in ["timeline.html", "topics/delegation.html"] {
+        let page = built.page(page_path);
+        let cards = all(page.root_element(), "article.ours");
+        let titles: Vec<String> = cards
+            .iter()
+            .map(|c| crate::harness::text(crate::harness::one(*c, "a.s")))
+            .collect();
+        assert_eq!(titles, ["Second", "Intro"], "on {page_path}");
+        for card in cards {
+            let session = crate::harness::one(card, "a.s").attr("href").unwrap_or_default();
+            let (target, _) = crate::harness::resolve_href(page_path, session);
+            assert!(built.has(&target), "`{session}` on {page_path} leads nowhere");
+            let topic = crate::harness::one(card, "a.t").attr("href").unwrap_or_default();
+            let (target, _) = crate::harness::resolve_href(page_path, topic);
+            assert_eq!(target, "topics/delegation.html", "on {page_path}");
+        }
+    }
+    assert!(
+        all(built.page("timeline.html").root_element(), "article.session-card").is_empty(),
+        "the default card is replaced"
+    );
+}
