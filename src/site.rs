@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Write;
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
@@ -46,6 +47,15 @@ impl fmt::Display for SitePath {
 pub trait Sink: Sync {
     /// Takes one file. Two files at one path are an error.
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()>;
+
+    /// Takes one file that `write` produces piece by piece: a journal's search index is as
+    /// large as all its notes, and a sink that writes to disk need never hold it whole.
+    /// By default the pieces are collected and `put`.
+    fn put_streamed(&self, path: SitePath, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| Error::io("cannot write", path.as_str(), e))?;
+        self.put(path, bytes)
+    }
 }
 
 /// The whole site in memory, sorted by path.
@@ -101,6 +111,12 @@ impl<S: Sink> Sink for Prefixed<'_, S> {
         let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
             .ok_or_else(|| Error::UnsafeOutputPath(format!("{}/{}", self.prefix, path.as_str())))?;
         self.inner.put(joined, bytes)
+    }
+
+    fn put_streamed(&self, path: SitePath, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+        let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
+            .ok_or_else(|| Error::UnsafeOutputPath(format!("{}/{}", self.prefix, path.as_str())))?;
+        self.inner.put_streamed(joined, write)
     }
 }
 

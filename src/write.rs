@@ -171,21 +171,41 @@ impl Staging {
     }
 }
 
-impl Sink for Staging {
-    fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
+impl Staging {
+    /// Creates the file for `path` in the staging folder, and its folders.
+    fn create(&self, path: &SitePath) -> Result<(PathBuf, std::fs::File)> {
         let file = self.staging.join(path.as_str());
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
         }
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
-        let mut handle = options.open(&file).map_err(|e| {
+        let handle = options.open(&file).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 Error::DuplicateOutput(path.to_string())
             } else {
                 Error::io("cannot write", &file, e)
             }
         })?;
+        Ok((file, handle))
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
+        let (file, mut handle) = self.create(&path)?;
         std::io::Write::write_all(&mut handle, &bytes).map_err(|e| Error::io("cannot write", &file, e))
+    }
+
+    fn put_streamed(
+        &self,
+        path: SitePath,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let (file, handle) = self.create(&path)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, handle);
+        write(&mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| Error::io("cannot write", &file, e))
     }
 }

@@ -80,11 +80,22 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         }
         note.segments.push(Segment {
             private,
-            html: rendered.html,
-            text: rendered.text,
+            html: exact(rendered.html),
+            text: exact(rendered.text),
         });
     }
     note
+}
+
+/// The same text in an allocation of its own length. Notes are kept until their pages are
+/// written; the room a growing string leaves (up to half its size) added up to a third of
+/// a big journal's memory, and allocators shrink blocks in place rather than give it back.
+fn exact(text: String) -> String {
+    if text.capacity() - text.len() > text.len() / 8 {
+        text.as_str().to_owned()
+    } else {
+        text
+    }
 }
 
 /// Splits the body at private markers: `(private, start, end)` byte ranges.

@@ -99,7 +99,7 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
     }
     let cards = Cards::new(journal.sessions.len());
     // The feed, search index and JSON do not depend on the pages: make them meanwhile.
-    let (rendered, mut published) = rayon::join(
+    let (rendered, published) = rayon::join(
         || {
             pages.par_iter().try_for_each(|&page| {
                 let path = checked(page.path(journal))?;
@@ -119,9 +119,20 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
                 sink.put(path, html.into_bytes())
             })
         },
-        || publishing_outputs(journal, &pages, base_url.as_deref(), &note_pages, &statics),
+        || {
+            let cx = Publishing {
+                journal,
+                pages: &pages,
+                base_url: base_url.as_deref(),
+                note_pages: &note_pages,
+                statics: &statics,
+                in_program: program.is_some(),
+            };
+            publish(&cx, sink)
+        },
     );
     rendered?;
+    let published = published?;
     if program.is_none() {
         write_assets(theme, sink)?;
     }
@@ -129,15 +140,8 @@ pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptio
         .statics
         .par_iter()
         .try_for_each(|f| sink.put(checked(static_path(&f.rel))?, f.bytes.clone()))?;
-    if program.is_some() {
-        published.retain(|(path, _)| path != "robots.txt");
-    }
-    let count = published.len();
-    for (path, text) in published {
-        sink.put(checked(path)?, text.into_bytes())?;
-    }
     let assets = if program.is_none() { theme.assets.len() } else { 0 };
-    Ok(pages.len() + assets + journal.statics.len() + count)
+    Ok(pages.len() + assets + journal.statics.len() + published)
 }
 
 /// The theme's CSS, icon and search script, under `assets/`.
@@ -148,14 +152,30 @@ pub(crate) fn write_assets(theme: &Theme, sink: &impl Sink) -> Result<()> {
     Ok(())
 }
 
-/// feed.xml, robots.txt, search-index.js, journal.json, and sitemap.xml with a base URL.
-fn publishing_outputs(
-    journal: &Journal,
-    pages: &[Page],
-    base_url: Option<&str>,
-    note_pages: &HashMap<usize, String>,
-    statics: &[String],
-) -> Vec<(String, String)> {
+/// What the publishing outputs are made from.
+struct Publishing<'a> {
+    journal: &'a Journal,
+    pages: &'a [Page],
+    base_url: Option<&'a str>,
+    note_pages: &'a HashMap<usize, String>,
+    statics: &'a [String],
+    /// robots.txt is the program's then, not the journal's.
+    in_program: bool,
+}
+
+/// Writes feed.xml, robots.txt, search-index.js, journal.json, and sitemap.xml with a base
+/// URL; returns how many. Each goes to the sink as soon as it is made: a big journal's
+/// search index is as large as all its notes, and is not kept while the pages render.
+fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
+    let Publishing {
+        journal,
+        pages,
+        base_url,
+        note_pages,
+        statics,
+        in_program,
+    } = *p;
+    let put = |path: &str, text: String| sink.put(checked(path.to_string())?, text.into_bytes());
     let base = base_url.map(feeds::with_slash);
     let feed_linker = match &base {
         Some(b) => Linker::rooted(Some(b)),
@@ -176,30 +196,30 @@ fn publishing_outputs(
         Some(b) => (format!("{b}feed.xml"), b.clone()),
         None => ("feed.xml".to_string(), "index.html".to_string()),
     };
-    let mut out = vec![
-        (
-            "feed.xml".to_string(),
-            feeds::atom(&config.title, &author, &self_href, &home_href, &entries),
-        ),
-        (
-            "robots.txt".to_string(),
+    put(
+        "feed.xml",
+        feeds::atom(&config.title, &author, &self_href, &home_href, &entries),
+    )?;
+    drop(entries);
+    if !in_program {
+        put(
+            "robots.txt",
             feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref()),
-        ),
-        (
-            "search-index.js".to_string(),
-            feeds::search_index(&feeds::journal_search_docs(journal)),
-        ),
-        ("journal.json".to_string(), feeds::journal_json(journal)),
-    ];
+        )?;
+    }
+    sink.put_streamed(checked("search-index.js".to_string())?, &mut |out| {
+        feeds::write_journal_search_index(journal, out)
+    })?;
+    put("journal.json", feeds::journal_json(journal))?;
     if let Some(b) = &base {
         let urls: Vec<String> = pages
             .iter()
             .filter(|p| !matches!(p, Page::NotFound))
             .map(|p| format!("{b}{}", encode_path(&p.path(journal))))
             .collect();
-        out.push(("sitemap.xml".to_string(), feeds::sitemap(&urls)));
+        put("sitemap.xml", feeds::sitemap(&urls))?;
     }
-    out
+    Ok(3 + usize::from(!in_program) + usize::from(base.is_some()))
 }
 
 pub(crate) fn checked(path: String) -> Result<SitePath> {
