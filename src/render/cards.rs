@@ -1,8 +1,8 @@
 //! Session cards rendered once and pasted wherever they repeat. A session's card appears on
 //! the timeline and on the page of each of its topics; rendering it through Tera at every
 //! appearance was most of the page-rendering time, and a timeline of thousands of cards
-//! held every card as a Tera value at once. A card's HTML depends only on the session and
-//! on how deep the page is (its links are relative), so it is kept per depth.
+//! held every card as a Tera value at once. A card is rendered for the site's root; a page
+//! further down gets the same HTML with its relative links rebased (`../` in front).
 //!
 //! The partial `partials/session_card.html` is rendered on its own, with `card` and
 //! `base.shows_private` in its context (README, "Theme").
@@ -11,19 +11,16 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::render::links::Linker;
 use crate::render::theme::Theme;
 use crate::render::views::{PageCx, SessionCard};
 
 /// The card partial's name.
 pub(crate) const CARD_TEMPLATE: &str = "partials/session_card.html";
 
-/// Depths that are cached: pages at the root (timeline, home) and one folder down (topic
-/// pages). Deeper pages render their cards each time; none of the default pages are.
-const CACHED_DEPTHS: usize = 2;
-
-/// Each session's card HTML, filled in on first use by whichever page needs it first.
+/// Each session's card HTML for a page at the root, filled in on first use.
 pub(crate) struct Cards {
-    by_depth: Vec<[OnceLock<String>; CACHED_DEPTHS]>,
+    at_root: Vec<OnceLock<String>>,
 }
 
 #[derive(Serialize)]
@@ -41,25 +38,28 @@ impl Cards {
     /// An empty cache for a journal of `sessions` sessions.
     pub(crate) fn new(sessions: usize) -> Cards {
         Cards {
-            by_depth: (0..sessions).map(|_| Default::default()).collect(),
+            at_root: (0..sessions).map(|_| OnceLock::new()).collect(),
         }
     }
 
     /// Session `i`'s card with links from the page `cx` renders.
     pub(crate) fn html(&self, cx: &PageCx<'_>, theme: &Theme, i: usize) -> Result<String, tera::Error> {
-        let slot = cx
-            .linker
-            .depth()
-            .and_then(|d| self.by_depth.get(i).and_then(|slots| slots.get(d)));
-        let Some(slot) = slot else {
+        let (Some(depth), Some(slot)) = (cx.linker.depth(), self.at_root.get(i)) else {
             return render(cx, theme, i);
         };
-        if let Some(html) = slot.get() {
-            return Ok(html.clone());
-        }
-        let html = render(cx, theme, i)?;
-        // Two pages may race to fill the slot; both rendered the same text.
-        Ok(slot.get_or_init(|| html).clone())
+        let root = match slot.get() {
+            Some(html) => html,
+            None => {
+                let root_cx = PageCx {
+                    linker: Linker::at_root(),
+                    ..*cx
+                };
+                let html = render(&root_cx, theme, i)?;
+                // Two pages may race to fill the slot; both rendered the same text.
+                slot.get_or_init(|| html)
+            }
+        };
+        Ok(rebase(root, &"../".repeat(depth)))
     }
 }
 
@@ -71,4 +71,50 @@ fn render(cx: &PageCx<'_>, theme: &Theme, i: usize) -> Result<String, tera::Erro
         },
     })?;
     theme.tera.render(CARD_TEMPLATE, &context)
+}
+
+/// Moves HTML written for the site's root to a page `up` (`../`, `../../`) below it: every
+/// relative `href` and `src` gets `up` in front. Absolute URLs, root-relative paths and
+/// fragments stay as they are. Attribute values come from templates, which escape `"`, so
+/// `href="` cannot occur inside text.
+pub(crate) fn rebase(html: &str, up: &str) -> String {
+    if up.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = memchr::memmem::find(rest.as_bytes(), b"=\"") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let is_url = before.ends_with(" href=\"") || before.ends_with(" src=\"");
+        if is_url && is_relative(after) {
+            out.push_str(up);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the attribute value starting `value` (up to its closing quote) is a relative
+/// path: not empty, not `/…`, `#…`, nor `scheme:…`.
+fn is_relative(value: &str) -> bool {
+    let value = &value[..value.find('"').unwrap_or(value.len())];
+    let before_path = &value[..value.find(['/', '?', '#']).unwrap_or(value.len())];
+    !value.is_empty() && !value.starts_with('/') && !value.starts_with('#') && !before_path.contains(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_are_rebased_and_others_kept() {
+        let html = r##"<a href="sessions/a.html">A</a> <a href="commitments.html#c-x">x</a> <img src="static/p.png" alt="a"> <a href="https://e.org/x">e</a> <a href="/abs.html">r</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a> <p class="x">href="no"</p>"##;
+        assert_eq!(
+            rebase(html, "../"),
+            r##"<a href="../sessions/a.html">A</a> <a href="../commitments.html#c-x">x</a> <img src="../static/p.png" alt="a"> <a href="https://e.org/x">e</a> <a href="/abs.html">r</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a> <p class="x">href="no"</p>"##
+        );
+        assert_eq!(rebase(html, ""), html);
+    }
 }
