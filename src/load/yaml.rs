@@ -482,6 +482,11 @@ impl KeyIndex {
     pub fn item(&self, section: &str, n: usize) -> Option<&ItemIndex> {
         self.items.get(section).and_then(|items| items.get(n))
     }
+
+    /// The items of the list under `section`, taken out of the index.
+    pub fn take_items(&mut self, section: &str) -> Vec<ItemIndex> {
+        self.items.remove(section).unwrap_or_default()
+    }
 }
 
 /// The key of a `key: value` line, unquoted, and the byte offset where its value starts
