@@ -129,6 +129,10 @@ const DEEP_HELP: &str = "front matter needs a few levels at most: flatten the li
 /// scan. Quoted text and comments are skipped; a bracket in unquoted text counts, which
 /// could only refuse a front matter with over a hundred unclosed brackets in its values.
 fn too_deep(text: &str) -> Option<Pos> {
+    // Only a bracket or brace opens a level: with 128 of them at most, none is too deep.
+    if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= 128 {
+        return None;
+    }
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut previous = ' ';
