@@ -377,12 +377,21 @@ fn push_words(words: &mut String, text: &str) {
     };
     // The first bytes of every whitespace character beyond ASCII (U+0085, U+00A0, U+1680,
     // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
-    if text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+    if !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
         text.split_whitespace().for_each(push);
         return;
     }
     // ASCII whitespace as `char::is_whitespace` has it (with U+000B, unlike `u8`'s).
     let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // Most texts are words one space apart already: one look at all bytes (no early exit,
+    // so it runs on whole vectors) tells, and the text is copied as it is.
+    let one_line = !text.bytes().fold(false, |seen, b| seen | matches!(b, b'\t'..=b'\r'));
+    if one_line && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        if !text.is_empty() {
+            push(text);
+        }
+        return;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
@@ -594,6 +603,9 @@ mod tests {
             "\u{201c}quoted\u{201d} \u{4e2d}\u{6587} text",
             "a b  c d \n e f\t",
             " x y",
+            "x y ",
+            "x\u{b}y",
+            "x\u{e}y z",
         ] {
             for before in ["", "earlier"] {
                 let mut words = before.to_string();
