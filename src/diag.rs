@@ -60,13 +60,14 @@ impl Origin {
     }
 }
 
-/// A file's text with where its lines start, found once, when the first origin needs
-/// them: a note's front matter points at dozens of places, and `Origin::in_text` scans
-/// the text from its start for each.
+/// A file's text with where its lines start, found once and only as far as needed: a
+/// note's front matter points at dozens of places near the top of the file, and
+/// `Origin::in_text` scans the text from its start for each.
 pub struct TextLines<'a> {
     path: &'a Path,
     text: &'a str,
-    starts: std::cell::OnceCell<Vec<usize>>,
+    /// Starts of the lines found so far (the first line always starts at 0).
+    starts: std::cell::RefCell<Vec<usize>>,
 }
 
 impl<'a> TextLines<'a> {
@@ -75,20 +76,24 @@ impl<'a> TextLines<'a> {
         TextLines {
             path,
             text,
-            starts: std::cell::OnceCell::new(),
+            starts: std::cell::RefCell::new(vec![0]),
         }
     }
 
     /// The same origin as `Origin::in_text(path, text, line, col)`.
     pub fn origin(&self, line: usize, col: usize) -> Origin {
         let text = self.text;
-        let starts = self.starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .filter(|&start| start < text.len())
-                .collect()
-        });
-        let line_text = starts.get(line.saturating_sub(1)).map_or("", |&start| {
+        let wanted = line.saturating_sub(1);
+        let mut starts = self.starts.borrow_mut();
+        while starts.len() <= wanted {
+            let last = starts.last().copied().unwrap_or(0);
+            // `lines()` has no empty line after a final line break.
+            match text[last..].find('\n').map(|end| last + end + 1) {
+                Some(next) if next < text.len() => starts.push(next),
+                _ => break,
+            }
+        }
+        let line_text = starts.get(wanted).map_or("", |&start| {
             let rest = &text[start..];
             rest.find('\n').map_or(rest, |end| &rest[..end])
         });
@@ -316,7 +321,7 @@ mod tests {
         let path = Path::new("a.md");
         for text in ["", "\n", "a", "a\n", "a\r\nb\r\n\r\nc", "x\n\ny\r\r\n z", "é\nü\n"] {
             let lines = TextLines::new(path, text);
-            for line in 0..7 {
+            for line in [0, 3, 1, 2, 7, 4, 5, 6, 1] {
                 assert_eq!(
                     lines.origin(line, 2),
                     Origin::in_text(path, text, line, 2),

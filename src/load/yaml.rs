@@ -322,6 +322,17 @@ fn key_text(key: Yaml) -> String {
 /// The keys of `map` written again after their first time, each with which occurrence
 /// (1 for the second) it is: YAML forbids them, and the caller reports each where written.
 pub fn repeated_keys(map: &[(String, Yaml)]) -> Vec<(String, usize)> {
+    // A mapping has a handful of keys: comparing them pairwise needs no table.
+    if map.len() <= 16 {
+        let mut repeated = Vec::new();
+        for (i, (key, _)) in map.iter().enumerate() {
+            let n = map[..i].iter().filter(|(earlier, _)| earlier == key).count();
+            if n > 0 {
+                repeated.push((key.clone(), n));
+            }
+        }
+        return repeated;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut repeated = Vec::new();
     for (key, _) in map {
@@ -534,6 +545,18 @@ mod tests {
         assert_eq!(index.item("commitments", 0).map(|i| i.key("what")), Some((8, 3)));
         assert_eq!(index.item("goals", 0).map(|i| i.value("id")), Some((3, 9)));
         assert_eq!(index.top_value("date"), Some((1, 7)));
+    }
+
+    #[test]
+    fn repeated_keys_are_counted_in_small_and_big_mappings() {
+        let mut map: Vec<(String, Yaml)> = ["a", "b", "a", "c", "a", "b"]
+            .iter()
+            .map(|k| ((*k).to_string(), Yaml::Null))
+            .collect();
+        let expected = vec![("a".to_string(), 1), ("a".to_string(), 2), ("b".to_string(), 1)];
+        assert_eq!(repeated_keys(&map), expected);
+        map.extend((0..20).map(|n| (format!("k{n}"), Yaml::Null)));
+        assert_eq!(repeated_keys(&map), expected);
     }
 
     #[test]
