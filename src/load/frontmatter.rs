@@ -294,6 +294,8 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         }
     };
     let mut fm = FrontMatter::default();
+    // The slug of each of `fm.topics`, made once for the length check and the comparison.
+    let mut topic_slugs = Vec::new();
     for (key, value) in map {
         let at = if SESSION_KEYS.contains(&key.as_str()) {
             r.index.top_value(&key)
@@ -315,9 +317,13 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             "kind" => fm.kind = text_value(&mut r, &key, &value, at),
             "duration" => fm.duration = number_value(&mut r, &key, &value, at, 24 * 60, "minutes"),
             "topics" | "tags" | "categories" | "category" => {
-                let topics = topic_values(&mut r, &key, &value, at);
-                fm.topics
-                    .extend(topics.into_iter().filter(|t| fits_a_page_name(&mut r, "topic", t, at)));
+                for topic in topic_values(&mut r, &key, &value, at) {
+                    let slug = crate::slug::slugify(&topic);
+                    if fits_a_page_name(&mut r, "topic", &topic, &slug, at) {
+                        fm.topics.push(topic);
+                        topic_slugs.push(slug);
+                    }
+                }
             }
             "draft" => fm.draft = bool_value(&mut r, &key, &value, at),
             "private" => fm.private = bool_value(&mut r, &key, &value, at),
@@ -337,8 +343,11 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
     }
     // Topics are compared by slug; keep the first spelling of each.
     let mut seen = std::collections::HashSet::new();
-    fm.topics
-        .retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
+    let mut slugs = topic_slugs.into_iter();
+    fm.topics.retain(|t| {
+        let slug = slugs.next();
+        !t.trim().is_empty() && seen.insert(slug)
+    });
     Some(fm)
 }
 
@@ -382,7 +391,7 @@ fn list(keys: &[&str]) -> String {
 fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<String> {
     match value {
         Yaml::Null => None,
-        v => match v.as_text() {
+        v => match v.text() {
             Some(t) => Some(t.trim().to_string()),
             None => {
                 r.report(
@@ -447,7 +456,7 @@ fn topic_values(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Vec<Str
 }
 
 fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<NaiveDate> {
-    let Some(text) = value.as_text() else {
+    let Some(text) = value.text() else {
         r.report(
             Severity::Error,
             at,
@@ -571,7 +580,7 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
         );
         return None;
     }
-    if what == "goal" && !fits_a_page_name(r, "goal id", &id, at) {
+    if what == "goal" && !fits_a_page_name(r, "goal id", &id, &crate::slug::slugify(&id), at) {
         return None;
     }
     Some(id)
@@ -581,10 +590,11 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
 /// 255 bytes file systems allow, whatever is added to it).
 pub const MAX_PAGE_NAME: usize = 200;
 
-/// True when `name` (a topic or goal id) makes a page name short enough to be written;
-/// else reports it as an error, so `check` finds what `build` could not write.
-fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, at: Pos) -> bool {
-    if crate::slug::slugify(name).len() <= MAX_PAGE_NAME {
+/// True when `name` (a topic or goal id), whose slug is `slug`, makes a page name short
+/// enough to be written; else reports it as an error, so `check` finds what `build` could
+/// not write.
+fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: Pos) -> bool {
+    if slug.len() <= MAX_PAGE_NAME {
         return true;
     }
     let start: String = name.chars().take(30).collect();
@@ -725,7 +735,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     }
     if let Some(v) = get(map, "due") {
         let o = at("due");
-        if v.as_text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
+        if v.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
             entry.due = Some(DueSpec::NextSession);
         } else {
             entry.due = date_value(r, "due", v, o).map(DueSpec::Date);

@@ -38,6 +38,15 @@ impl Yaml {
         }
     }
 
+    /// `as_text` without a copy of a string's text: most values are read only to be
+    /// trimmed or parsed.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Yaml::Str(s) => Some(std::borrow::Cow::Borrowed(s)),
+            other => other.as_text().map(std::borrow::Cow::Owned),
+        }
+    }
+
     /// A short name of the value's kind for type errors.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -315,6 +324,7 @@ impl<'de> serde::de::Visitor<'de> for Node<'_> {
 fn key_text(key: Yaml) -> String {
     match key {
         Yaml::Null => "null".to_string(),
+        Yaml::Str(s) => s,
         other => other.as_text().unwrap_or_default(),
     }
 }
