@@ -60,6 +60,52 @@ impl Origin {
     }
 }
 
+/// A file's text with where its lines start, found once and only as far as needed: a
+/// note's front matter points at dozens of places near the top of the file, and
+/// `Origin::in_text` scans the text from its start for each.
+pub struct TextLines<'a> {
+    path: &'a Path,
+    text: &'a str,
+    /// Starts of the lines found so far (the first line always starts at 0).
+    starts: std::cell::RefCell<Vec<usize>>,
+}
+
+impl<'a> TextLines<'a> {
+    /// `text` is the whole file at `path`.
+    pub fn new(path: &'a Path, text: &'a str) -> TextLines<'a> {
+        TextLines {
+            path,
+            text,
+            starts: std::cell::RefCell::new(vec![0]),
+        }
+    }
+
+    /// The same origin as `Origin::in_text(path, text, line, col)`.
+    pub fn origin(&self, line: usize, col: usize) -> Origin {
+        let text = self.text;
+        let wanted = line.saturating_sub(1);
+        let mut starts = self.starts.borrow_mut();
+        while starts.len() <= wanted {
+            let last = starts.last().copied().unwrap_or(0);
+            // `lines()` has no empty line after a final line break.
+            match text[last..].find('\n').map(|end| last + end + 1) {
+                Some(next) if next < text.len() => starts.push(next),
+                _ => break,
+            }
+        }
+        let line_text = starts.get(wanted).map_or("", |&start| {
+            let rest = &text[start..];
+            rest.find('\n').map_or(rest, |end| &rest[..end])
+        });
+        Origin {
+            path: self.path.to_path_buf(),
+            line,
+            col,
+            line_text: line_text.trim_end_matches('\r').to_string(),
+        }
+    }
+}
+
 /// One problem, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -268,6 +314,21 @@ mod tests {
             text,
             "sessions/a.md:3:9: error: unknown goal `grup-lead`\n  |\n3 |   - id: grup-lead\n  |         ^\nhelp: did you mean `group-lead`?\n"
         );
+    }
+
+    #[test]
+    fn text_lines_point_where_in_text_does() {
+        let path = Path::new("a.md");
+        for text in ["", "\n", "a", "a\n", "a\r\nb\r\n\r\nc", "x\n\ny\r\r\n z", "é\nü\n"] {
+            let lines = TextLines::new(path, text);
+            for line in [0, 3, 1, 2, 7, 4, 5, 6, 1] {
+                assert_eq!(
+                    lines.origin(line, 2),
+                    Origin::in_text(path, text, line, 2),
+                    "{text:?} {line}"
+                );
+            }
+        }
     }
 
     #[test]

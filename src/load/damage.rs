@@ -67,6 +67,13 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 /// The first character YAML does not allow (a control character other than tab and line
 /// breaks) in `yaml`, as a 1-based line and column within it.
 pub fn control_character(yaml: &str) -> Option<(usize, usize, char)> {
+    // Every control character starts with one of these bytes (U+0080–U+009F with 0xC2):
+    // a look at the bytes (no early exit, so it runs on whole vectors) rules most texts
+    // out without decoding them.
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | 0xC2);
+    if !yaml.as_bytes().iter().fold(false, |seen, b| seen | suspect(b)) {
+        return None;
+    }
     let (at, c) = yaml
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))?;
@@ -79,6 +86,10 @@ pub fn control_character(yaml: &str) -> Option<(usize, usize, char)> {
 /// blocks (a note may show a conflict as an example). Returns the 1-based lines of the
 /// `<<<<<<<` markers.
 pub fn conflicts(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<usize> {
+    // Every conflict starts with this marker; most notes have none, and need no walk.
+    if !text.contains("<<<<<<<") {
+        return Vec::new();
+    }
     // The open code fence, as its character and length (``` or ~~~, three or more).
     let mut fence: Option<(char, usize)> = None;
     let mut open: Option<usize> = None;
@@ -159,5 +170,7 @@ mod tests {
     fn control_characters_are_located() {
         assert_eq!(control_character("a: b\nc: d\u{1}"), Some((2, 5, '\u{1}')));
         assert_eq!(control_character("a: \tb\r\n"), None);
+        assert_eq!(control_character("é: \u{a0}\u{9f}"), Some((1, 5, '\u{9f}')));
+        assert_eq!(control_character("a: \u{85}\u{7f}"), Some((1, 5, '\u{7f}')));
     }
 }

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
-use crate::load::yaml::{self, ItemIndex, KeyIndex, Yaml};
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, TextLines, closest};
+use crate::load::yaml::{self, ItemIndex, KeyIndex, Pos, Yaml};
 use crate::model::commitment::{CommitStatus, DueSpec, Who};
 use crate::model::goal::{GoalStatus, Horizon};
 
@@ -201,28 +201,24 @@ pub struct FrontMatter {
 
 /// Reads front matter, reporting problems with positions in the whole file.
 pub struct Reader<'a> {
-    path: &'a Path,
-    file_text: &'a str,
+    lines: TextLines<'a>,
     line_offset: usize,
     index: KeyIndex,
     diags: &'a mut Diagnostics,
 }
 
 impl<'a> Reader<'a> {
-    fn origin(&self, pos: (usize, usize)) -> Origin {
-        Origin::in_text(self.path, self.file_text, pos.0 + self.line_offset, pos.1)
+    /// `pos` is within the front matter, as `KeyIndex` gives it.
+    fn origin(&self, pos: Pos) -> Origin {
+        self.lines.origin(pos.0 + self.line_offset, pos.1)
     }
 
-    fn top_origin(&self, key: &str) -> Origin {
-        self.origin(self.index.top(key).unwrap_or((1, 1)))
-    }
-
-    fn top_value_origin(&self, key: &str) -> Origin {
-        self.origin(self.index.top_value(key).unwrap_or((1, 1)))
-    }
-
-    fn report(&mut self, severity: Severity, origin: &Origin, message: String, help: &str) {
-        let mut d = Diagnostic::at(severity, origin, message);
+    /// Reports a problem at `pos`. Positions, not origins, are passed around: most values
+    /// are fine, and an origin (a copy of the path and of the line) is made only for one
+    /// that is reported or kept.
+    fn report(&mut self, severity: Severity, pos: Pos, message: String, help: &str) {
+        let origin = self.origin(pos);
+        let mut d = Diagnostic::at(severity, &origin, message);
         if !help.is_empty() {
             d = d.help(help);
         }
@@ -279,8 +275,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         }
     };
     let mut r = Reader {
-        path,
-        file_text,
+        lines: TextLines::new(path, file_text),
         line_offset,
         index: KeyIndex::build(split.yaml),
         diags,
@@ -289,10 +284,9 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         Yaml::Map(map) => without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map),
         Yaml::Null => Vec::new(),
         other => {
-            let origin = r.origin((1, 1));
             r.report(
                 Severity::Error,
-                &origin,
+                (1, 1),
                 format!("front matter must be `key: value` lines, found {}", other.kind()),
                 "write the front matter as `date: 2026-01-08` style lines",
             );
@@ -300,38 +294,42 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         }
     };
     let mut fm = FrontMatter::default();
+    // The slug of each of `fm.topics`, made once for the length check and the comparison.
+    let mut topic_slugs = Vec::new();
     for (key, value) in map {
-        let origin = if SESSION_KEYS.contains(&key.as_str()) {
-            r.top_value_origin(&key)
+        let at = if SESSION_KEYS.contains(&key.as_str()) {
+            r.index.top_value(&key)
         } else {
-            r.top_origin(&key)
-        };
+            r.index.top(&key)
+        }
+        .unwrap_or((1, 1));
         match key.as_str() {
             "date" => match value.as_text() {
-                Some(text) => fm.date = Some((text, origin)),
+                Some(text) => fm.date = Some((text, r.origin(at))),
                 None => r.report(
                     Severity::Error,
-                    &origin,
+                    at,
                     format!("`date` must be a date, found {}", value.kind()),
                     "write it as `date: 2026-01-08`",
                 ),
             },
-            "title" => fm.title = text_value(&mut r, &key, &value, &origin),
-            "kind" => fm.kind = text_value(&mut r, &key, &value, &origin),
-            "duration" => fm.duration = number_value(&mut r, &key, &value, &origin, 24 * 60, "minutes"),
+            "title" => fm.title = text_value(&mut r, &key, &value, at),
+            "kind" => fm.kind = text_value(&mut r, &key, &value, at),
+            "duration" => fm.duration = number_value(&mut r, &key, &value, at, 24 * 60, "minutes"),
             "topics" | "tags" | "categories" | "category" => {
-                let topics = topic_values(&mut r, &key, &value, &origin);
-                fm.topics.extend(
-                    topics
-                        .into_iter()
-                        .filter(|t| fits_a_page_name(&mut r, "topic", t, &origin)),
-                );
+                for topic in topic_values(&mut r, &key, &value, at) {
+                    let slug = crate::slug::slugify(&topic);
+                    if fits_a_page_name(&mut r, "topic", &topic, &slug, at) {
+                        fm.topics.push(topic);
+                        topic_slugs.push(slug);
+                    }
+                }
             }
-            "draft" => fm.draft = bool_value(&mut r, &key, &value, &origin),
-            "private" => fm.private = bool_value(&mut r, &key, &value, &origin),
-            "goals" => fm.goals = entries(&mut r, "goals", &value, &origin, goal_entry),
+            "draft" => fm.draft = bool_value(&mut r, &key, &value, at),
+            "private" => fm.private = bool_value(&mut r, &key, &value, at),
+            "goals" => fm.goals = entries(&mut r, "goals", &value, at, goal_entry),
             "commitments" => {
-                fm.commitments = entries(&mut r, "commitments", &value, &origin, commitment_entry);
+                fm.commitments = entries(&mut r, "commitments", &value, at, commitment_entry);
             }
             k if FOREIGN_KEYS.contains(&k) => {}
             _ => {
@@ -339,14 +337,17 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("mentorlog reads {}", list(SESSION_KEYS)),
                 };
-                r.report(Severity::Warning, &origin, format!("unknown key `{key}`"), &help);
+                r.report(Severity::Warning, at, format!("unknown key `{key}`"), &help);
             }
         }
     }
     // Topics are compared by slug; keep the first spelling of each.
     let mut seen = std::collections::HashSet::new();
-    fm.topics
-        .retain(|t| !t.trim().is_empty() && seen.insert(crate::slug::slugify(t)));
+    let mut slugs = topic_slugs.into_iter();
+    fm.topics.retain(|t| {
+        let slug = slugs.next();
+        !t.trim().is_empty() && seen.insert(slug)
+    });
     Some(fm)
 }
 
@@ -363,13 +364,13 @@ fn without_repeats(
         return None;
     }
     for (key, n) in &repeated {
-        let origin = r.origin(at(&r.index, key, *n).unwrap_or((1, 1)));
+        let pos = at(&r.index, key, *n).unwrap_or((1, 1));
         let first = at(&r.index, key, 0).map_or(String::new(), |(line, _)| {
             format!(" (the first is on line {})", line + r.line_offset)
         });
         r.report(
             Severity::Error,
-            &origin,
+            pos,
             format!("duplicate key `{key}`"),
             &format!("a key may be written once{first}; keep one of them"),
         );
@@ -387,15 +388,15 @@ fn list(keys: &[&str]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
-fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Option<String> {
+fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<String> {
     match value {
         Yaml::Null => None,
-        v => match v.as_text() {
+        v => match v.text() {
             Some(t) => Some(t.trim().to_string()),
             None => {
                 r.report(
                     Severity::Error,
-                    origin,
+                    at,
                     format!("`{key}` must be text, found {}", v.kind()),
                     "write it on one line after the colon",
                 );
@@ -406,7 +407,7 @@ fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
 }
 
 /// A whole number up to `max`; `expected` says what in words ("minutes", "0 to 100").
-fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, max: u32, expected: &str) -> Option<u32> {
+fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos, max: u32, expected: &str) -> Option<u32> {
     match value {
         Yaml::Null => None,
         Yaml::Int(n) if u32::try_from(*n).is_ok_and(|n| n <= max) => u32::try_from(*n).ok(),
@@ -414,7 +415,7 @@ fn number_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin, ma
             let message = format!("`{key}` must be a whole number ({expected}), found {}", describe(v));
             r.report(
                 Severity::Error,
-                origin,
+                at,
                 message,
                 &format!("write it like `{key}: {}`", max.min(60)),
             );
@@ -430,14 +431,14 @@ fn describe(v: &Yaml) -> String {
     }
 }
 
-fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> bool {
+fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
     match value {
         Yaml::Bool(b) => *b,
         Yaml::Null => false,
         v => {
             r.report(
                 Severity::Error,
-                origin,
+                at,
                 format!("`{key}` must be `true` or `false`, found {}", describe(v)),
                 &format!("write `{key}: true`, or remove the line"),
             );
@@ -446,19 +447,19 @@ fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> b
     }
 }
 
-fn topic_values(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Vec<String> {
+fn topic_values(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Vec<String> {
     match value {
         Yaml::Null => Vec::new(),
-        Yaml::List(items) => items.iter().filter_map(|i| text_value(r, key, i, origin)).collect(),
-        v => text_value(r, key, v, origin).into_iter().collect(),
+        Yaml::List(items) => items.iter().filter_map(|i| text_value(r, key, i, at)).collect(),
+        v => text_value(r, key, v, at).into_iter().collect(),
     }
 }
 
-fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> Option<NaiveDate> {
-    let Some(text) = value.as_text() else {
+fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<NaiveDate> {
+    let Some(text) = value.text() else {
         r.report(
             Severity::Error,
-            origin,
+            at,
             format!("`{key}` must be a date, found {}", value.kind()),
             "write dates as YYYY-MM-DD, e.g. 2026-03-31",
         );
@@ -469,7 +470,7 @@ fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
         super::date::DateRead::Unusable => {
             r.report(
                 Severity::Error,
-                origin,
+                at,
                 format!("`{key}` is not a date: `{text}`"),
                 "write dates as YYYY-MM-DD, e.g. 2026-03-31",
             );
@@ -482,27 +483,29 @@ fn date_value(r: &mut Reader<'_>, key: &str, value: &Yaml, origin: &Origin) -> O
 type EntryParser<T> = fn(&mut Reader<'_>, &[(String, Yaml)], &ItemIndex) -> Option<T>;
 
 /// Reads a block or flow list of mappings, one `parse` call per item.
-fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, origin: &Origin, parse: EntryParser<T>) -> Vec<T> {
+fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Pos, parse: EntryParser<T>) -> Vec<T> {
     let items = match value {
         Yaml::Null => return Vec::new(),
         Yaml::List(items) => items,
         v => {
             r.report(
                 Severity::Error,
-                origin,
+                at,
                 format!("`{section}` must be a list of entries, found {}", v.kind()),
                 "start each entry on its own line with `  - id: …`",
             );
             return Vec::new();
         }
     };
-    let fallback_pos = r.index.top(section).unwrap_or((1, 1));
+    let fallback = ItemIndex {
+        start: r.index.top(section).unwrap_or((1, 1)),
+        keys: Vec::new(),
+    };
+    // Each section is read once: its positions can be moved out instead of copied.
+    let positions = r.index.take_items(section);
     let mut out = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        let index = r.index.item(section, n).cloned().unwrap_or(ItemIndex {
-            start: fallback_pos,
-            keys: Vec::new(),
-        });
+        let index = positions.get(n).unwrap_or(&fallback);
         match item {
             Yaml::Map(map) => {
                 let deduplicated = without_repeats(r, map, |_, key, n| Some(index.key_nth(key, n)));
@@ -510,28 +513,26 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, origin: &Origin, 
                 let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
                 for (key, _) in map {
                     if !allowed.contains(&key.as_str()) {
-                        let origin = r.origin(index.key(key));
                         let help = match closest(key, allowed.iter().copied()) {
                             Some(near) => format!("did you mean `{near}`?"),
                             None => format!("an entry of `{section}` may have {}", list(allowed)),
                         };
                         r.report(
                             Severity::Warning,
-                            &origin,
+                            index.key(key),
                             format!("unknown key `{key}` in `{section}`"),
                             &help,
                         );
                     }
                 }
-                if let Some(entry) = parse(r, map, &index) {
+                if let Some(entry) = parse(r, map, index) {
                     out.push(entry);
                 }
             }
             other => {
-                let origin = r.origin(index.start);
                 r.report(
                     Severity::Error,
-                    &origin,
+                    index.start,
                     format!("an entry of `{section}` must be a mapping, found {}", other.kind()),
                     "write entries as `- id: …` followed by indented `key: value` lines",
                 );
@@ -557,8 +558,8 @@ fn valid_id(id: &str) -> bool {
 
 fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> Option<String> {
     let value = get(map, "id")?;
-    let origin = r.origin(index.value("id"));
-    let id = text_value(r, "id", value, &origin)?;
+    let at = index.value("id");
+    let id = text_value(r, "id", value, at)?;
     if !valid_id(&id) {
         // The slug, without the letters an id may not have (`Café Plan` → `caf-plan`).
         let ascii: String = crate::slug::slugify(&id)
@@ -573,13 +574,13 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
         };
         r.report(
             Severity::Error,
-            &origin,
+            at,
             format!("{what} id `{id}` may only use a-z, 0-9 and `-`"),
             &help,
         );
         return None;
     }
-    if what == "goal" && !fits_a_page_name(r, "goal id", &id, &origin) {
+    if what == "goal" && !fits_a_page_name(r, "goal id", &id, &crate::slug::slugify(&id), at) {
         return None;
     }
     Some(id)
@@ -589,16 +590,17 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
 /// 255 bytes file systems allow, whatever is added to it).
 pub const MAX_PAGE_NAME: usize = 200;
 
-/// True when `name` (a topic or goal id) makes a page name short enough to be written;
-/// else reports it as an error, so `check` finds what `build` could not write.
-fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, origin: &Origin) -> bool {
-    if crate::slug::slugify(name).len() <= MAX_PAGE_NAME {
+/// True when `name` (a topic or goal id), whose slug is `slug`, makes a page name short
+/// enough to be written; else reports it as an error, so `check` finds what `build` could
+/// not write.
+fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: Pos) -> bool {
+    if slug.len() <= MAX_PAGE_NAME {
         return true;
     }
     let start: String = name.chars().take(30).collect();
     r.report(
         Severity::Error,
-        origin,
+        at,
         format!(
             "the {what} `{start}…` is too long to name its page ({} characters)",
             name.chars().count()
@@ -609,19 +611,18 @@ fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, origin: &Origin)
 }
 
 fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
-    let origin = r.origin(index.start);
     let Some(id) = entry_id(r, map, index, "goal") else {
         if get(map, "id").is_none() {
             r.report(
                 Severity::Error,
-                &origin,
+                index.start,
                 "a goal entry needs an `id`".to_string(),
                 "add `id: short-name` (a-z, 0-9, `-`); later sessions update the goal by this id",
             );
         }
         return None;
     };
-    let at = |r: &Reader<'_>, key: &str| r.origin(index.value(key));
+    let at = |key: &str| index.value(key);
     let mut entry = GoalEntry {
         origin: r.origin(index.value("id")),
         id,
@@ -636,16 +637,16 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         private: false,
     };
     if let Some(v) = get(map, "title") {
-        entry.title = text_value(r, "title", v, &at(r, "title"));
+        entry.title = text_value(r, "title", v, at("title"));
     }
     if let Some(v) = get(map, "horizon") {
-        let o = at(r, "horizon");
-        entry.horizon = text_value(r, "horizon", v, &o).and_then(|t| {
+        let o = at("horizon");
+        entry.horizon = text_value(r, "horizon", v, o).and_then(|t| {
             let h = Horizon::parse(&t);
             if h.is_none() {
                 r.report(
                     Severity::Error,
-                    &o,
+                    o,
                     format!("unknown horizon `{t}`"),
                     "use `career`, `work` or `day-to-day`",
                 );
@@ -654,30 +655,31 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         });
     }
     if let Some(v) = get(map, "target") {
-        entry.target = date_value(r, "target", v, &at(r, "target"));
+        entry.target = date_value(r, "target", v, at("target"));
     }
     if let Some(v) = get(map, "steps") {
-        entry.steps = topic_values(r, "steps", v, &at(r, "steps"));
+        entry.steps = topic_values(r, "steps", v, at("steps"));
     }
     if let Some(v) = get(map, "progress") {
-        entry.progress = number_value(r, "progress", v, &at(r, "progress"), 100, "a percentage from 0 to 100")
+        entry.progress = number_value(r, "progress", v, at("progress"), 100, "a percentage from 0 to 100")
             .and_then(|n| u8::try_from(n).ok());
     }
     if let Some(v) = get(map, "done") {
-        let o = at(r, "done");
-        entry.done = topic_values(r, "done", v, &o)
-            .into_iter()
-            .map(|s| (s, o.clone()))
-            .collect();
+        let o = at("done");
+        let done = topic_values(r, "done", v, o);
+        if !done.is_empty() {
+            let origin = r.origin(o);
+            entry.done = done.into_iter().map(|s| (s, origin.clone())).collect();
+        }
     }
     if let Some(v) = get(map, "status") {
-        let o = at(r, "status");
-        entry.status = text_value(r, "status", v, &o).and_then(|t| {
+        let o = at("status");
+        entry.status = text_value(r, "status", v, o).and_then(|t| {
             let s = GoalStatus::parse(&t);
             if s.is_none() {
                 r.report(
                     Severity::Error,
-                    &o,
+                    o,
                     format!("unknown goal status `{t}`"),
                     "use `active`, `achieved`, `paused` or `dropped`",
                 );
@@ -686,22 +688,23 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         });
     }
     if let Some(v) = get(map, "note") {
-        entry.note = text_value(r, "note", v, &at(r, "note"));
+        entry.note = text_value(r, "note", v, at("note"));
     }
     if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, &at(r, "private"));
+        entry.private = bool_value(r, "private", v, at("private"));
     }
     Some(entry)
 }
 
 fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<CommitmentEntry> {
-    let at = |r: &Reader<'_>, key: &str| r.origin(index.value(key));
+    let at = |key: &str| index.value(key);
     let id = entry_id(r, map, index, "commitment");
     if id.is_none() && get(map, "id").is_some() {
         return None;
     }
+    let start = if id.is_some() { index.value("id") } else { index.start };
     let mut entry = CommitmentEntry {
-        origin: r.origin(if id.is_some() { index.value("id") } else { index.start }),
+        origin: r.origin(start),
         id,
         who: None,
         what: None,
@@ -713,13 +716,13 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     };
     let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "who") {
-        let o = at(r, "who");
-        entry.who = text_value(r, "who", v, &o).and_then(|t| {
+        let o = at("who");
+        entry.who = text_value(r, "who", v, o).and_then(|t| {
             let w = Who::parse(&t);
             if w.is_none() {
                 r.report(
                     Severity::Error,
-                    &o,
+                    o,
                     format!("unknown `who`: `{t}`"),
                     "use `mentor`, `mentee` or `both`",
                 );
@@ -728,24 +731,24 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         });
     }
     if let Some(v) = get(map, "what") {
-        entry.what = text_value(r, "what", v, &at(r, "what"));
+        entry.what = text_value(r, "what", v, at("what"));
     }
     if let Some(v) = get(map, "due") {
-        let o = at(r, "due");
-        if v.as_text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
+        let o = at("due");
+        if v.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
             entry.due = Some(DueSpec::NextSession);
         } else {
-            entry.due = date_value(r, "due", v, &o).map(DueSpec::Date);
+            entry.due = date_value(r, "due", v, o).map(DueSpec::Date);
         }
     }
     if let Some(v) = get(map, "status") {
-        let o = at(r, "status");
-        entry.status = text_value(r, "status", v, &o).and_then(|t| {
+        let o = at("status");
+        entry.status = text_value(r, "status", v, o).and_then(|t| {
             let s = CommitStatus::parse(&t);
             if s.is_none() {
                 r.report(
                     Severity::Error,
-                    &o,
+                    o,
                     format!("unknown commitment status `{t}`"),
                     "use `open`, `done` or `dropped`",
                 );
@@ -754,17 +757,16 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         });
     }
     if let Some(v) = get(map, "note") {
-        entry.note = text_value(r, "note", v, &at(r, "note"));
+        entry.note = text_value(r, "note", v, at("note"));
     }
     if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, &at(r, "private"));
+        entry.private = bool_value(r, "private", v, at("private"));
     }
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     if entry.id.is_none() && entry.what.is_none() {
-        let origin = entry.origin.clone();
         r.report(
             Severity::Error,
-            &origin,
+            start,
             "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(),
             "add `what: …` and `who: mentor|mentee|both`",
         );

@@ -237,9 +237,11 @@ fn render_segment(
     ids: &mut HashMap<String, usize>,
     diags: &mut Diagnostics,
 ) -> Rendered {
-    let mut words = String::new();
+    // Most of the segment's text is words.
+    let mut words = String::with_capacity(text.len());
     let mut in_bare_wikilink = false;
-    let mut events: Vec<Event<'_>> = Vec::new();
+    // About one event for every 16 bytes of Markdown prose: grown once or not at all.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
     let mut heading_text = String::new();
@@ -355,13 +357,7 @@ fn render_segment(
                     heading_text.push_str(t);
                 }
                 if !in_bare_wikilink {
-                    // One space between words, so the search index needs no clean-up.
-                    for word in t.split_whitespace() {
-                        if !words.is_empty() {
-                            words.push(' ');
-                        }
-                        words.push_str(word);
-                    }
+                    push_words(&mut words, t);
                 }
                 events.push(event);
             }
@@ -377,6 +373,57 @@ fn render_segment(
         html,
         text: words,
         first_heading,
+    }
+}
+
+/// Appends the words of `text` to `words`, one space between words, so the search index
+/// needs no clean-up. The same as a loop over `split_whitespace`, which decodes every
+/// character and copies word by word: this looks at bytes when no whitespace beyond
+/// ASCII can be in `text`, and copies words already one space apart in one go.
+fn push_words(words: &mut String, text: &str) {
+    let mut push = |run: &str| {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(run);
+    };
+    // The first bytes of every whitespace character beyond ASCII (U+0085, U+00A0, U+1680,
+    // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    if !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+        text.split_whitespace().for_each(push);
+        return;
+    }
+    // ASCII whitespace as `char::is_whitespace` has it (with U+000B, unlike `u8`'s).
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // Most texts are words one space apart already: one look at all bytes (no early exit,
+    // so it runs on whole vectors) tells, and the text is copied as it is.
+    let one_line = !text.bytes().fold(false, |seen, b| seen | matches!(b, b'\t'..=b'\r'));
+    if one_line && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        if !text.is_empty() {
+            push(text);
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return;
+        }
+        let start = i;
+        while i < bytes.len() {
+            if !space(bytes[i]) {
+                i += 1;
+            } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&next| !space(next)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        push(&text[start..i]);
     }
 }
 
@@ -554,6 +601,37 @@ mod tests {
 
     fn html(note: &Note) -> String {
         note.segments.iter().map(|s| s.html.as_str()).collect()
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words\t",
+            "a\u{b}b\u{c}c\rd\ne\u{1c}f",
+            "caf\u{e9} \u{a0}x\u{2003}y\u{3000}z\u{85}w",
+            "\u{201c}quoted\u{201d} \u{4e2d}\u{6587} text",
+            "a b  c d \n e f\t",
+            " x y",
+            "x y ",
+            "x\u{b}y",
+            "x\u{e}y z",
+        ] {
+            for before in ["", "earlier"] {
+                let mut words = before.to_string();
+                push_words(&mut words, text);
+                let mut expected = before.to_string();
+                for word in text.split_whitespace() {
+                    if !expected.is_empty() {
+                        expected.push(' ');
+                    }
+                    expected.push_str(word);
+                }
+                assert_eq!(words, expected, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -38,6 +38,15 @@ impl Yaml {
         }
     }
 
+    /// `as_text` without a copy of a string's text: most values are read only to be
+    /// trimmed or parsed.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Yaml::Str(s) => Some(std::borrow::Cow::Borrowed(s)),
+            other => other.as_text().map(std::borrow::Cow::Owned),
+        }
+    }
+
     /// A short name of the value's kind for type errors.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -129,6 +138,10 @@ const DEEP_HELP: &str = "front matter needs a few levels at most: flatten the li
 /// scan. Quoted text and comments are skipped; a bracket in unquoted text counts, which
 /// could only refuse a front matter with over a hundred unclosed brackets in its values.
 fn too_deep(text: &str) -> Option<Pos> {
+    // Only a bracket or brace opens a level: with 128 of them at most, none is too deep.
+    if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= 128 {
+        return None;
+    }
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut previous = ' ';
@@ -311,6 +324,7 @@ impl<'de> serde::de::Visitor<'de> for Node<'_> {
 fn key_text(key: Yaml) -> String {
     match key {
         Yaml::Null => "null".to_string(),
+        Yaml::Str(s) => s,
         other => other.as_text().unwrap_or_default(),
     }
 }
@@ -318,6 +332,17 @@ fn key_text(key: Yaml) -> String {
 /// The keys of `map` written again after their first time, each with which occurrence
 /// (1 for the second) it is: YAML forbids them, and the caller reports each where written.
 pub fn repeated_keys(map: &[(String, Yaml)]) -> Vec<(String, usize)> {
+    // A mapping has a handful of keys: comparing them pairwise needs no table.
+    if map.len() <= 16 {
+        let mut repeated = Vec::new();
+        for (i, (key, _)) in map.iter().enumerate() {
+            let n = map[..i].iter().filter(|(earlier, _)| earlier == key).count();
+            if n > 0 {
+                repeated.push((key.clone(), n));
+            }
+        }
+        return repeated;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut repeated = Vec::new();
     for (key, _) in map {
@@ -482,6 +507,11 @@ impl KeyIndex {
     pub fn item(&self, section: &str, n: usize) -> Option<&ItemIndex> {
         self.items.get(section).and_then(|items| items.get(n))
     }
+
+    /// The items of the list under `section`, taken out of the index.
+    pub fn take_items(&mut self, section: &str) -> Vec<ItemIndex> {
+        self.items.remove(section).unwrap_or_default()
+    }
 }
 
 /// The key of a `key: value` line, unquoted, and the byte offset where its value starts
@@ -525,6 +555,18 @@ mod tests {
         assert_eq!(index.item("commitments", 0).map(|i| i.key("what")), Some((8, 3)));
         assert_eq!(index.item("goals", 0).map(|i| i.value("id")), Some((3, 9)));
         assert_eq!(index.top_value("date"), Some((1, 7)));
+    }
+
+    #[test]
+    fn repeated_keys_are_counted_in_small_and_big_mappings() {
+        let mut map: Vec<(String, Yaml)> = ["a", "b", "a", "c", "a", "b"]
+            .iter()
+            .map(|k| ((*k).to_string(), Yaml::Null))
+            .collect();
+        let expected = vec![("a".to_string(), 1), ("a".to_string(), 2), ("b".to_string(), 1)];
+        assert_eq!(repeated_keys(&map), expected);
+        map.extend((0..20).map(|n| (format!("k{n}"), Yaml::Null)));
+        assert_eq!(repeated_keys(&map), expected);
     }
 
     #[test]
