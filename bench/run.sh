@@ -104,6 +104,35 @@ table "One journal of 20 sessions, whole process" 20 \
   "mentorlog build" "$ML build -q $WORK/j20 -o $SHM/out" \
   "mentorlog check" "$ML check -q $WORK/j20"
 
+# Resource bounds (issue: reliability): one big journal, one big note, and how time grows
+# with the sessions of one journal.
+[ -d "$WORK/j2k-program" ] || "$GEN" --journals 1 --sessions 2000 --out "$WORK/j2k-program" 2>/dev/null
+[ -d "$WORK/j20k-program" ] || "$GEN" --journals 1 --sessions 20000 --out "$WORK/j20k-program" 2>/dev/null
+if [ ! -d "$WORK/bignote" ]; then
+  mkdir -p "$WORK/bignote/sessions"
+  printf 'title: One big note\nmentor: A\nmentee: B\n' > "$WORK/bignote/journal.yaml"
+  # About 10 MB: the bodies (after the front matter) of the first 1,900 notes of the big journal.
+  { printf -- '---\ndate: 2026-01-08\ntitle: One big note\n---\n'
+    find "$WORK/j20k-program/pair-00000/sessions" -name '*.md' | sort | head -n 1900 |
+      xargs awk 'FNR == 1 { c = 0 } c >= 2; /^---$/ { c++ }'
+  } > "$WORK/bignote/sessions/2026-01-08-big.md"
+fi
+bound() { # label journal → a table row: wall time and peak memory of one build
+  rm -rf "$SHM/out"
+  /usr/bin/time -f '%e %M' "$ML" build -q "$2" -o "$SHM/out" 2> "$WORK/bound.txt" >/dev/null
+  tail -n 1 "$WORK/bound.txt" | awk -v l="$1" '{ printf "| %s | %.2f s | %.0f MiB |\n", l, $1, $2 / 1024 }'
+}
+{
+  echo "## Resource bounds (one build each, default threads)"
+  echo
+  echo "| input | wall time | peak memory |"
+  echo "|---|---|---|"
+  bound "one journal of 2,000 sessions" "$WORK/j2k-program/pair-00000"
+  bound "one journal of 20,000 sessions" "$WORK/j20k-program/pair-00000"
+  bound "one note of $(du -m "$WORK/bignote/sessions/2026-01-08-big.md" | cut -f1) MB" "$WORK/bignote"
+  echo
+} >> "$RESULTS"
+
 {
   echo "## Peak memory (GNU time, maximum resident set size)"
   echo
