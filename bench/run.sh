@@ -77,8 +77,22 @@ table() { # title runs commands...
   local title=$1 runs=$2; shift 2
   local args=()
   while [ $# -gt 0 ]; do args+=(--prepare "rm -rf $SHM/out $WORK/disk-out" --command-name "$1" "$2"); shift 2; done
-  hyperfine -N --warmup 1 --runs "$runs" --export-markdown "$WORK/t.md" "${args[@]}" >/dev/null
-  { echo "## $title"; echo; cat "$WORK/t.md"; echo; } >> "$RESULTS"
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/t.json" "${args[@]}" >/dev/null 2>&1
+  { echo "## $title"; echo; medians "$WORK/t.json"; echo; } >> "$RESULTS"
+}
+
+medians() { # hyperfine JSON → a markdown table of medians, relative to the fastest
+  python3 - "$1" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))["results"]
+fastest = min(r["median"] for r in rows)
+unit, scale, f = ("ms", 1000, ".1f") if max(r["median"] for r in rows) < 1 else ("s", 1, ".3f")
+print(f"| command | median [{unit}] | min [{unit}] | max [{unit}] | runs | relative |")
+print("|:---|---:|---:|---:|---:|---:|")
+for r in rows:
+    print(f"| `{r['command']}` | {r['median']*scale:{f}} | {r['min']*scale:{f}} | {r['max']*scale:{f}} "
+          f"| {len(r['times'])} | {r['median']/fastest:.2f} |")
+PY
 }
 
 for size in p1k p10k; do
@@ -111,10 +125,10 @@ table "One journal of 20 sessions, whole process" 20 \
 if [ ! -d "$WORK/bignote" ]; then
   mkdir -p "$WORK/bignote/sessions"
   printf 'title: One big note\nmentor: A\nmentee: B\n' > "$WORK/bignote/journal.yaml"
-  # About 10 MB: the bodies (after the front matter) of the first 1,900 notes of the big journal.
+  # About 10 MB: the bodies (after the front matter) of the first 2,200 notes of the big journal.
   { printf -- '---\ndate: 2026-01-08\ntitle: One big note\n---\n'
-    find "$WORK/j20k-program/pair-00000/sessions" -name '*.md' | sort | head -n 1900 |
-      xargs awk 'FNR == 1 { c = 0 } c >= 2; /^---$/ { c++ }'
+    find "$WORK/j20k-program/pair-00000/sessions" -name '*.md' | sort > "$WORK/notes.txt"
+    sed -n '1,2200p' "$WORK/notes.txt" | xargs awk 'FNR == 1 { c = 0 } c >= 2; /^---$/ { c++ }'
   } > "$WORK/bignote/sessions/2026-01-08-big.md"
 fi
 bound() { # label journal → a table row: wall time and peak memory of one build
