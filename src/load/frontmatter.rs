@@ -150,6 +150,9 @@ pub struct GoalEntry {
     pub note: Option<String>,
     /// Keep out of published sites.
     pub private: bool,
+    /// Some value of the entry was wrong (already reported): the fold adds no errors of
+    /// its own about it, nor about later entries of a goal it failed to declare.
+    pub invalid: bool,
 }
 
 /// A commitment entry as written.
@@ -635,7 +638,9 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         status: None,
         note: None,
         private: false,
+        invalid: false,
     };
+    let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "title") {
         entry.title = text_value(r, "title", v, at("title"));
     }
@@ -693,6 +698,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
     if let Some(v) = get(map, "private") {
         entry.private = bool_value(r, "private", v, at("private"));
     }
+    entry.invalid = r.diags.count(Severity::Error) > errors_before;
     Some(entry)
 }
 

@@ -2,7 +2,7 @@
 //! commitment id declares it, later entries update it; progress, statuses, `due: next`,
 //! overdue and stale are worked out here, and nowhere else.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -19,6 +19,9 @@ pub(crate) struct Fold<'d> {
     pub(crate) goals: Vec<Goal>,
     pub(crate) commitments: Vec<Commitment>,
     goal_ids: HashMap<String, usize>,
+    /// Ids of goals whose declaring entry was invalid: their later updates are ignored
+    /// without an "unknown goal" error, which would only repeat the error already reported.
+    broken_goals: HashSet<String>,
     commit_ids: HashMap<String, usize>,
     /// Commitments due at the next session, waiting for one.
     waiting_for_next: Vec<usize>,
@@ -35,6 +38,7 @@ impl<'d> Fold<'d> {
             goals: Vec::new(),
             commitments: Vec::new(),
             goal_ids: HashMap::new(),
+            broken_goals: HashSet::new(),
             commit_ids: HashMap::new(),
             waiting_for_next: Vec::new(),
             next_suffix: HashMap::new(),
@@ -85,6 +89,13 @@ impl<'d> Fold<'d> {
             Some(&g) => g,
             None => {
                 let Some(title) = entry.title.clone() else {
+                    if entry.invalid {
+                        self.broken_goals.insert(entry.id);
+                        return;
+                    }
+                    if self.broken_goals.contains(&entry.id) {
+                        return;
+                    }
                     let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
                     let help = match closest(&entry.id, known) {
                         Some(near) => format!("did you mean `{near}`? To declare a new goal, add `title:`"),
@@ -391,6 +402,7 @@ mod tests {
             status: None,
             note: None,
             private: false,
+            invalid: false,
         }
     }
 
@@ -642,6 +654,34 @@ mod tests {
                 "send-the-update-4"
             ]
         );
+    }
+
+    #[test]
+    fn updates_of_a_goal_whose_declaration_was_invalid_add_no_errors() {
+        let broken = GoalEntry {
+            invalid: true,
+            ..goal("g")
+        };
+        let update = GoalEntry {
+            progress: Some(30),
+            ..goal("g")
+        };
+        let redeclare = GoalEntry {
+            title: Some("G".into()),
+            ..goal("g")
+        };
+        let (goals, _, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![broken], vec![]),
+                session(d(1, 2), vec![update.clone()], vec![]),
+                session(d(1, 3), vec![redeclare], vec![]),
+                session(d(1, 4), vec![update], vec![]),
+            ],
+        );
+        assert_eq!(diags.count(Severity::Error), 0);
+        assert_eq!(goals.len(), 1);
+        assert_eq!(goals[0].progress, 30);
     }
 
     #[test]

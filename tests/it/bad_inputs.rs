@@ -399,6 +399,33 @@ fn c17_the_same_goal_declared_in_two_sessions_is_an_update() {
 }
 
 #[test]
+fn c44_a_goal_declared_with_a_wrong_title_is_one_error_not_one_per_update() {
+    // The declaration is dropped, but its id is known: the sessions updating it must not
+    // each add an "unknown goal" error that only repeats the first.
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ngoals:\n  - id: group-lead\n    title: [not, text]\n    horizon: career\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ngoals:\n  - id: group-lead\n    progress: 30\n---\n",
+        ),
+        (
+            "sessions/2026-02-05-c.md",
+            "---\ndate: 2026-02-05\ngoals:\n  - id: group-lead\n    note: Ran the planning meeting\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (1, 0),
+        &["sessions/2026-01-08-a.md:5:12: error: `title` must be text, found a list"],
+    );
+    assert!(!run.stderr.contains("unknown goal"), "no follow-on error:\n{run}");
+}
+
+#[test]
 fn c18_duplicate_keys_point_at_the_second() {
     let f = note(
         A,
