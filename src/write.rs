@@ -150,6 +150,12 @@ impl Staging {
             std::process::id()
         ));
         let had_old = self.out.exists();
+        if had_old && exchange(&self.staging, &self.out).map_err(|e| Error::io("cannot swap in", &self.out, e))? {
+            // The staging folder's name now holds the previous site.
+            std::fs::remove_dir_all(&self.staging)
+                .map_err(|e| Error::io("cannot remove the previous site at", &self.staging, e))?;
+            return Ok(self.out.clone());
+        }
         if had_old {
             std::fs::rename(&self.out, &old).map_err(|e| Error::io("cannot move aside", &self.out, e))?;
         }
@@ -169,6 +175,25 @@ impl Staging {
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.staging);
     }
+}
+
+/// Swaps two folders in one step, where the system can: a build killed at that moment
+/// still leaves a whole site at the output path, the old or the new. `false` when the
+/// system or file system cannot; the caller then moves the old one aside first.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == Errno::INVAL || e == Errno::NOSYS || e == Errno::NOTSUP => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
 }
 
 impl Staging {
@@ -207,5 +232,51 @@ impl Sink for Staging {
         write(&mut out)
             .and_then(|()| std::io::Write::flush(&mut out))
             .map_err(|e| Error::io("cannot write", &file, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn two_folders_are_swapped_in_one_step() {
+        let Ok(tmp) = tempfile::tempdir() else { return };
+        let (a, b) = (tmp.path().join("new"), tmp.path().join("old"));
+        for (dir, text) in [(&a, "new site"), (&b, "old site")] {
+            assert!(std::fs::create_dir(dir).is_ok());
+            assert!(std::fs::write(dir.join("index.html"), text).is_ok());
+        }
+        assert!(matches!(exchange(&a, &b), Ok(true)), "tmp folders support the exchange");
+        let read = |dir: &Path| std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+        assert_eq!(read(&b), "new site");
+        assert_eq!(read(&a), "old site");
+    }
+
+    #[test]
+    fn publishing_replaces_the_previous_site_and_leaves_no_folder_behind() {
+        let Ok(tmp) = tempfile::tempdir() else { return };
+        let out = tmp.path().join("site");
+        for text in ["first", "second"] {
+            let staging = Staging::new(&out);
+            assert!(staging.is_ok());
+            let Ok(staging) = staging else { return };
+            let path = SitePath::new("index.html".to_string());
+            assert!(path.is_some_and(|p| staging.put(p, text.as_bytes().to_vec()).is_ok()));
+            assert!(staging.publish().is_ok());
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap_or_default(),
+            "second"
+        );
+        let names: Vec<String> = std::fs::read_dir(tmp.path())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(names, ["site"]);
     }
 }
