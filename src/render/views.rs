@@ -184,7 +184,6 @@ impl PageCx<'_> {
             .filter_map(|(id, e)| {
                 let goal = self.journal.goal(id)?;
                 let event = goal.history.get(*e)?;
-                let change = i16::from(event.after) - i16::from(event.before);
                 Some(GoalMove {
                     title: event.title.clone(),
                     href: self.linker.to(&goal_path(&goal.id)),
@@ -192,13 +191,7 @@ impl PageCx<'_> {
                     measured: goal.measured,
                     before: event.before,
                     after: event.after,
-                    change: if change > 0 {
-                        format!("+{change}")
-                    } else if change < 0 {
-                        change.to_string()
-                    } else {
-                        "±0".to_string()
-                    },
+                    change: change_label(event.before, event.after),
                     status: event.status.key(),
                     steps_done: event.steps_done.clone(),
                     note: event.note.clone(),
@@ -287,25 +280,16 @@ impl PageCx<'_> {
             history: goal
                 .history
                 .iter()
-                .map(|e| {
-                    let change = i16::from(e.after) - i16::from(e.before);
-                    HistoryRow {
-                        session: self.session_ref(e.session),
-                        declared: e.declared,
-                        before: e.before,
-                        after: e.after,
-                        change: if change > 0 {
-                            format!("+{change}")
-                        } else if change < 0 {
-                            change.to_string()
-                        } else {
-                            "±0".to_string()
-                        },
-                        status: e.status.key(),
-                        title: e.title.clone(),
-                        steps_done: e.steps_done.clone(),
-                        note: e.note.clone(),
-                    }
+                .map(|e| HistoryRow {
+                    session: self.session_ref(e.session),
+                    declared: e.declared,
+                    before: e.before,
+                    after: e.after,
+                    change: change_label(e.before, e.after),
+                    status: e.status.key(),
+                    title: e.title.clone(),
+                    steps_done: e.steps_done.clone(),
+                    note: e.note.clone(),
                 })
                 .collect(),
         }
@@ -342,6 +326,15 @@ impl PageCx<'_> {
             }
         }
         html
+    }
+}
+
+/// A progress change as people write it: `+25`, `-5`, `±0`.
+fn change_label(before: u8, after: u8) -> String {
+    match i16::from(after) - i16::from(before) {
+        0 => "±0".to_string(),
+        up if up > 0 => format!("+{up}"),
+        down => down.to_string(),
     }
 }
 
