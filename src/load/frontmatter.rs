@@ -153,6 +153,10 @@ pub struct GoalEntry {
     /// Some value of the entry was wrong (already reported): the fold adds no errors of
     /// its own about it, nor about later entries of a goal it failed to declare.
     pub invalid: bool,
+    /// The id as written was invalid (already reported) and `id` is the valid id it
+    /// stands for: the entry applies nothing, but later entries of that id, written as
+    /// the error's help says, must not each add an "unknown goal" error.
+    pub id_invalid: bool,
 }
 
 /// A commitment entry as written.
@@ -175,8 +179,11 @@ pub struct CommitmentEntry {
     /// Keep out of published sites.
     pub private: bool,
     /// Some value of the entry was wrong (already reported): the fold adds no errors of
-    /// its own about it.
+    /// its own about it, nor about later entries of a commitment it failed to make.
     pub invalid: bool,
+    /// As for goals: the id as written was invalid (already reported), `id` is the valid
+    /// id it stands for, and the entry only keeps later entries of it from erroring.
+    pub id_invalid: bool,
 }
 
 /// mentorlog's reading of a note's front matter.
@@ -559,10 +566,23 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> Option<String> {
-    let value = get(map, "id")?;
+/// An entry's `id` as read.
+enum EntryId {
+    /// No `id` written.
+    Absent,
+    Valid(String),
+    /// Wrong, and reported; with the valid id the error suggests instead, if there is one.
+    Invalid(Option<String>),
+}
+
+fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what: &str) -> EntryId {
+    let Some(value) = get(map, "id") else {
+        return EntryId::Absent;
+    };
     let at = index.value("id");
-    let id = text_value(r, "id", value, at)?;
+    let Some(id) = text_value(r, "id", value, at) else {
+        return EntryId::Invalid(None);
+    };
     if !valid_id(&id) {
         // The slug, without the letters an id may not have (`Café Plan` → `caf-plan`).
         let ascii: String = crate::slug::slugify(&id)
@@ -581,12 +601,12 @@ fn entry_id(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex, what:
             format!("{what} id `{id}` may only use a-z, 0-9 and `-`"),
             &help,
         );
-        return None;
+        return EntryId::Invalid(Some(suggestion).filter(|s| !s.is_empty()));
     }
     if what == "goal" && !fits_a_page_name(r, "goal id", &id, &crate::slug::slugify(&id), at) {
-        return None;
+        return EntryId::Invalid(None);
     }
-    Some(id)
+    EntryId::Valid(id)
 }
 
 /// The longest URL-safe name a page may be given (its file name must stay well under the
@@ -614,16 +634,19 @@ fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: 
 }
 
 fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
-    let Some(id) = entry_id(r, map, index, "goal") else {
-        if get(map, "id").is_none() {
+    let (id, id_invalid) = match entry_id(r, map, index, "goal") {
+        EntryId::Valid(id) => (id, false),
+        EntryId::Invalid(Some(suggested)) => (suggested, true),
+        EntryId::Invalid(None) => return None,
+        EntryId::Absent => {
             r.report(
                 Severity::Error,
                 index.start,
                 "a goal entry needs an `id`".to_string(),
                 "add `id: short-name` (a-z, 0-9, `-`); later sessions update the goal by this id",
             );
+            return None;
         }
-        return None;
     };
     let at = |key: &str| index.value(key);
     let mut entry = GoalEntry {
@@ -639,7 +662,11 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         note: None,
         private: false,
         invalid: false,
+        id_invalid,
     };
+    if id_invalid {
+        return Some(entry);
+    }
     let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "title") {
         entry.title = text_value(r, "title", v, at("title"));
@@ -704,10 +731,12 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
 
 fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<CommitmentEntry> {
     let at = |key: &str| index.value(key);
-    let id = entry_id(r, map, index, "commitment");
-    if id.is_none() && get(map, "id").is_some() {
-        return None;
-    }
+    let (id, id_invalid) = match entry_id(r, map, index, "commitment") {
+        EntryId::Valid(id) => (Some(id), false),
+        EntryId::Invalid(Some(suggested)) => (Some(suggested), true),
+        EntryId::Invalid(None) => return None,
+        EntryId::Absent => (None, false),
+    };
     let start = if id.is_some() { index.value("id") } else { index.start };
     let mut entry = CommitmentEntry {
         origin: r.origin(start),
@@ -719,7 +748,11 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         note: None,
         private: false,
         invalid: false,
+        id_invalid,
     };
+    if id_invalid {
+        return Some(entry);
+    }
     let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "who") {
         let o = at("who");

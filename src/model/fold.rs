@@ -19,10 +19,13 @@ pub(crate) struct Fold<'d> {
     pub(crate) goals: Vec<Goal>,
     pub(crate) commitments: Vec<Commitment>,
     goal_ids: HashMap<String, usize>,
-    /// Ids of goals whose declaring entry was invalid: their later updates are ignored
-    /// without an "unknown goal" error, which would only repeat the error already reported.
+    /// Ids of goals whose declaring entry was invalid (for an invalid id, the id its error
+    /// suggests): their later updates are ignored without an "unknown goal" error, which
+    /// would only repeat the error already reported.
     broken_goals: HashSet<String>,
     commit_ids: HashMap<String, usize>,
+    /// The same for commitments: ids whose making entry was invalid or lacked `who`.
+    broken_commitments: HashSet<String>,
     /// Commitments due at the next session, waiting for one.
     waiting_for_next: Vec<usize>,
     /// For ids made from `what`: the next `-N` suffix to try, by base.
@@ -40,6 +43,7 @@ impl<'d> Fold<'d> {
             goal_ids: HashMap::new(),
             broken_goals: HashSet::new(),
             commit_ids: HashMap::new(),
+            broken_commitments: HashSet::new(),
             waiting_for_next: Vec::new(),
             next_suffix: HashMap::new(),
             diags,
@@ -85,6 +89,10 @@ impl<'d> Fold<'d> {
     }
 
     fn goal_entry(&mut self, session: usize, entry: GoalEntry) {
+        if entry.id_invalid {
+            self.broken_goals.insert(entry.id);
+            return;
+        }
         let g = match self.goal_ids.get(&entry.id) {
             Some(&g) => g,
             None => {
@@ -210,12 +218,23 @@ impl<'d> Fold<'d> {
     }
 
     fn commitment_entry(&mut self, session: usize, entry: CommitmentEntry, draft: bool) {
+        if entry.id_invalid {
+            self.broken_commitments.extend(entry.id);
+            return;
+        }
         let existing = entry.id.as_ref().and_then(|id| self.commit_ids.get(id).copied());
         let c = match existing {
             Some(c) => c,
             None => {
                 let Some(what) = entry.what.clone() else {
                     let id = entry.id.clone().unwrap_or_default();
+                    if entry.invalid {
+                        self.broken_commitments.insert(id);
+                        return;
+                    }
+                    if self.broken_commitments.contains(&id) {
+                        return;
+                    }
                     let known: Vec<&str> = self.commitments.iter().map(|c| c.id.as_str()).collect();
                     let help = match closest(&id, known) {
                         Some(near) => {
@@ -229,6 +248,9 @@ impl<'d> Fold<'d> {
                     return;
                 };
                 let Some(who) = entry.who else {
+                    // The entry meant to make the commitment: its later entries are not
+                    // unknown, only waiting for this one to be fixed.
+                    self.broken_commitments.extend(entry.id.clone());
                     if entry.invalid {
                         return;
                     }
@@ -403,6 +425,7 @@ mod tests {
             note: None,
             private: false,
             invalid: false,
+            id_invalid: false,
         }
     }
 
@@ -417,6 +440,7 @@ mod tests {
             note: None,
             private: false,
             invalid: false,
+            id_invalid: false,
         }
     }
 
@@ -682,6 +706,74 @@ mod tests {
         assert_eq!(diags.count(Severity::Error), 0);
         assert_eq!(goals.len(), 1);
         assert_eq!(goals[0].progress, 30);
+    }
+
+    #[test]
+    fn an_entry_with_an_invalid_id_applies_nothing_and_silences_that_id() {
+        let wrong_id = GoalEntry {
+            title: Some("Other".into()),
+            progress: Some(90),
+            id_invalid: true,
+            ..goal("g")
+        };
+        let declare = GoalEntry {
+            title: Some("G".into()),
+            ..goal("g")
+        };
+        let (goals, _, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![wrong_id.clone()], vec![]),
+                session(d(1, 2), vec![goal("g")], vec![]),
+                session(d(1, 3), vec![declare], vec![]),
+                session(d(1, 4), vec![wrong_id], vec![]),
+            ],
+        );
+        assert_eq!(diags.count(Severity::Error), 0);
+        assert_eq!(goals.len(), 1);
+        assert_eq!((goals[0].title.as_str(), goals[0].progress), ("G", 0));
+        assert_eq!(goals[0].history.len(), 1, "only the valid declaration is history");
+    }
+
+    #[test]
+    fn updates_of_a_commitment_whose_making_was_invalid_add_no_errors() {
+        let wrong_what = CommitmentEntry {
+            who: Some(Who::Mentor),
+            invalid: true,
+            ..commit(Some("c"))
+        };
+        let no_who = CommitmentEntry {
+            what: Some("Do it".into()),
+            ..commit(Some("n"))
+        };
+        let wrong_id = CommitmentEntry {
+            who: Some(Who::Mentor),
+            what: Some("Do it".into()),
+            id_invalid: true,
+            ..commit(Some("i"))
+        };
+        let done = |id| CommitmentEntry {
+            status: Some(CommitStatus::Done),
+            ..commit(Some(id))
+        };
+        let remake = CommitmentEntry {
+            who: Some(Who::Mentee),
+            what: Some("Do it".into()),
+            ..commit(Some("c"))
+        };
+        let (_, commitments, diags) = run(
+            d(12, 1),
+            vec![
+                session(d(1, 1), vec![], vec![wrong_what, no_who, wrong_id]),
+                session(d(1, 2), vec![], vec![done("c"), done("n"), done("i")]),
+                session(d(1, 3), vec![], vec![remake]),
+                session(d(1, 4), vec![], vec![done("c")]),
+            ],
+        );
+        // The one error is the missing `who`, which the fold itself reports.
+        assert_eq!(diags.count(Severity::Error), 1);
+        assert_eq!(commitments.len(), 1);
+        assert_eq!(commitments[0].status, CommitStatus::Done);
     }
 
     #[test]

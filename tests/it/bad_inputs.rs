@@ -426,6 +426,106 @@ fn c44_a_goal_declared_with_a_wrong_title_is_one_error_not_one_per_update() {
 }
 
 #[test]
+fn c45_a_goal_declared_with_an_invalid_id_is_one_error_not_one_per_update() {
+    // The later sessions use the id the error suggests: they wait for the declaration to
+    // be fixed, and must not each add an "unknown goal" error.
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ngoals:\n  - id: Group Lead\n    title: Lead a group\n    horizon: career\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ngoals:\n  - id: group-lead\n    progress: 30\n---\n",
+        ),
+        (
+            "sessions/2026-02-05-c.md",
+            "---\ndate: 2026-02-05\ngoals:\n  - id: group-lead\n    note: Ran the planning meeting\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (1, 0),
+        &["sessions/2026-01-08-a.md:4:9: error: goal id `Group Lead` may only use a-z, 0-9 and `-`"],
+    );
+    assert!(run.stderr.contains("help: write it as `group-lead`"), "{run}");
+    assert!(!run.stderr.contains("unknown goal"), "no follow-on error:\n{run}");
+}
+
+#[test]
+fn c46_a_commitment_made_with_an_invalid_id_is_one_error_not_one_per_update() {
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ncommitments:\n  - id: Send Template\n    who: mentor\n    what: Send the template\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    due: 2026-02-01\n---\n",
+        ),
+        (
+            "sessions/2026-02-05-c.md",
+            "---\ndate: 2026-02-05\ncommitments:\n  - id: send-template\n    status: done\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (1, 0),
+        &["sessions/2026-01-08-a.md:4:9: error: commitment id `Send Template` may only use a-z, 0-9 and `-`"],
+    );
+    assert!(run.stderr.contains("help: write it as `send-template`"), "{run}");
+    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
+}
+
+#[test]
+fn c47_a_commitment_made_with_a_wrong_what_is_one_error_not_one_per_update() {
+    // Not even on the entry itself: it has an id, but it is no update of a known one.
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ncommitments:\n  - id: send-template\n    who: mentor\n    what: [send, template]\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    status: done\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (1, 0),
+        &["sessions/2026-01-08-a.md:6:11: error: `what` must be text, found a list"],
+    );
+    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
+}
+
+#[test]
+fn c48_a_commitment_made_with_a_wrong_or_missing_who_is_one_error_not_one_per_update() {
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ncommitments:\n  - id: send-template\n    who: [mentor]\n    what: Send the template\n  - id: book-room\n    what: Book a room\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    status: done\n  - id: book-room\n    note: Booked\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (2, 0),
+        &[
+            "sessions/2026-01-08-a.md:5:10: error: `who` must be text, found a list",
+            "sessions/2026-01-08-a.md:7:9: error: the commitment `Book a room` needs `who`",
+        ],
+    );
+    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
+}
+
+#[test]
 fn c18_duplicate_keys_point_at_the_second() {
     let f = note(
         A,
