@@ -106,17 +106,21 @@ impl<'a, S: Sink> Prefixed<'a, S> {
     }
 }
 
+impl<S: Sink> Prefixed<'_, S> {
+    /// `path` under the folder.
+    fn join(&self, path: &SitePath) -> Result<SitePath> {
+        let joined = format!("{}/{}", self.prefix, path.as_str());
+        SitePath::new(joined.clone()).ok_or(Error::UnsafeOutputPath(joined))
+    }
+}
+
 impl<S: Sink> Sink for Prefixed<'_, S> {
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
-        let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
-            .ok_or_else(|| Error::UnsafeOutputPath(format!("{}/{}", self.prefix, path.as_str())))?;
-        self.inner.put(joined, bytes)
+        self.inner.put(self.join(&path)?, bytes)
     }
 
     fn put_streamed(&self, path: SitePath, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-        let joined = SitePath::new(format!("{}/{}", self.prefix, path.as_str()))
-            .ok_or_else(|| Error::UnsafeOutputPath(format!("{}/{}", self.prefix, path.as_str())))?;
-        self.inner.put_streamed(joined, write)
+        self.inner.put_streamed(self.join(&path)?, write)
     }
 }
 

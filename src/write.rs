@@ -242,7 +242,9 @@ mod tests {
     #[test]
     #[cfg(target_os = "linux")]
     fn two_folders_are_swapped_in_one_step() {
-        let Ok(tmp) = tempfile::tempdir() else { return };
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
         let (a, b) = (tmp.path().join("new"), tmp.path().join("old"));
         for (dir, text) in [(&a, "new site"), (&b, "old site")] {
             assert!(std::fs::create_dir(dir).is_ok());
@@ -256,12 +258,14 @@ mod tests {
 
     #[test]
     fn publishing_replaces_the_previous_site_and_leaves_no_folder_behind() {
-        let Ok(tmp) = tempfile::tempdir() else { return };
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
         let out = tmp.path().join("site");
         for text in ["first", "second"] {
-            let staging = Staging::new(&out);
-            assert!(staging.is_ok());
-            let Ok(staging) = staging else { return };
+            let Ok(staging) = Staging::new(&out) else {
+                panic!("a staging folder beside {}", out.display());
+            };
             let path = SitePath::new("index.html".to_string());
             assert!(path.is_some_and(|p| staging.put(p, text.as_bytes().to_vec()).is_ok()));
             assert!(staging.publish().is_ok());

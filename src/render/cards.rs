@@ -16,7 +16,7 @@ use crate::render::theme::Theme;
 use crate::render::views::{PageCx, SessionCard};
 
 /// The card partial's name.
-pub(crate) const CARD_TEMPLATE: &str = "partials/session_card.html";
+const CARD_TEMPLATE: &str = "partials/session_card.html";
 
 /// Each session's card HTML for a page at the root, filled in on first use.
 pub(crate) struct Cards {

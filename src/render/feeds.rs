@@ -245,13 +245,11 @@ struct Joined<'a>(Vec<&'a str>);
 
 impl Serialize for Joined<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("{}", JoinedDisplay(&self.0)))
+        serializer.collect_str(self)
     }
 }
 
-struct JoinedDisplay<'a, 'b>(&'b [&'a str]);
-
-impl std::fmt::Display for JoinedDisplay<'_, '_> {
+impl std::fmt::Display for Joined<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         for (n, part) in self.0.iter().enumerate() {
             if n > 0 {

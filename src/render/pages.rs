@@ -175,7 +175,11 @@ fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
         statics,
         in_program,
     } = *p;
-    let put = |path: &str, text: String| sink.put(checked(path.to_string())?, text.into_bytes());
+    let written = std::cell::Cell::new(0);
+    let put = |path: &str, text: String| {
+        written.set(written.get() + 1);
+        sink.put(checked(path.to_string())?, text.into_bytes())
+    };
     let base = base_url.map(feeds::with_slash);
     let feed_linker = match &base {
         Some(b) => Linker::rooted(Some(b)),
@@ -207,6 +211,7 @@ fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
             feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref()),
         )?;
     }
+    written.set(written.get() + 1);
     sink.put_streamed(checked("search-index.js".to_string())?, &mut |out| {
         feeds::write_journal_search_index(journal, out)
     })?;
@@ -219,7 +224,7 @@ fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
             .collect();
         put("sitemap.xml", feeds::sitemap(&urls))?;
     }
-    Ok(3 + usize::from(!in_program) + usize::from(base.is_some()))
+    Ok(written.get())
 }
 
 pub(crate) fn checked(path: String) -> Result<SitePath> {
