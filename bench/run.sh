@@ -3,7 +3,7 @@
 # a read+render+write floor, on the same Markdown bodies, with hyperfine. Results go to
 # bench/results.md (the README quotes them).
 #
-#   bench/run.sh           the whole run (about 15 minutes on 2 cores)
+#   bench/run.sh           the whole run (about 5 minutes on 2 cores, build included)
 #   bench/run.sh --quick   1,000 sessions, a few runs, one line: run it before merging
 #                          changes that could slow builds down
 #
