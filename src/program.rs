@@ -11,7 +11,7 @@ use crate::clock::BuildDate;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
 use crate::load::program::{self as program_config, Member, ProgramConfig};
-use crate::load::{LoadOptions, ProgramRules};
+use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
@@ -54,15 +54,25 @@ fn open(dir: &Path, diags: &mut Diagnostics) -> Result<(ProgramConfig, Vec<Membe
     Ok((config, members))
 }
 
-/// Loads and folds one journal of the program with the program's rules.
-fn fold_member(
-    member: &Member,
-    config: &ProgramConfig,
-    base_url: Option<&str>,
-    options: &BuildOptions,
+/// What every journal of one program build shares.
+struct Run<'a> {
+    config: &'a ProgramConfig,
+    base_url: Option<&'a str>,
+    options: &'a BuildOptions,
     today: BuildDate,
-    diags: &mut Diagnostics,
-) -> Result<Option<Journal>> {
+    /// Notes parsed by the previous build (`serve`).
+    cache: Option<&'a NoteCache>,
+}
+
+/// Loads and folds one journal of the program with the program's rules.
+fn fold_member(member: &Member, run: &Run<'_>, diags: &mut Diagnostics) -> Result<Option<Journal>> {
+    let Run {
+        config,
+        base_url,
+        options,
+        today,
+        cache,
+    } = *run;
     let rules = ProgramRules {
         raw_html: config.raw_html,
         noindex: config.noindex,
@@ -73,7 +83,7 @@ fn fold_member(
         drafts: options.drafts,
         program: Some(rules),
     };
-    let Some(source) = crate::load::journal(&member.dir, &load_options, diags)? else {
+    let Some(source) = crate::load::journal_cached(&member.dir, &load_options, cache, diags)? else {
         return Ok(None);
     };
     let visibility = options.visibility();
@@ -88,11 +98,18 @@ fn fold_member(
 /// Checks every journal of the program; problems go to `diags`.
 pub fn check_program(dir: &Path, options: &BuildOptions, today: BuildDate, diags: &mut Diagnostics) -> Result<usize> {
     let (config, members) = open(dir, diags)?;
+    let run = Run {
+        config: &config,
+        base_url: None,
+        options,
+        today,
+        cache: None,
+    };
     let results: Vec<(Diagnostics, Result<Option<Journal>>)> = members
         .par_iter()
         .map(|m| {
             let mut local = Diagnostics::new();
-            let folded = fold_member(m, &config, None, options, today, &mut local);
+            let folded = fold_member(m, &run, &mut local);
             (local, folded)
         })
         .collect();
@@ -127,7 +144,23 @@ pub fn build_program(
     sink: &impl Sink,
     diags: &mut Diagnostics,
 ) -> Result<ProgramReport> {
+    build_program_cached(dir, options, keep_going, today, None, sink, diags)
+}
+
+/// `build_program`, reusing the notes `cache` parsed in an earlier build (`serve`).
+pub fn build_program_cached(
+    dir: &Path,
+    options: &BuildOptions,
+    keep_going: bool,
+    today: BuildDate,
+    cache: Option<&NoteCache>,
+    sink: &impl Sink,
+    diags: &mut Diagnostics,
+) -> Result<ProgramReport> {
     let (config, members) = open(dir, diags)?;
+    if let Some(cache) = cache {
+        cache.keep_journals(&members.iter().map(|m| m.dir.as_path()).collect::<Vec<_>>());
+    }
     let base_url = options.base_url.clone().or_else(|| config.base_url.clone());
     if base_url.is_none() {
         diags.push(
@@ -140,20 +173,18 @@ pub fn build_program(
         );
     }
     let theme = Theme::load(None)?;
+    let run = Run {
+        config: &config,
+        base_url: base_url.as_deref(),
+        options,
+        today,
+        cache,
+    };
     let results: Vec<(Diagnostics, Result<Option<MemberOutput>>)> = members
         .par_iter()
         .map(|m| {
             let mut local = Diagnostics::new();
-            let out = build_member(
-                m,
-                &config,
-                base_url.as_deref(),
-                options,
-                today,
-                &theme,
-                sink,
-                &mut local,
-            );
+            let out = build_member(m, &run, &theme, sink, &mut local);
             (local, out)
         })
         .collect();
@@ -190,18 +221,15 @@ pub fn build_program(
     Ok(report)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn build_member(
     member: &Member,
-    config: &ProgramConfig,
-    base_url: Option<&str>,
-    options: &BuildOptions,
-    today: BuildDate,
+    run: &Run<'_>,
     default_theme: &Theme,
     sink: &impl Sink,
     diags: &mut Diagnostics,
 ) -> Result<Option<MemberOutput>> {
-    let Some(journal) = fold_member(member, config, base_url, options, today, diags)? else {
+    let config = run.config;
+    let Some(journal) = fold_member(member, run, diags)? else {
         return Ok(None);
     };
     let templates = member.dir.join("templates");

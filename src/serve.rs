@@ -33,7 +33,7 @@ use crate::load::NoteCache;
 use crate::site::Sink;
 
 use self::state::{Builder, Shared};
-use self::watch::{Change, Inputs, Watch};
+use self::watch::{Change, Inputs, Layout, Watch};
 
 /// What is served. A program (many journals, one site) joins as a second variant.
 #[derive(Debug, Clone)]
@@ -80,36 +80,21 @@ impl Source {
         match self {
             Source::Journal(dir) => crate::build_site_cached(dir, options, today, Some(cache), sink, diags),
             Source::Program(dir) => {
-                crate::program::build_program(dir, options, false, today, sink, diags).map(|report| report.files)
+                crate::program::build_program_cached(dir, options, false, today, Some(cache), sink, diags)
+                    .map(|report| report.files)
             }
         }
     }
 
     /// The files and folders whose changes change the site; `root` made absolute.
     fn inputs(&self, cwd: &Path) -> Inputs {
-        match self {
-            Source::Journal(dir) => Inputs {
-                root: cwd.join(dir),
-                files: vec!["journal.yaml".into()],
-                folders: vec!["sessions".into(), "static".into(), "templates".into()],
-            },
-            // Every journal folder of the program (journals listed from elsewhere are
-            // built, but only the program's own folder is watched).
-            Source::Program(dir) => Inputs {
-                root: cwd.join(dir),
-                files: vec!["program.yaml".into()],
-                folders: std::fs::read_dir(cwd.join(dir))
-                    .map(|entries| {
-                        let mut names: Vec<String> = entries
-                            .filter_map(|e| e.ok())
-                            .filter(|e| e.path().join("journal.yaml").is_file())
-                            .map(|e| e.file_name().to_string_lossy().into_owned())
-                            .collect();
-                        names.sort();
-                        names
-                    })
-                    .unwrap_or_default(),
-            },
+        let (dir, layout) = match self {
+            Source::Journal(dir) => (dir, Layout::Journal),
+            Source::Program(dir) => (dir, Layout::Program),
+        };
+        Inputs {
+            root: cwd.join(dir),
+            layout,
         }
     }
 }

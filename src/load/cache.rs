@@ -4,11 +4,12 @@
 //! the same: the note's bytes, its path and place in the list, and the journal-wide inputs
 //! (the folder, `raw_html`, drafts, and every note and static path, which links resolve
 //! against). The fold and the render still run in full: this caches inputs, not pages.
-//! Only the previous load's entries are kept, so memory follows the journal's size.
+//! Only each journal's previous load is kept, so memory follows the journals' size; a
+//! program keeps one set per journal, and drops those of journals no longer in it.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{PoisonError, RwLock};
 
 use crate::diag::Diagnostics;
@@ -18,10 +19,10 @@ use crate::load::{NoteFile, SessionSource, unreadable};
 /// One note's parse: the session (if it loaded) and the note's own diagnostics.
 pub(super) type Parsed = (Option<SessionSource>, Diagnostics);
 
-/// Parsed notes by a hash of everything their parse depends on.
+/// Parsed notes by journal folder, then by a hash of everything their parse depends on.
 #[derive(Debug, Default)]
 pub struct NoteCache {
-    entries: RwLock<HashMap<u64, Parsed>>,
+    journals: RwLock<HashMap<PathBuf, HashMap<u64, Parsed>>>,
 }
 
 /// Where an entry came from, for `NoteCache::keep`.
@@ -58,10 +59,11 @@ impl NoteCache {
         (context, note.index, note.rel, note.slug, &bytes).hash(&mut hasher);
         let key = hasher.finish();
         let known = self
-            .entries
+            .journals
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
+            .get(note.root)
+            .and_then(|entries| entries.get(&key))
             .cloned();
         if let Some(parsed) = known {
             return (parsed, Some(Used { key, reused: true }));
@@ -71,10 +73,12 @@ impl NoteCache {
         ((session, diags), Some(Used { key, reused: false }))
     }
 
-    /// Keeps the entries of this load only: the reused ones, and the new parses.
-    pub(super) fn keep(&self, parsed: &[(Parsed, Option<Used>)]) {
+    /// Keeps, for the journal at `root`, the entries of this load only: the reused ones,
+    /// and the new parses.
+    pub(super) fn keep(&self, root: &Path, parsed: &[(Parsed, Option<Used>)]) {
         let used: HashSet<u64> = parsed.iter().filter_map(|(_, u)| u.as_ref().map(|u| u.key)).collect();
-        let mut entries = self.entries.write().unwrap_or_else(PoisonError::into_inner);
+        let mut journals = self.journals.write().unwrap_or_else(PoisonError::into_inner);
+        let entries = journals.entry(root.to_path_buf()).or_default();
         entries.retain(|key, _| used.contains(key));
         for (result, used) in parsed {
             if let Some(Used { key, reused: false }) = used {
@@ -83,9 +87,16 @@ impl NoteCache {
         }
     }
 
+    /// Forgets the journals not in `roots` (a program's journal removed or renamed).
+    pub fn keep_journals(&self, roots: &[&Path]) {
+        let mut journals = self.journals.write().unwrap_or_else(PoisonError::into_inner);
+        journals.retain(|root, _| roots.contains(&root.as_path()));
+    }
+
     /// How many notes are kept.
     pub fn len(&self) -> usize {
-        self.entries.read().unwrap_or_else(PoisonError::into_inner).len()
+        let journals = self.journals.read().unwrap_or_else(PoisonError::into_inner);
+        journals.values().map(HashMap::len).sum()
     }
 
     /// True when nothing is kept.
@@ -159,5 +170,35 @@ mod tests {
         assert!(std::fs::remove_file(dir.join("sessions/2026-01-08-c.md")).is_ok());
         assert_eq!(cached(dir, &cache), fresh(dir));
         assert_eq!(cache.len(), 2);
+    }
+
+    #[test]
+    fn journals_sharing_a_cache_keep_their_own_notes_until_they_leave() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        for (dir, notes) in [(&a, 2), (&b, 3)] {
+            write(dir, "journal.yaml", "title: T\nmentor: A\nmentee: B\n");
+            for n in 1..=notes {
+                write(
+                    dir,
+                    &format!("sessions/2026-01-0{n}-s.md"),
+                    &format!("---\ndate: 2026-01-0{n}\n---\nNote {n}.\n"),
+                );
+            }
+        }
+        let cache = NoteCache::new();
+        assert_eq!(cached(&a, &cache), fresh(&a));
+        assert_eq!(cached(&b, &cache), fresh(&b));
+        assert_eq!(cache.len(), 5, "loading one journal keeps the other's notes");
+        write(&a, "sessions/2026-01-01-s.md", "---\ndate: 2026-01-01\n---\nEdited.\n");
+        let edited = cached(&a, &cache);
+        assert!(edited.contains("Edited."), "{edited}");
+        assert_eq!(edited, fresh(&a));
+        assert_eq!(cached(&b, &cache), fresh(&b));
+        assert_eq!(cache.len(), 5);
+        cache.keep_journals(&[b.as_path()]);
+        assert_eq!(cache.len(), 3, "a journal that left the program is forgotten");
     }
 }

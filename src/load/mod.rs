@@ -209,7 +209,7 @@ pub fn journal_cached(
         })
         .collect();
     if let Some(cache) = cache {
-        cache.keep(&parsed);
+        cache.keep(root, &parsed);
     }
     let mut sessions = Vec::with_capacity(parsed.len());
     for ((session, local), _) in parsed {

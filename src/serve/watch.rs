@@ -1,5 +1,7 @@
 //! Watching the journal for changes: `journal.yaml`, and `sessions/`, `static/` and
-//! `templates/` at any depth (notify), debounced here.
+//! `templates/` at any depth (notify), debounced here. A program's folder is watched for
+//! `program.yaml` and the same inputs of each journal folder in it, including journal
+//! folders that appear while it is served.
 //!
 //! An editor's save is often several events (a temporary file, a rename, a backup
 //! removed). The first event that can change the site opens a batch; the batch closes when
@@ -42,16 +44,26 @@ pub(crate) enum Change {
     Failed(String),
 }
 
+/// The folders of a journal read at any depth.
+const JOURNAL_FOLDERS: [&str; 3] = ["sessions", "static", "templates"];
+
+/// What is served from a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// A journal: `journal.yaml` and its folders.
+    Journal,
+    /// A program: `program.yaml`, and a journal in each sub-folder holding a `journal.yaml`.
+    /// Journals the program lists from elsewhere are built but not watched.
+    Program,
+}
+
 /// Which files and folders of a source folder are its input.
 #[derive(Debug, Clone)]
 pub(crate) struct Inputs {
     /// The source folder, absolute.
     pub(crate) root: PathBuf,
-    /// Files directly in it (`journal.yaml`, `program.yaml`).
-    pub(crate) files: Vec<String>,
-    /// Folders in it, watched at any depth (`sessions`, `static`, `templates`; a program's
-    /// journal folders).
-    pub(crate) folders: Vec<String>,
+    /// What it holds.
+    pub(crate) layout: Layout,
 }
 
 impl Inputs {
@@ -67,13 +79,68 @@ impl Inputs {
                 _ => None,
             })
             .collect();
-        match parts.as_slice() {
-            [file] if self.files.iter().any(|f| f == file) => true,
-            [folder, rest @ ..] if self.folders.iter().any(|f| f == folder) => {
-                !rest.iter().any(|name| is_scratch(name))
+        match (self.layout, parts.as_slice()) {
+            (Layout::Journal, parts) => is_journal_input(parts),
+            (Layout::Program, ["program.yaml"]) => true,
+            (Layout::Program, [folder, ..]) if is_scratch(folder) => false,
+            // A folder that appeared or went: perhaps a journal.
+            (Layout::Program, [folder]) => {
+                let path = self.root.join(folder);
+                path.is_dir() || !path.exists()
             }
-            _ => false,
+            // `journal.yaml` makes a folder a journal; the rest counts once it is one.
+            (Layout::Program, [folder, rest @ ..]) => {
+                rest == ["journal.yaml"]
+                    || (self.root.join(folder).join("journal.yaml").is_file() && is_journal_input(rest))
+            }
+            (Layout::Program, []) => false,
         }
+    }
+
+    /// The folders to watch now, and how: a journal's folders at any depth; in a program,
+    /// each sub-folder itself too (to see a `journal.yaml` or a journal's folder appear).
+    fn folders(&self) -> Vec<(PathBuf, RecursiveMode)> {
+        let journal_folders = |journal: &Path| {
+            JOURNAL_FOLDERS
+                .iter()
+                .map(|name| journal.join(name))
+                .filter(|folder| folder.is_dir())
+                .map(|folder| (folder, RecursiveMode::Recursive))
+                .collect::<Vec<_>>()
+        };
+        match self.layout {
+            Layout::Journal => journal_folders(&self.root),
+            Layout::Program => {
+                let mut subfolders: Vec<PathBuf> = std::fs::read_dir(&self.root)
+                    .map(|entries| {
+                        entries
+                            .filter_map(|e| e.ok())
+                            .filter(|e| !is_scratch(&e.file_name().to_string_lossy()))
+                            .map(|e| e.path())
+                            .filter(|path| path.is_dir())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                subfolders.sort();
+                let mut folders = Vec::new();
+                for folder in subfolders {
+                    if folder.join("journal.yaml").is_file() {
+                        folders.extend(journal_folders(&folder));
+                    }
+                    folders.push((folder, RecursiveMode::NonRecursive));
+                }
+                folders
+            }
+        }
+    }
+}
+
+/// True when the path (parts from the journal's folder) is one the journal is made from.
+fn is_journal_input(parts: &[&str]) -> bool {
+    match parts {
+        ["journal.yaml"] => true,
+        [folder, rest @ ..] if JOURNAL_FOLDERS.contains(folder) => !rest.iter().any(|name| is_scratch(name)),
+        _ => false,
     }
 }
 
@@ -115,7 +182,7 @@ fn can_change(kind: &EventKind) -> bool {
 pub(crate) struct Watch {
     watcher: RecommendedWatcher,
     inputs: Inputs,
-    watched: Vec<PathBuf>,
+    watched: Vec<(PathBuf, RecursiveMode)>,
 }
 
 impl Watch {
@@ -151,20 +218,26 @@ impl Watch {
         Ok(watch)
     }
 
-    /// Watches input folders that appeared (or were replaced) since the last call; `changed`
-    /// is the batch just received. Returns what could not be watched.
+    /// Watches input folders that appeared (or were replaced) since the last call, and stops
+    /// watching those that went; `changed` is the batch just received. Returns what could
+    /// not be watched.
     pub(crate) fn refresh(&mut self, changed: &[PathBuf]) -> Vec<ServeError> {
+        let wanted = self.inputs.folders();
         let mut problems = Vec::new();
-        for name in &self.inputs.folders {
-            let folder = self.inputs.root.join(name);
-            if changed.contains(&folder) && self.watched.contains(&folder) {
-                // Removed or replaced: the old watch points at a folder that is gone.
-                let _ = self.watcher.unwatch(&folder);
-                self.watched.retain(|w| *w != folder);
+        let watcher = &mut self.watcher;
+        self.watched.retain(|(folder, mode)| {
+            // Removed or replaced, the old watch points at a folder that is gone; a folder
+            // that became a journal is watched differently.
+            let keep = wanted.contains(&(folder.clone(), *mode)) && !changed.contains(folder);
+            if !keep {
+                let _ = watcher.unwatch(folder);
             }
-            if !self.watched.contains(&folder) && folder.is_dir() {
-                match self.watcher.watch(&folder, RecursiveMode::Recursive) {
-                    Ok(()) => self.watched.push(folder),
+            keep
+        });
+        for (folder, mode) in wanted {
+            if !self.watched.iter().any(|(w, _)| *w == folder) {
+                match self.watcher.watch(&folder, mode) {
+                    Ok(()) => self.watched.push((folder, mode)),
                     Err(source) => problems.push(ServeError::Watch { path: folder, source }),
                 }
             }
@@ -255,8 +328,7 @@ mod tests {
     fn inputs() -> Inputs {
         Inputs {
             root: PathBuf::from("/j"),
-            files: vec!["journal.yaml".into()],
-            folders: vec!["sessions".into(), "static".into(), "templates".into()],
+            layout: Layout::Journal,
         }
     }
 
@@ -291,6 +363,57 @@ mod tests {
         ] {
             assert!(!inputs.is_input(Path::new(path)), "{path}");
         }
+    }
+
+    #[test]
+    #[allow(clippy::disallowed_methods)] // the test's own files, in a temporary folder
+    fn a_program_reads_its_journal_folders_and_sees_new_ones() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let root = tmp.path();
+        for folder in ["pair/sessions", "new", "public"] {
+            assert!(std::fs::create_dir_all(root.join(folder)).is_ok());
+        }
+        assert!(std::fs::write(root.join("pair/journal.yaml"), "title: T\n").is_ok());
+        assert!(std::fs::write(root.join("README.md"), "About the cohort.\n").is_ok());
+        let inputs = Inputs {
+            root: root.to_path_buf(),
+            layout: Layout::Program,
+        };
+        let input = |rel: &str| inputs.is_input(&root.join(rel));
+        for rel in [
+            "program.yaml",
+            "pair/journal.yaml",
+            "pair/sessions/2026-01-01-a.md",
+            "new",
+            "new/journal.yaml",
+            "gone",
+        ] {
+            assert!(input(rel), "{rel}");
+        }
+        for rel in [
+            "README.md",
+            "pair/notes.txt",
+            "pair/public/index.html",
+            "pair/sessions/.a.md.swp",
+            "new/sessions/2026-01-01-a.md",
+            "public/index.html",
+            ".git/index",
+        ] {
+            assert!(!input(rel), "{rel}");
+        }
+        let mut folders = inputs.folders();
+        folders.sort();
+        assert_eq!(
+            folders,
+            [
+                (root.join("new"), RecursiveMode::NonRecursive),
+                (root.join("pair"), RecursiveMode::NonRecursive),
+                (root.join("pair/sessions"), RecursiveMode::Recursive),
+                (root.join("public"), RecursiveMode::NonRecursive),
+            ]
+        );
     }
 
     #[test]

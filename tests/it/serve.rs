@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use scraper::Html;
 
-use crate::harness::{EPOCH, Fixture, INTRO_NOTE, build_cli, list_dir, mentorlog, one, read_tree, text};
+use crate::harness::{EPOCH, Fixture, INTRO_NOTE, all, build_cli, list_dir, mentorlog, one, read_tree, text};
 
 /// How long anything may take before the test fails (debug builds on a busy machine).
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -580,8 +580,9 @@ fn ctrl_c_stops_it_and_leaves_nothing_behind() {
     assert_eq!(list_dir(&fixture.path().join("sessions")).len(), 2);
 }
 
-#[test]
-fn a_program_is_served_without_private_notes_unless_asked() {
+/// A program folder with one pair (Dana & Sam) and its note `2026-11-01-open.md` reading
+/// `text`.
+fn one_pair_program(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     crate::harness::write_file(&root.join("program.yaml"), b"title: Cohort\nlead: Miriam\n");
@@ -589,10 +590,15 @@ fn a_program_is_served_without_private_notes_unless_asked() {
         &root.join("pair/journal.yaml"),
         b"title: Pair\nmentor: Dana\nmentee: Sam\n",
     );
-    crate::harness::write_file(
-        &root.join("pair/sessions/2026-11-01-open.md"),
-        b"---\ndate: 2026-11-01\ntitle: Open session\n---\nPublic words.\n",
-    );
+    let note = format!("---\ndate: 2026-11-01\ntitle: Open session\n---\n{text}\n");
+    crate::harness::write_file(&root.join("pair/sessions/2026-11-01-open.md"), note.as_bytes());
+    dir
+}
+
+#[test]
+fn a_program_is_served_without_private_notes_unless_asked() {
+    let dir = one_pair_program("Public words.");
+    let root = dir.path();
     crate::harness::write_file(
         &root.join("pair/sessions/2026-11-08-secret.md"),
         b"---\ndate: 2026-11-08\ntitle: Canary program secret\nprivate: true\n---\nCanary program body\n",
@@ -616,4 +622,48 @@ fn a_program_is_served_without_private_notes_unless_asked() {
     let served = serve(root, &["--include-private"]);
     let page = served.get("/pair/sessions/2026-11-08-secret.html");
     assert!(page.body.contains("Canary program body"), "{}", page.body);
+}
+
+/// The pairs on a served program's home, by their cards' headings.
+fn served_pairs(served: &Served) -> Vec<String> {
+    let home = Html::parse_document(&served.get("/").body);
+    all(home.root_element(), ".pair-card h3")
+        .into_iter()
+        .map(text)
+        .collect()
+}
+
+#[test]
+fn a_served_program_shows_saves_and_a_journal_added_while_it_runs() {
+    let dir = one_pair_program("The first words.");
+    let root = dir.path();
+    let served = serve(root, &[]);
+    assert_eq!(served_pairs(&served), ["Dana & Sam"]);
+
+    // A save in a journal of the program: its page shows the new text (not a cached parse).
+    let note = root.join("pair/sessions/2026-11-01-open.md");
+    let saved = std::fs::read_to_string(&note).unwrap().replace("first", "second");
+    crate::harness::write_file(&note, saved.as_bytes());
+    let page = served.wait_for("/pair/sessions/2026-11-01-open.html", "the saved note", |r| {
+        r.body.contains("The second words.")
+    });
+    let page = Html::parse_document(&page.body);
+    assert_eq!(text(one(page.root_element(), "h1")), "Open session");
+
+    // A new pair's folder, made the way `mentorlog init` and a first note would: the
+    // folder first, then its files.
+    std::fs::create_dir(root.join("newpair")).unwrap();
+    served.wait_for_output("the rebuild for the new folder", |out| out.contains("newpair changed:"));
+    crate::harness::write_file(
+        &root.join("newpair/journal.yaml"),
+        b"title: New pair\nmentor: Ines\nmentee: Joe\n",
+    );
+    crate::harness::write_file(
+        &root.join("newpair/sessions/2026-11-10-first.md"),
+        b"---\ndate: 2026-11-10\ntitle: First meeting\n---\nHello.\n",
+    );
+    served.wait_for("/newpair/sessions/2026-11-10-first.html", "the new pair's note", |r| {
+        r.status == 200 && r.body.contains("Hello.")
+    });
+    assert_eq!(served_pairs(&served), ["Dana & Sam", "Ines & Joe"]);
 }
