@@ -153,6 +153,9 @@ pub struct GoalEntry {
     /// Some value of the entry was wrong (already reported): the fold adds no errors of
     /// its own about it, nor about later entries of a goal it failed to declare.
     pub invalid: bool,
+    /// The entry has a `title`, valid or not: it means to declare the goal. An invalid
+    /// entry without one is an update, and its id must still be a known goal.
+    pub declares: bool,
     /// The id as written was invalid (already reported) and `id` is the valid id it
     /// stands for: the entry applies nothing, but later entries of that id, written as
     /// the error's help says, must not each add an "unknown goal" error.
@@ -181,6 +184,8 @@ pub struct CommitmentEntry {
     /// Some value of the entry was wrong (already reported): the fold adds no errors of
     /// its own about it, nor about later entries of a commitment it failed to make.
     pub invalid: bool,
+    /// The entry has a `what`, valid or not: it means to make the commitment.
+    pub declares: bool,
     /// As for goals: the id as written was invalid (already reported), `id` is the valid
     /// id it stands for, and the entry only keeps later entries of it from erroring.
     pub id_invalid: bool,
@@ -662,6 +667,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         note: None,
         private: false,
         invalid: false,
+        declares: get(map, "title").is_some(),
         id_invalid,
     };
     if id_invalid {
@@ -748,6 +754,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         note: None,
         private: false,
         invalid: false,
+        declares: get(map, "what").is_some(),
         id_invalid,
     };
     if id_invalid {
@@ -803,12 +810,15 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     }
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     if entry.id.is_none() && entry.what.is_none() {
-        r.report(
-            Severity::Error,
-            start,
-            "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(),
-            "add `what: …` and `who: mentor|mentee|both`",
-        );
+        // A `what` that is not text is reported already: that is the one mistake.
+        if !entry.declares {
+            r.report(
+                Severity::Error,
+                start,
+                "a commitment entry needs `what` (to make one) or `id` (to update one)".to_string(),
+                "add `what: …` and `who: mentor|mentee|both`",
+            );
+        }
         return None;
     }
     Some(entry)

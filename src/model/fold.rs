@@ -97,7 +97,7 @@ impl<'d> Fold<'d> {
             Some(&g) => g,
             None => {
                 let Some(title) = entry.title.clone() else {
-                    if entry.invalid {
+                    if entry.invalid && entry.declares {
                         self.broken_goals.insert(entry.id);
                         return;
                     }
@@ -228,7 +228,7 @@ impl<'d> Fold<'d> {
             None => {
                 let Some(what) = entry.what.clone() else {
                     let id = entry.id.clone().unwrap_or_default();
-                    if entry.invalid {
+                    if entry.invalid && entry.declares {
                         self.broken_commitments.insert(id);
                         return;
                     }
@@ -425,6 +425,7 @@ mod tests {
             note: None,
             private: false,
             invalid: false,
+            declares: false,
             id_invalid: false,
         }
     }
@@ -440,6 +441,7 @@ mod tests {
             note: None,
             private: false,
             invalid: false,
+            declares: false,
             id_invalid: false,
         }
     }
@@ -684,6 +686,7 @@ mod tests {
     fn updates_of_a_goal_whose_declaration_was_invalid_add_no_errors() {
         let broken = GoalEntry {
             invalid: true,
+            declares: true,
             ..goal("g")
         };
         let update = GoalEntry {
@@ -740,6 +743,7 @@ mod tests {
         let wrong_what = CommitmentEntry {
             who: Some(Who::Mentor),
             invalid: true,
+            declares: true,
             ..commit(Some("c"))
         };
         let no_who = CommitmentEntry {

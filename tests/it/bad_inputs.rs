@@ -526,6 +526,40 @@ fn c48_a_commitment_made_with_a_wrong_or_missing_who_is_one_error_not_one_per_up
 }
 
 #[test]
+fn c49_an_update_with_a_mistyped_id_and_a_wrong_value_is_two_errors_at_once() {
+    // Two mistakes in one entry: both are reported in the same run, so fixing the value
+    // does not reveal the unknown id only on the next check.
+    let f = Fixture::new(&[
+        (
+            A,
+            "---\ndate: 2026-01-08\ngoals:\n  - id: group-lead\n    title: Lead a group\ncommitments:\n  - id: send-template\n    who: mentor\n    what: Send the template\n---\n",
+        ),
+        (
+            "sessions/2026-01-22-b.md",
+            "---\ndate: 2026-01-22\ngoals:\n  - id: grup-lead\n    progress: 150\ncommitments:\n  - id: send-templat\n    status: finished\n  - what: [a, list]\n    who: mentee\n---\n",
+        ),
+    ]);
+    let run = expect(
+        &f,
+        1,
+        (5, 0),
+        &[
+            "sessions/2026-01-22-b.md:4:9: error: unknown goal `grup-lead`",
+            "sessions/2026-01-22-b.md:5:15: error: `progress` must be a whole number (a percentage from 0 to 100), found `150`",
+            "sessions/2026-01-22-b.md:7:9: error: unknown commitment `send-templat`",
+            "sessions/2026-01-22-b.md:8:13: error: unknown commitment status `finished`",
+            "sessions/2026-01-22-b.md:9:11: error: `what` must be text, found a list",
+        ],
+    );
+    assert!(run.stderr.contains("did you mean `group-lead`?"), "{run}");
+    assert!(run.stderr.contains("did you mean `send-template`?"), "{run}");
+    assert!(
+        !run.stderr.contains("needs `what` (to make one)"),
+        "a `what` that is not text is one error:\n{run}"
+    );
+}
+
+#[test]
 fn c18_duplicate_keys_point_at_the_second() {
     let f = note(
         A,
