@@ -42,6 +42,20 @@ fn topic_counts_on_the_index_match_the_topic_pages() {
             count,
             "{href}"
         );
+        // The same sessions in the same order (newest first), by title and link.
+        let listed: Vec<(String, String)> = all(item, "h2 + ul a[href]")
+            .iter()
+            .map(|a| (text(*a), a.attr("href").unwrap_or_default().to_string()))
+            .collect();
+        let carded: Vec<(String, String)> = all(topic_page.root_element(), "main .session-card h3.session-title a")
+            .iter()
+            .map(|a| {
+                let href = a.attr("href").unwrap_or_default();
+                (text(*a), href.strip_prefix("../").unwrap_or(href).to_string())
+            })
+            .collect();
+        assert!(!listed.is_empty(), "{href}");
+        assert_eq!(listed, carded, "{href}");
     }
 }
 
