@@ -8,7 +8,8 @@
 //! - `reload`: the script and the server-sent events stream;
 //! - `state`: the served site, swapped whole on each rebuild;
 //! - `watch`: notify, debounced, filtered to the journal's inputs;
-//! - `error_page`: the diagnostics page shown while the journal has errors.
+//! - `error_page`: the diagnostics page shown while the journal has errors;
+//! - `redact`: which of those diagnostics the page may show (the site's own visibility).
 //!
 //! Must not write files (the site lives in memory only), print (the `Report` given by the
 //! command does), or keep global state.
@@ -16,6 +17,7 @@
 mod error_page;
 mod guard;
 mod paths;
+mod redact;
 mod reload;
 mod respond;
 mod state;
