@@ -1002,7 +1002,7 @@ fn t14_serve_privacy_sweep_of_a_journal_on_a_wildcard_address() {
     let port = served.port;
     let host = format!("127.0.0.1:{port}");
     assert!(
-        served.stderr().contains(&format!("answering requests for ")) && served.stderr().contains(&host),
+        served.stderr().contains("answering requests for ") && served.stderr().contains(&host),
         "{}",
         served.stderr()
     );
