@@ -59,9 +59,10 @@ pub(crate) struct Guard {
 }
 
 impl Guard {
-    /// The names of `addr`: for a loopback address, the loopback names; for a wildcard one
-    /// (`0.0.0.0`, `::`), those plus every address of the machine's interfaces and its host
-    /// name; for any other address, that address and the host name. Always with the port.
+    /// The names of `addr`: the address itself (`0.0.0.0:PORT` too: the served pages link
+    /// to it); for a loopback address, the loopback names; for a wildcard one (`0.0.0.0`,
+    /// `::`), those plus every address of the machine's interfaces and its host name; for
+    /// any other address, that address and the host name. Always with the port.
     pub(crate) fn for_address(addr: SocketAddr) -> Guard {
         let ip = addr.ip().to_canonical();
         let mut ips = vec![addr.ip(), ip];
@@ -80,7 +81,6 @@ impl Guard {
         if !ip.is_loopback() {
             names.extend(host_name());
         }
-        ips.retain(|ip| !ip.is_unspecified());
         Guard::new(&ips, &names, addr.port())
     }
 
@@ -275,7 +275,7 @@ mod tests {
         for ok in ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"] {
             assert!(hosts.contains(&ok), "{ok} in {hosts:?}");
         }
-        assert!(!hosts.contains(&"0.0.0.0:8080"), "{hosts:?}");
+        assert!(hosts.contains(&"0.0.0.0:8080"), "the site's own links: {hosts:?}");
         if let Some(name) = host_name() {
             assert!(hosts.contains(&format!("{name}:8080").as_str()), "{hosts:?}");
         }
