@@ -19,9 +19,9 @@ use crate::harness::{EPOCH, Fixture, INTRO_NOTE, all, build_cli, list_dir, mento
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A running `mentorlog serve`, stopped when dropped.
-struct Served {
+pub(crate) struct Served {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
 }
@@ -38,7 +38,7 @@ impl Served {
         self.stdout.lock().unwrap().clone()
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
 
@@ -48,7 +48,7 @@ impl Served {
 
     /// Polls `target` until `done` holds for the reply; panics with the last reply after
     /// `PATIENCE`.
-    fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+    pub(crate) fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let reply = self.get(target);
@@ -83,7 +83,7 @@ impl Served {
 }
 
 /// Starts `mentorlog serve . --port 0 EXTRA…` in `cwd` and waits for its "serving" line.
-fn serve(cwd: &Path, extra: &[&str]) -> Served {
+pub(crate) fn serve(cwd: &Path, extra: &[&str]) -> Served {
     let mut served = spawn(cwd, &[&["serve", ".", "--port", "0"], extra].concat());
     let deadline = Instant::now() + PATIENCE;
     loop {
@@ -147,10 +147,10 @@ fn collect(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 }
 
 /// One HTTP response.
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) head: String,
+    pub(crate) body: String,
 }
 
 /// `GET target` with a one-shot HTTP/1.1 request, the target sent exactly as given.
@@ -582,7 +582,7 @@ fn ctrl_c_stops_it_and_leaves_nothing_behind() {
 
 /// A program folder with one pair (Dana & Sam) and its note `2026-11-01-open.md` reading
 /// `text`.
-fn one_pair_program(text: &str) -> tempfile::TempDir {
+pub(crate) fn one_pair_program(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     crate::harness::write_file(&root.join("program.yaml"), b"title: Cohort\nlead: Miriam\n");
@@ -672,7 +672,7 @@ fn a_served_program_shows_saves_and_a_journal_added_while_it_runs() {
 
 /// Sends `head` (request line and headers, without the blank line that ends them) exactly
 /// as given, and reads the whole reply.
-fn raw(port: u16, head: &str) -> Reply {
+pub(crate) fn raw(port: u16, head: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
     write!(stream, "{head}\r\n\r\n").expect("send");
@@ -689,7 +689,7 @@ fn raw(port: u16, head: &str) -> Reply {
 }
 
 /// `GET target` with `Host: host` and the `extra` header lines.
-fn get_as(port: u16, target: &str, host: &str, extra: &[&str]) -> Reply {
+pub(crate) fn get_as(port: u16, target: &str, host: &str, extra: &[&str]) -> Reply {
     let mut head = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close");
     for line in extra {
         head.push_str("\r\n");
