@@ -44,8 +44,10 @@ pub(crate) struct Redaction {
     private: bool,
     /// Drafts are left out of the site.
     drafts: bool,
+    /// The site's notes, whose hidden ones' names are looked for (once, when needed).
+    source: Option<Source>,
     /// Lower-case names of the hidden notes (file names, page names, titles).
-    names: Vec<String>,
+    names: Option<Vec<String>>,
     /// Verdicts by file, as found.
     files: HashMap<PathBuf, Verdict>,
 }
@@ -56,31 +58,39 @@ impl Redaction {
         Redaction {
             private: false,
             drafts: false,
-            names: Vec::new(),
+            source: None,
+            names: None,
             files: HashMap::new(),
         }
     }
 
-    /// For the site `source` built with `options`: reads its notes to learn which are
-    /// hidden, when the site hides anything.
+    /// For the site `source` built with `options`. Its notes are read (to learn which are
+    /// hidden) only when the site hides anything and a diagnostic could be shown.
     pub(crate) fn for_site(source: &Source, options: &BuildOptions) -> Redaction {
-        let mut redaction = Redaction {
+        Redaction {
             private: !options.include_private,
             drafts: !options.drafts,
+            source: Some(source.clone()),
             ..Redaction::nothing()
-        };
-        if !redaction.hides_anything() {
-            return redaction;
         }
-        for note in notes_of(source) {
-            if redaction.verdict(&note) == Verdict::Hidden {
-                let text = std::fs::read(&note).unwrap_or_default();
-                redaction.names.extend(names_of(&note, &String::from_utf8_lossy(&text)));
+    }
+
+    /// The names of the hidden notes, read on first use.
+    fn hidden_names(&mut self) -> &[String] {
+        if self.names.is_none() {
+            let mut names = Vec::new();
+            let notes = self.source.as_ref().map(notes_of).unwrap_or_default();
+            for note in notes {
+                if self.verdict(&note) == Verdict::Hidden {
+                    let text = std::fs::read(&note).unwrap_or_default();
+                    names.extend(names_of(&note, &String::from_utf8_lossy(&text)));
+                }
             }
+            names.sort();
+            names.dedup();
+            self.names = Some(names);
         }
-        redaction.names.sort();
-        redaction.names.dedup();
-        redaction
+        self.names.as_deref().unwrap_or_default()
     }
 
     fn hides_anything(&self) -> bool {
@@ -104,22 +114,23 @@ impl Redaction {
     }
 
     /// True when `text` names no hidden note.
-    pub(crate) fn names_nothing_hidden(&self, text: &str) -> bool {
+    pub(crate) fn names_nothing_hidden(&mut self, text: &str) -> bool {
         if !self.hides_anything() {
             return true;
         }
         let text = text.to_lowercase();
-        !self.names.iter().any(|name| text.contains(name.as_str()))
+        !self.hidden_names().iter().any(|name| text.contains(name.as_str()))
     }
 
     fn verdict(&mut self, path: &Path) -> Verdict {
         if let Some(verdict) = self.files.get(path) {
             return *verdict;
         }
-        // A folder, a missing or unreadable file, or bytes that are not UTF-8: its privacy
-        // cannot be read.
+        // A folder, a link, a missing or unreadable file, or bytes that are not UTF-8: its
+        // privacy cannot be read.
+        let link = std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink());
         let verdict = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => classify(&text, self.private, self.drafts),
+            Ok(Ok(text)) if !link => classify(&text, self.private, self.drafts),
             _ => Verdict::Hidden,
         };
         self.files.insert(path.to_path_buf(), verdict);
@@ -344,6 +355,43 @@ mod tests {
         assert_eq!(classify("a\n<!-- a comment -->\nb\n", true, true), SHOWN);
         // A line that starts with the word hides the whole file.
         assert_eq!(classify("a\n<!--\n  PRIVATE\n-->\nsecret\n", true, true), HIDDEN);
+    }
+
+    #[test]
+    fn a_shown_notes_diagnostic_that_names_a_hidden_note_is_hidden() {
+        let Ok(dir) = tempfile::tempdir() else { return };
+        let sessions = dir.path().join("sessions");
+        let hidden = sessions.join("2026-01-08-frank-talk.md");
+        let open = sessions.join("2026-01-09-open.md");
+        assert!(std::fs::create_dir_all(&sessions).is_ok());
+        assert!(std::fs::write(&hidden, "---\nprivate: true\ntitle: Hard words\n---\nx\n").is_ok());
+        let open_text = "---\ndate: 2026-01-09\n---\nSee [[2026-01-08-frank-talk]] and [[nope]].\n";
+        assert!(std::fs::write(&open, open_text).is_ok());
+        let at = |path: &Path, text: &str, message: &str| {
+            let origin = crate::diag::Origin::in_text(path, text, 4, 5);
+            Diagnostic::at(crate::diag::Severity::Error, &origin, message)
+        };
+        let source = Source::Journal(dir.path().to_path_buf());
+        let options = |include_private| BuildOptions {
+            drafts: true,
+            include_private,
+            base_url: None,
+        };
+        let mut redaction = Redaction::for_site(&source, &options(false));
+        let names_it = at(&open, open_text, "a link to `nope`, which is not a note");
+        let private = at(&hidden, "", "unknown goal");
+        let plain = at(&open, "a\nb\nc\nd\n", "a link to `nope`, which is not a note");
+        assert!(
+            !redaction.shows(&names_it, &names_it.render(dir.path())),
+            "its line names the note"
+        );
+        assert!(!redaction.shows(&private, &private.render(dir.path())));
+        assert!(redaction.shows(&plain, &plain.render(dir.path())));
+        assert!(!redaction.names_nothing_hidden("error: cannot read `sessions/2026-01-08-FRANK-TALK.md`"));
+        assert!(!redaction.names_nothing_hidden("the goal from “Hard words”"));
+        let mut everything = Redaction::for_site(&source, &options(true));
+        assert!(everything.shows(&private, &private.render(dir.path())));
+        assert!(everything.shows(&names_it, &names_it.render(dir.path())));
     }
 
     #[test]
