@@ -296,6 +296,7 @@ fn notes_of(source: &Source) -> Vec<PathBuf> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 
