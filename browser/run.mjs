@@ -12,6 +12,7 @@
 //            with every link on it followed; screenshots at 1280/390 px, light/dark, print
 //
 // Usage: node browser/run.mjs SITE_DIR... [--shots DIR] [--skip vnu,browser,...]
+// serve against other websites is browser/cross-origin.mjs (run by .ci/run after this).
 // Screenshots go to DIR/<site folder name>/ (default: target/screenshots/ of the repo).
 // The sites are built beforehand (.ci/run does it); this builds nothing.
 // Exit: 0 all green, 1 problems found, 2 bad usage or a tool that did not run.

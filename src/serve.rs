@@ -2,18 +2,22 @@
 //! (the same `build_site` as `build`), answers HTTP from that in-memory site, watches the
 //! journal, rebuilds on every save and reloads the open tabs.
 //!
+//! - `guard`: which requests are answered at all (the address's own names, not other websites);
 //! - `paths`: which site file a URL names (nothing outside the site, ever);
 //! - `respond`: answers one request (pages get the live-reload script, here only);
 //! - `reload`: the script and the server-sent events stream;
 //! - `state`: the served site, swapped whole on each rebuild;
 //! - `watch`: notify, debounced, filtered to the journal's inputs;
-//! - `error_page`: the diagnostics page shown while the journal has errors.
+//! - `error_page`: the diagnostics page shown while the journal has errors;
+//! - `redact`: which of those diagnostics the page may show (the site's own visibility).
 //!
 //! Must not write files (the site lives in memory only), print (the `Report` given by the
 //! command does), or keep global state.
 
 mod error_page;
+mod guard;
 mod paths;
+mod redact;
 mod reload;
 mod respond;
 mod state;
@@ -32,6 +36,7 @@ use crate::error::{Error, Result};
 use crate::load::NoteCache;
 use crate::site::Sink;
 
+use self::guard::Guard;
 use self::state::{Builder, Shared};
 use self::watch::{Change, Inputs, Layout, Watch};
 
@@ -214,6 +219,7 @@ pub enum ServeError {
 pub struct Listener {
     server: tiny_http::Server,
     addr: SocketAddr,
+    guard: Guard,
 }
 
 impl Listener {
@@ -230,7 +236,14 @@ impl Listener {
             .local_addr()
             .map_err(|source| ServeError::Listen { addr, source })?;
         let server = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Http(e.to_string()))?;
-        Ok(Listener { server, addr })
+        let guard = Guard::for_address(addr);
+        Ok(Listener { server, addr, guard })
+    }
+
+    /// The `Host` values answered (`host:port`, lower case); requests for any other name
+    /// are refused (DNS rebinding).
+    pub fn hosts(&self) -> Vec<String> {
+        self.guard.hosts().map(str::to_string).collect()
     }
 
     /// The address listened on (with the port chosen when 0 was asked for).
@@ -254,15 +267,17 @@ pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std
     let shared = Arc::new(Shared::new());
     let mut builder = Builder::new(config, Arc::clone(&report));
     builder.rebuild(&shared, &[]);
+    let guard = Arc::new(listener.guard);
     let server = Arc::new(listener.server);
     for n in 0..HTTP_WORKERS {
         let server = Arc::clone(&server);
         let shared = Arc::clone(&shared);
+        let guard = Arc::clone(&guard);
         std::thread::Builder::new()
             .name(format!("mentorlog-http-{n}"))
             .spawn(move || {
                 while let Ok(request) = server.recv() {
-                    respond::handle(request, &shared);
+                    respond::handle(request, &shared, &guard);
                 }
             })
             .map_err(|e| ServeError::Http(e.to_string()))?;

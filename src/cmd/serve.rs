@@ -42,6 +42,7 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     let url = format!("http://{}/", listener.local_addr());
     let port = listener.local_addr().port();
+    let hosts = listener.hosts();
     let title = source.title().unwrap_or_else(|| args.dir.display().to_string());
     let config = serve::Config {
         source,
@@ -58,6 +59,8 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let running = serve::start(listener, config, report)?;
     if shown.reachable_by_others {
         eprintln!("{}", exposure_warning(args, port, shown));
+        // Requests for other names are refused (DNS rebinding): say which are answered.
+        eprintln!("answering requests for {}", hosts.join(", "));
     }
     println!("serving {title} at {url} ({}; Ctrl-C to stop)", what_is_shown(shown));
     if args.open {

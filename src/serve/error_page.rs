@@ -2,27 +2,48 @@
 //! `mentorlog check` prints (file, line, column, the line with a caret, the hint), as
 //! plain text in a `<pre>`, on a self-contained page that needs no other file. The live
 //! reload script is added by the caller, so the site comes back as soon as the note is
-//! fixed. Must not read files.
+//! fixed. Diagnostics about what the site leaves out are counted, not shown (`redact`).
+//! Must not read files.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::diag::{Diagnostics, Severity};
 use crate::error::Error;
+use crate::serve::redact::Redaction;
 
 /// The error page for a failed build: `error` is what the build returned, `diags` what it
 /// reported, paths shown relative to `cwd` as on the terminal.
-pub(crate) fn render(error: &Error, diags: &Diagnostics, cwd: &Path) -> String {
+/// What `redaction` says the page may not show is counted, not shown.
+pub(crate) fn render(error: &Error, diags: &Diagnostics, cwd: &Path, redaction: &mut Redaction) -> String {
     let errors = diags.count(Severity::Error);
     let warnings = diags.count(Severity::Warning);
     let mut text = String::new();
+    let mut hidden = 0;
     for d in diags.sorted() {
         if d.severity != Severity::Note {
-            text.push_str(&d.render(cwd));
+            let rendered = d.render(cwd);
+            if redaction.shows(d, &rendered) {
+                text.push_str(&rendered);
+            } else {
+                hidden += 1;
+            }
         }
     }
     if !matches!(error, Error::InvalidInput(_)) {
-        let _ = writeln!(text, "error: {error}");
+        let line = format!("error: {error}");
+        if redaction.names_nothing_hidden(&line) {
+            let _ = writeln!(text, "{line}");
+        } else {
+            hidden += 1;
+        }
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            text,
+            "{hidden} problem(s) in a private note (or a draft, or a note whose privacy cannot be read): \
+this page does not show notes the site leaves out; the terminal where `mentorlog serve` runs shows them"
+        );
     }
     let _ = write!(text, "{errors} error(s), {warnings} warning(s)");
     let heading = match errors {
@@ -75,7 +96,12 @@ mod tests {
         let mut diags = Diagnostics::new();
         diags.push(Diagnostic::at(Severity::Error, &origin, "unknown goal `<grup>`").help("did you mean `group`?"));
         diags.push(Diagnostic::file(Severity::Note, path, "a long gap"));
-        let page = render(&Error::InvalidInput(1), &diags, Path::new("/j"));
+        let page = render(
+            &Error::InvalidInput(1),
+            &diags,
+            Path::new("/j"),
+            &mut Redaction::nothing(),
+        );
         assert!(page.contains("<h1>The journal has an error</h1>"), "{page}");
         assert!(
             page.contains("sessions/a.md:3:9: error: unknown goal `&lt;grup&gt;`\n  |\n3 |   - id: &lt;grup&gt;\n"),
@@ -92,7 +118,7 @@ mod tests {
             name: "session.html".into(),
             message: "unexpected `}`".into(),
         };
-        let page = render(&error, &Diagnostics::new(), Path::new("/"));
+        let page = render(&error, &Diagnostics::new(), Path::new("/"), &mut Redaction::nothing());
         assert!(page.contains("The site could not be built"), "{page}");
         assert!(
             page.contains("error: template `session.html` does not compile"),

@@ -39,7 +39,10 @@ pub(crate) fn inject(html: &[u8], script: &str) -> Vec<u8> {
 
 /// The head of the never-ending events response. tiny_http parsed the request; this
 /// stream is handed over raw because an events stream must be flushed event by event.
-const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
+/// Its headers are `respond::SAFETY_HEADERS`, as on every response (a test checks).
+const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\
+Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nCross-Origin-Resource-Policy: same-origin\r\n\
+X-Frame-Options: SAMEORIGIN\r\n\r\n";
 
 /// The open events streams, and the token they were last sent.
 pub(crate) struct Reload {
@@ -132,6 +135,13 @@ mod tests {
         };
         streams.send(":\n\n");
         assert_eq!(streams.open.len(), 1);
+    }
+
+    #[test]
+    fn the_stream_carries_every_safety_header() {
+        for (name, value) in crate::serve::respond::SAFETY_HEADERS {
+            assert!(STREAM_HEAD.contains(&format!("\r\n{name}: {value}\r\n")), "{name}");
+        }
     }
 
     #[test]

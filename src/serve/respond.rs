@@ -5,12 +5,23 @@
 
 use tiny_http::{Header, Method, Request, Response};
 
+use crate::serve::guard::Guard;
 use crate::serve::paths::{EVENTS_PATH, content_type, is_html, path_part, site_path};
 use crate::serve::reload::{inject, script};
 use crate::serve::state::{Shared, Snapshot};
 use crate::site::SitePath;
 
 const HTML: &str = "text/html; charset=utf-8";
+
+/// Headers on every response, refused ones and the events stream included.
+pub(crate) const SAFETY_HEADERS: &[(&str, &str)] = &[
+    // Every reload shows the newest build, stylesheet included.
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    // Other websites' pages cannot embed or read what serve answers (see `guard`).
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+];
 
 /// A response before it goes on the wire.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,8 +34,24 @@ pub(crate) struct Answer {
     pub(crate) body: Vec<u8>,
 }
 
-/// Answers `request` from the current site (or subscribes it to live reload).
-pub(crate) fn handle(request: Request, shared: &Shared) {
+/// Answers `request` from the current site (or subscribes it to live reload), when
+/// `guard` lets it through.
+pub(crate) fn handle(request: Request, shared: &Shared, guard: &Guard) {
+    let verdict = guard.check(
+        request
+            .headers()
+            .iter()
+            .map(|h| (h.field.as_str().as_str(), h.value.as_str())),
+    );
+    if let Err(refusal) = verdict {
+        let answer = Answer {
+            status: refusal.status(),
+            content_type: "text/plain; charset=utf-8",
+            body: refusal.body().to_vec(),
+        };
+        send(request, answer, &[]);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let answer = Answer {
             status: 405,
@@ -83,13 +110,8 @@ fn page(status: u16, html: &[u8], snapshot: &Snapshot) -> Answer {
 
 fn send(request: Request, answer: Answer, extra: &[(&str, &str)]) {
     let mut response = Response::from_data(answer.body).with_status_code(answer.status);
-    let headers = [
-        ("Content-Type", answer.content_type),
-        // Every reload shows the newest build, stylesheet included.
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    for (name, value) in headers.iter().chain(extra) {
+    let headers = [("Content-Type", answer.content_type)];
+    for (name, value) in headers.iter().chain(SAFETY_HEADERS).chain(extra) {
         if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(header);
         }

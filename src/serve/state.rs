@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use crate::diag::Diagnostics;
 use crate::load::NoteCache;
+use crate::serve::redact::Redaction;
 use crate::serve::reload::Reload;
 use crate::serve::{Config, Rebuilt, Report, error_page};
 use crate::site::{Site, SitePath};
@@ -115,7 +116,12 @@ impl Builder {
             Ok(_) => (Arc::new(site.into_files()), None),
             Err(e) => (
                 Arc::clone(&previous.files),
-                Some(error_page::render(e, &diags, &self.config.cwd)),
+                Some(error_page::render(
+                    e,
+                    &diags,
+                    &self.config.cwd,
+                    &mut Redaction::for_site(&self.config.source, &self.config.options),
+                )),
             ),
         };
         let unchanged =

@@ -19,9 +19,9 @@ use crate::harness::{EPOCH, Fixture, INTRO_NOTE, all, build_cli, list_dir, mento
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A running `mentorlog serve`, stopped when dropped.
-struct Served {
+pub(crate) struct Served {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
 }
@@ -38,7 +38,7 @@ impl Served {
         self.stdout.lock().unwrap().clone()
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
 
@@ -48,7 +48,7 @@ impl Served {
 
     /// Polls `target` until `done` holds for the reply; panics with the last reply after
     /// `PATIENCE`.
-    fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+    pub(crate) fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let reply = self.get(target);
@@ -83,7 +83,7 @@ impl Served {
 }
 
 /// Starts `mentorlog serve . --port 0 EXTRA…` in `cwd` and waits for its "serving" line.
-fn serve(cwd: &Path, extra: &[&str]) -> Served {
+pub(crate) fn serve(cwd: &Path, extra: &[&str]) -> Served {
     let mut served = spawn(cwd, &[&["serve", ".", "--port", "0"], extra].concat());
     let deadline = Instant::now() + PATIENCE;
     loop {
@@ -147,10 +147,10 @@ fn collect(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 }
 
 /// One HTTP response.
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) head: String,
+    pub(crate) body: String,
 }
 
 /// `GET target` with a one-shot HTTP/1.1 request, the target sent exactly as given.
@@ -582,7 +582,7 @@ fn ctrl_c_stops_it_and_leaves_nothing_behind() {
 
 /// A program folder with one pair (Dana & Sam) and its note `2026-11-01-open.md` reading
 /// `text`.
-fn one_pair_program(text: &str) -> tempfile::TempDir {
+pub(crate) fn one_pair_program(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     crate::harness::write_file(&root.join("program.yaml"), b"title: Cohort\nlead: Miriam\n");
@@ -666,4 +666,486 @@ fn a_served_program_shows_saves_and_a_journal_added_while_it_runs() {
         r.status == 200 && r.body.contains("Hello.")
     });
     assert_eq!(served_pairs(&served), ["Dana & Sam", "Ines & Joe"]);
+}
+
+// ------------- Trust I: serve and other websites, diagnostics inside pages
+
+/// Sends `head` (request line and headers, without the blank line that ends them) exactly
+/// as given, and reads the whole reply.
+pub(crate) fn raw(port: u16, head: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
+    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    write!(stream, "{head}\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the reply");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw.as_str(), ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Reply {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+/// `GET target` with `Host: host` and the `extra` header lines.
+pub(crate) fn get_as(port: u16, target: &str, host: &str, extra: &[&str]) -> Reply {
+    let mut head = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close");
+    for line in extra {
+        head.push_str("\r\n");
+        head.push_str(line);
+    }
+    raw(port, &head)
+}
+
+/// The events stream's head and first event, read as a tab would (the stream stays open).
+fn events_start(port: u16, host: &str) -> String {
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
+    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    let mut writer = stream.try_clone().expect("a second handle");
+    write!(writer, "GET /__mentorlog/events HTTP/1.1\r\nHost: {host}\r\n\r\n").expect("send");
+    let mut reader = BufReader::new(stream);
+    let mut text = String::new();
+    let mut line = String::new();
+    while reader.read_line(&mut line).expect("the stream's start") > 0 {
+        text.push_str(&line);
+        if line.starts_with("data: ") {
+            break;
+        }
+        line.clear();
+    }
+    text
+}
+
+/// Asserts the headers every response carries (refused ones and the events stream too).
+fn assert_safety_headers(what: &str, head: &str) {
+    let head = head.to_ascii_lowercase();
+    for header in [
+        "cross-origin-resource-policy: same-origin",
+        "x-content-type-options: nosniff",
+    ] {
+        assert!(head.contains(header), "{what}: no `{header}` in\n{head}");
+    }
+}
+
+/// The private and draft text of `journal_with_secrets`: none may reach a site that hides it.
+const JOURNAL_CANARIES: &[&str] = &[
+    "serve-only",
+    "frank-talk",
+    "frank talk",
+    "half-written",
+    "half written",
+    "half-written.md",
+];
+
+fn assert_no_canary(what: &str, text: &str, canaries: &[&str]) {
+    let lower = text.to_lowercase();
+    for canary in canaries {
+        assert!(
+            !lower.contains(&canary.to_lowercase()),
+            "{what} shows `{canary}`:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn t14_serve_requests_for_other_host_names_are_refused_with_nothing_of_the_site() {
+    let fixture = journal_with_secrets();
+    let served = serve(fixture.path(), &[]);
+    let port = served.port;
+    let page = "/sessions/2026-10-08-frank-talk.html";
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let reply = get_as(port, page, &host, &[]);
+        assert_eq!(reply.status, 200, "{host}: {}", reply.head);
+        assert!(reply.body.contains("serve-only private session"), "{host}");
+    }
+    // DNS rebinding: a name the attacker points at 127.0.0.1, a wrong port, spellings.
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("localhost:{}", port.wrapping_add(1)),
+        "localhost".to_string(),
+        format!("localhost.:{port}"),
+        format!("127.0.0.1.:{port}"),
+        format!("0.0.0.0:{port}"),
+        format!("127.0.0.2:{port}"),
+        format!("localhost:{port}@evil.example"),
+        String::new(),
+    ] {
+        for target in [page, "/search-index.js", "/", "/nope", "/__mentorlog/events"] {
+            let reply = get_as(port, target, &host, &[]);
+            assert_eq!(reply.status, 421, "Host `{host}` {target}: {}", reply.head);
+            assert_safety_headers(&format!("Host `{host}` {target}"), &reply.head);
+            assert!(reply.body.len() < 200, "a short text, not the site: {}", reply.body);
+            assert_no_canary(&format!("Host `{host}` {target}"), &reply.body, JOURNAL_CANARIES);
+        }
+    }
+    // No Host, or two of them.
+    for head in [
+        format!("GET {page} HTTP/1.0"),
+        format!("GET {page} HTTP/1.1\r\nConnection: close"),
+        format!("GET {page} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\nConnection: close"),
+    ] {
+        let reply = raw(port, &head);
+        assert_eq!(reply.status, 421, "{head:?}: {}", reply.head);
+        assert_no_canary(&format!("{head:?}"), &reply.body, JOURNAL_CANARIES);
+    }
+}
+
+#[test]
+fn t14_serve_requests_made_by_other_websites_are_refused_and_navigations_are_not() {
+    let fixture = journal_with_secrets();
+    let served = serve(fixture.path(), &[]);
+    let port = served.port;
+    let host = format!("127.0.0.1:{port}");
+    let other_port = format!("Origin: http://127.0.0.1:{}", port.wrapping_add(1));
+    // What a page of another site (another port of 127.0.0.1 is `same-site`) sends for
+    // <script src>, fetch (no-cors and cors), <img>, <iframe> and EventSource.
+    for (target, headers) in [
+        (
+            "/search-index.js",
+            vec![
+                "Sec-Fetch-Site: same-site",
+                "Sec-Fetch-Mode: no-cors",
+                "Sec-Fetch-Dest: script",
+            ],
+        ),
+        (
+            "/search-index.js",
+            vec![
+                "Sec-Fetch-Site: cross-site",
+                "Sec-Fetch-Mode: no-cors",
+                "Sec-Fetch-Dest: script",
+            ],
+        ),
+        (
+            "/journal.json",
+            vec![
+                "Sec-Fetch-Site: cross-site",
+                "Sec-Fetch-Mode: cors",
+                "Sec-Fetch-Dest: empty",
+                "Origin: http://evil.example",
+            ],
+        ),
+        (
+            "/sessions/2026-10-08-frank-talk.html",
+            vec![
+                "Sec-Fetch-Site: same-site",
+                "Sec-Fetch-Mode: no-cors",
+                "Sec-Fetch-Dest: empty",
+            ],
+        ),
+        (
+            "/sessions/2026-10-08-frank-talk.html",
+            vec![
+                "Sec-Fetch-Site: same-site",
+                "Sec-Fetch-Mode: navigate",
+                "Sec-Fetch-Dest: iframe",
+            ],
+        ),
+        (
+            "/feed.xml",
+            vec![
+                "Sec-Fetch-Site: cross-site",
+                "Sec-Fetch-Mode: no-cors",
+                "Sec-Fetch-Dest: image",
+            ],
+        ),
+        (
+            "/__mentorlog/events",
+            vec![
+                "Sec-Fetch-Site: same-site",
+                "Sec-Fetch-Mode: cors",
+                "Sec-Fetch-Dest: empty",
+                other_port.as_str(),
+            ],
+        ),
+        // No Sec-Fetch-* (an older browser), but another origin says who asks.
+        ("/journal.json", vec![other_port.as_str()]),
+        ("/__mentorlog/events", vec!["Origin: null"]),
+    ] {
+        let reply = get_as(port, target, &host, &headers);
+        assert_eq!(reply.status, 403, "{target} {headers:?}: {}", reply.head);
+        assert_safety_headers(target, &reply.head);
+        assert_no_canary(&format!("{target} {headers:?}"), &reply.body, JOURNAL_CANARIES);
+    }
+    // The pair's own tab: typed in, or from the site itself; a link from elsewhere opens
+    // the page (the other site cannot read it).
+    for headers in [
+        vec![
+            "Sec-Fetch-Site: none",
+            "Sec-Fetch-Mode: navigate",
+            "Sec-Fetch-Dest: document",
+        ],
+        vec![
+            "Sec-Fetch-Site: same-origin",
+            "Sec-Fetch-Mode: no-cors",
+            "Sec-Fetch-Dest: script",
+        ],
+        vec![
+            "Sec-Fetch-Site: cross-site",
+            "Sec-Fetch-Mode: navigate",
+            "Sec-Fetch-Dest: document",
+        ],
+        vec![],
+    ] {
+        let reply = get_as(port, "/search-index.js", &host, &headers);
+        assert_eq!(reply.status, 200, "{headers:?}: {}", reply.head);
+        assert_safety_headers("the search index", &reply.head);
+    }
+}
+
+#[test]
+fn t14_serve_every_response_carries_the_cross_origin_headers() {
+    let fixture = journal();
+    let served = serve(fixture.path(), &[]);
+    let port = served.port;
+    let host = format!("127.0.0.1:{port}");
+    for (what, reply) in [
+        ("a page", get_as(port, "/", &host, &[])),
+        ("the stylesheet", get_as(port, "/assets/style.css", &host, &[])),
+        ("the search index", get_as(port, "/search-index.js", &host, &[])),
+        ("a 404", get_as(port, "/nope.html", &host, &[])),
+        ("a refused host", get_as(port, "/", "evil.example", &[])),
+        (
+            "another site",
+            get_as(
+                port,
+                "/",
+                &host,
+                &["Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors"],
+            ),
+        ),
+        (
+            "a POST",
+            raw(
+                port,
+                &format!("POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close"),
+            ),
+        ),
+    ] {
+        assert_safety_headers(what, &reply.head);
+    }
+    let events = events_start(port, &host);
+    assert!(events.starts_with("HTTP/1.1 200"), "{events}");
+    assert_safety_headers("the events stream", &events);
+    fixture.write("sessions/2026-10-15-second.md", BROKEN_NOTE);
+    let broken = served.wait_for("/", "the error page", |r| r.status == 500);
+    assert_safety_headers("the error page", &broken.head);
+}
+
+/// Every site file reachable from `/` by links (pages, stylesheets, scripts, images), plus
+/// the files no page links to, and a 404: (target, reply) for each.
+fn walk_site(port: u16, host: &str) -> Vec<(String, Reply)> {
+    let mut queue: Vec<String> = [
+        "/",
+        "/search-index.js",
+        "/journal.json",
+        "/program.json",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/404.html",
+        "/no-such-page.html",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut seen: std::collections::BTreeSet<String> = queue.iter().cloned().collect();
+    let mut replies = Vec::new();
+    while let Some(target) = queue.pop() {
+        let reply = get_as(port, &target, host, &[]);
+        if reply.head.to_ascii_lowercase().contains("content-type: text/html") {
+            let page = Html::parse_document(&reply.body);
+            let base = &target[..=target.rfind('/').unwrap_or(0)];
+            for link in all(
+                page.root_element(),
+                "a[href], link[href], script[src], img[src], source[src]",
+            ) {
+                let value = link.value();
+                let href = value.attr("href").or_else(|| value.attr("src")).unwrap_or_default();
+                let href = href.split('#').next().unwrap_or_default();
+                let path = if let Some(rest) = href.strip_prefix("http://") {
+                    match rest.split_once('/') {
+                        Some((authority, path)) if authority.ends_with(&format!(":{port}")) => format!("/{path}"),
+                        _ => continue,
+                    }
+                } else if href.is_empty() || href.contains(':') {
+                    continue;
+                } else if href.starts_with('/') {
+                    href.to_string()
+                } else {
+                    let Some(joined) = crate::harness::resolve_path(&base[1..], href) else {
+                        continue;
+                    };
+                    format!("/{joined}")
+                };
+                if seen.insert(path.clone()) {
+                    queue.push(path);
+                }
+            }
+        }
+        replies.push((target, reply));
+    }
+    replies
+}
+
+#[test]
+fn t14_serve_privacy_sweep_of_a_journal_on_a_wildcard_address() {
+    let fixture = journal_with_secrets();
+    let served = serve(fixture.path(), &["--bind", "0.0.0.0"]);
+    let port = served.port;
+    let host = format!("127.0.0.1:{port}");
+    assert!(
+        served.stderr().contains("answering requests for ") && served.stderr().contains(&host),
+        "{}",
+        served.stderr()
+    );
+    let replies = walk_site(port, &host);
+    assert!(replies.len() > 10, "the walk found the site: {}", replies.len());
+    assert!(
+        replies
+            .iter()
+            .any(|(t, r)| t == "/sessions/2026-10-20-mixed.html" && r.body.contains("Public words.")),
+        "the walk reached the note with a private block"
+    );
+    for (target, reply) in &replies {
+        assert_no_canary(target, &format!("{}\n{}", reply.head, reply.body), JOURNAL_CANARIES);
+    }
+    assert_no_canary("the events stream", &events_start(port, &host), JOURNAL_CANARIES);
+
+    // A broken private note, a broken draft, and a private note whose front matter does
+    // not parse: the error page says a hidden note has a problem, and the terminal says
+    // everything.
+    fixture.write(
+        "sessions/2026-10-08-frank-talk.md",
+        PRIVATE_NOTE.replace(
+            "private: true\n",
+            "private: true\ngoals:\n  - id: serve-only-goal\n    progress: 20\n",
+        ),
+    );
+    fixture.write(
+        "sessions/2026-10-22-half-written-too.md",
+        "---\ndate: 2026-10-22\ntitle: [Canary serve-only unclosed\nprivate: true\n---\nCanary: serve-only broken\n",
+    );
+    fixture.write(
+        "sessions/2026-10-20-mixed.md",
+        format!("{BLOCK_NOTE}\n<!-- private -->\n[[serve-only-missing-note]] and `{{{{ serve-only }}}}`\n<!-- /private -->\n"),
+    );
+    let broken = served.wait_for("/", "the error page", |r| r.status == 500);
+    let page = Html::parse_document(&broken.body);
+    let shown = one(page.root_element(), "pre").text().collect::<String>();
+    assert!(shown.contains("problem(s) in a private note"), "{shown}");
+    for (target, reply) in walk_site(port, &host) {
+        assert_no_canary(&target, &format!("{}\n{}", reply.head, reply.body), JOURNAL_CANARIES);
+    }
+    let deadline = Instant::now() + PATIENCE;
+    while !served.stderr().contains("2026-10-08-frank-talk.md:") {
+        assert!(
+            Instant::now() < deadline,
+            "the terminal names the note:\n{}",
+            served.stderr()
+        );
+        thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// The private note of `sweep_program`: its file name, title and text.
+const PROGRAM_CANARIES: &[&str] = &[
+    "zebra-secret",
+    "zebra secret",
+    "Quokka confidential",
+    "Canary program body",
+    "Canary program block",
+    "serve-only",
+];
+
+/// A program of one pair with a public note (a private block in it) and a private note.
+fn sweep_program() -> tempfile::TempDir {
+    let dir = one_pair_program("Public words.\n\n<!-- private -->\nCanary program block\n<!-- /private -->\n");
+    crate::harness::write_file(
+        &dir.path().join("pair/sessions/2026-11-08-zebra-secret.md"),
+        b"---\ndate: 2026-11-08\ntitle: Quokka confidential\nprivate: true\n---\nCanary program body\n",
+    );
+    dir
+}
+
+#[test]
+fn t14_serve_privacy_sweep_of_a_program_error_pages_included() {
+    let dir = sweep_program();
+    let root = dir.path();
+    let served = serve(root, &[]);
+    let port = served.port;
+    let host = format!("127.0.0.1:{port}");
+    let replies = walk_site(port, &host);
+    assert!(
+        replies
+            .iter()
+            .any(|(t, r)| t.ends_with("/sessions/2026-11-01-open.html") && r.body.contains("Public words.")),
+        "the walk reached the pair's public note: {:?}",
+        replies.iter().map(|(t, _)| t).collect::<Vec<_>>()
+    );
+    for (target, reply) in &replies {
+        assert_no_canary(target, &format!("{}\n{}", reply.head, reply.body), PROGRAM_CANARIES);
+    }
+    assert_no_canary("the events stream", &events_start(port, &host), PROGRAM_CANARIES);
+
+    // The private note breaks: the page does not name it, the terminal does.
+    let note = root.join("pair/sessions/2026-11-08-zebra-secret.md");
+    crate::harness::write_file(
+        &note,
+        b"---\ndate: 2026-11-08\ntitle: Quokka confidential\nprivate: true\ngoals:\n  - id: serve-only-goal\n    progress: 20\n---\nCanary program body\n",
+    );
+    let broken = served.wait_for("/", "the error page", |r| r.status == 500);
+    let page = Html::parse_document(&broken.body);
+    let shown = one(page.root_element(), "pre").text().collect::<String>();
+    assert!(shown.contains("1 problem(s) in a private note"), "{shown}");
+    for (target, reply) in walk_site(port, &host) {
+        assert_no_canary(&target, &format!("{}\n{}", reply.head, reply.body), PROGRAM_CANARIES);
+    }
+    let deadline = Instant::now() + PATIENCE;
+    while !served.stderr().contains("2026-11-08-zebra-secret.md:") {
+        assert!(
+            Instant::now() < deadline,
+            "the terminal names the note:\n{}",
+            served.stderr()
+        );
+        thread::sleep(Duration::from_millis(25));
+    }
+
+    // Its front matter no longer parses: its privacy cannot be known, so it stays hidden.
+    crate::harness::write_file(
+        &note,
+        b"---\ndate: 2026-11-08\ntitle: [Quokka confidential\nprivate: true\n---\nCanary program body\n",
+    );
+    served.wait_for("/", "the error page of the unparsable note", |r| {
+        r.status == 500 && !r.body.contains("serve-only-goal")
+    });
+    for (target, reply) in walk_site(port, &host) {
+        assert_no_canary(&target, &format!("{}\n{}", reply.head, reply.body), PROGRAM_CANARIES);
+    }
+}
+
+#[test]
+fn t14_serve_a_public_notes_diagnostic_is_still_shown_on_a_programs_error_page() {
+    let dir = sweep_program();
+    let root = dir.path();
+    let served = serve(root, &[]);
+    crate::harness::write_file(
+        &root.join("pair/sessions/2026-11-01-open.md"),
+        b"---\ndate: 2026-11-01\ntitle: Open session\ngoals:\n  - id: grup-lead\n    progress: 20\n---\nPublic words.\n",
+    );
+    let broken = served.wait_for("/", "the error page", |r| r.status == 500);
+    let page = Html::parse_document(&broken.body);
+    let shown = one(page.root_element(), "pre").text().collect::<String>();
+    assert!(
+        shown.contains("2026-11-01-open.md:5:9: error: unknown goal `grup-lead`"),
+        "{shown}"
+    );
+    assert!(!shown.contains("private note"), "{shown}");
 }
