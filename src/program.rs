@@ -54,6 +54,14 @@ fn open(dir: &Path, diags: &mut Diagnostics) -> Result<(ProgramConfig, Vec<Membe
     Ok((config, members))
 }
 
+/// The folders of the program's journals (to check an output folder against them before
+/// anything is written); `Err` when `program.yaml` or the list of journals has errors,
+/// which are in `diags`.
+pub fn journal_dirs(dir: &Path, diags: &mut Diagnostics) -> Result<Vec<std::path::PathBuf>> {
+    let (_, members) = open(dir, diags)?;
+    Ok(members.into_iter().map(|m| m.dir).collect())
+}
+
 /// What every journal of one program build shares.
 struct Run<'a> {
     config: &'a ProgramConfig,
