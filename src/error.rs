@@ -90,7 +90,7 @@ pub fn explain(error: &std::io::Error) -> String {
         K::PermissionDenied => {
             "Permission denied: the user running mentorlog may not do this here; check the permissions of the file or folder and of the folders above it"
         }
-        K::NotFound => "No such file or folder (it may have been moved or deleted while mentorlog ran)",
+        K::NotFound => "No such file or folder",
         K::AlreadyExists => "something of that name already exists",
         K::ResourceBusy => {
             "the folder is busy: it is a mount point, or another program is using it; choose a folder inside it, or close that program"
@@ -130,5 +130,24 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_errors_are_sentences_without_numbers() {
+        // EPERM, ENOENT, EACCES, EBUSY, EEXIST, EXDEV, ENOTDIR, ENOSPC, EROFS, ENOTEMPTY, ELOOP.
+        for code in [1, 2, 13, 16, 17, 18, 20, 28, 30, 39, 40] {
+            let text = explain(&std::io::Error::from_raw_os_error(code));
+            assert!(!text.contains("os error"), "{code}: {text}");
+            assert!(text.len() > 10, "{code}: {text}");
+        }
+        let busy = explain(&std::io::Error::from_raw_os_error(16));
+        assert!(busy.contains("mount point"), "{busy}");
+        let error = Error::io("cannot swap the new site in at", "/x", std::io::Error::from_raw_os_error(18));
+        assert!(error.to_string().contains("mount point"), "{error}");
     }
 }

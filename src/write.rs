@@ -482,6 +482,85 @@ mod tests {
         assert_eq!(read(&a), "old site");
     }
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn paths_resolve_as_the_system_reads_them_and_dot_dot_after_a_missing_part_pops_it() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let Ok(root) = tmp.path().canonicalize() else {
+            panic!("a real path");
+        };
+        assert!(std::fs::create_dir_all(root.join("a/b")).is_ok());
+        assert!(std::os::unix::fs::symlink("a/b", root.join("link")).is_ok());
+        assert!(std::fs::write(root.join("file"), "x").is_ok());
+        let cases = [
+            ("a/b/..", Some("a")),
+            ("link/..", Some("a")),
+            ("link/../..", Some("")),
+            ("missing/..", Some("")),
+            ("missing/../a/./b//", Some("a/b")),
+            ("x/y/../../a", Some("a")),
+            ("x/../../", None),
+            ("file/..", None),
+            ("file/x", None),
+        ];
+        for (spelling, expected) in cases {
+            let got = resolve(&root, Path::new(spelling));
+            match expected {
+                Some(rel) => assert_eq!(got.as_deref().ok(), Some(root.join(rel).as_path()), "{spelling}"),
+                None if spelling.starts_with("file") => assert!(got.is_err(), "{spelling}: {got:?}"),
+                None => assert_eq!(got.as_deref().ok(), root.parent(), "{spelling}"),
+            }
+        }
+        assert!(resolve(&root, Path::new("link/../..")).is_ok_and(|p| p == root));
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_no_folder_behind_not_even_the_ones_above_the_output() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let out = ResolvedOutput {
+            path: tmp.path().join("new/deeper/site"),
+        };
+        let Ok(staging) = Staging::new(&out) else {
+            panic!("a staging folder");
+        };
+        assert!(tmp.path().join("new/deeper").is_dir());
+        staging.abandon();
+        assert!(names(tmp.path()).is_empty(), "{:?}", names(tmp.path()));
+    }
+
+    #[test]
+    fn a_foreign_folder_that_appears_during_the_build_is_left_alone() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let out = ResolvedOutput {
+            path: tmp.path().join("site"),
+        };
+        let Ok(staging) = Staging::new(&out) else {
+            panic!("a staging folder");
+        };
+        assert!(std::fs::create_dir(out.path()).is_ok());
+        assert!(std::fs::write(out.path().join("thesis.tex"), "mine").is_ok());
+        assert!(matches!(staging.publish(), Err(Error::OutputRefused { .. })));
+        assert_eq!(names(tmp.path()), ["site"], "the staging folder is removed");
+        assert_eq!(names(out.path()), ["thesis.tex"]);
+    }
+
     #[test]
     fn publishing_replaces_the_previous_site_and_leaves_no_folder_behind() {
         let Ok(tmp) = tempfile::tempdir() else {
