@@ -147,7 +147,11 @@ mod tests {
         }
         let busy = explain(&std::io::Error::from_raw_os_error(16));
         assert!(busy.contains("mount point"), "{busy}");
-        let error = Error::io("cannot swap the new site in at", "/x", std::io::Error::from_raw_os_error(18));
+        let error = Error::io(
+            "cannot swap the new site in at",
+            "/x",
+            std::io::Error::from_raw_os_error(18),
+        );
         assert!(error.to_string().contains("mount point"), "{error}");
     }
 }

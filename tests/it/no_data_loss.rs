@@ -722,3 +722,50 @@ mod output_paths {
         }
     }
 }
+
+/// Unmounts a tmpfs when dropped, so a failing test leaves no mount behind.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_swap_that_fails_removes_its_work_folder_and_says_why_in_words() {
+    // An output folder that is a mount point cannot be renamed (EBUSY): the swap fails
+    // after every page was written.
+    let journal = example_copy();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("mnt");
+    std::fs::create_dir(&out).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "none"])
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root, or no permission)");
+        return;
+    }
+    let _guard = Mounted(out.clone());
+    let run = build_cli(journal.path(), journal.path(), out.to_str().unwrap(), &[]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains("cannot swap the new site in at") && run.stderr.contains("mount point"),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("os error"), "{run}");
+    let beside: Vec<String> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["mnt"], "the work folder is removed");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "the mounted folder is untouched"
+    );
+}
