@@ -14,7 +14,11 @@
 //! - symbolic links are never followed out of the journal, nor into folders (no loops):
 //!   such a link is left out with a warning;
 //! - editor leftovers are ignored silently; a sync tool's conflict copy is left out with a
-//!   warning (loading it would apply its entries twice).
+//!   warning (loading it would apply its entries twice);
+//! - a file name that is not UTF-8 cannot be published: an error for a note (or a folder
+//!   holding notes) in `sessions/`, a warning for a file or folder of `static/` (left
+//!   out); a stray `.mentorlog-site` in a sub-folder is still skipped, with a warning
+//!   (more decided cases of Trust I: output paths and links, at the end of this file).
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
