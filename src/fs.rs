@@ -10,7 +10,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))
 }
 
-/// True when `path` is a hidden file or folder name (starts with a dot).
+/// True when `path` is a hidden file or folder name (starts with a dot), UTF-8 or not.
 pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
+    name.as_encoded_bytes().first() == Some(&b'.')
 }

@@ -37,6 +37,24 @@ pub fn is_program(dir: &Path) -> bool {
 /// Reads `program.yaml` and finds the journals; any error stops here.
 fn open(dir: &Path, diags: &mut Diagnostics) -> Result<(ProgramConfig, Vec<Member>)> {
     let path = dir.join("program.yaml");
+    if path.is_symlink() {
+        let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let real_dir = std::fs::canonicalize(dir).ok();
+        if !real_dir.is_some_and(|d| target.starts_with(d)) {
+            diags.push(
+                Diagnostic::file(
+                    Severity::Error,
+                    &path,
+                    format!(
+                        "program.yaml is a symbolic link that leads outside the program folder, to `{}`; mentorlog reads nothing outside the program folder",
+                        target.display()
+                    ),
+                )
+                .help("replace the link with the real program.yaml"),
+            );
+            return Err(Error::InvalidInput(1));
+        }
+    }
     let bytes = crate::fs::read_bytes(&path)?;
     let Ok(text) = String::from_utf8(bytes) else {
         diags.push(Diagnostic::file(Severity::Error, &path, "program.yaml is not UTF-8 text").help("save it as UTF-8"));
@@ -52,6 +70,14 @@ fn open(dir: &Path, diags: &mut Diagnostics) -> Result<(ProgramConfig, Vec<Membe
         return Err(Error::InvalidInput(diags.count(Severity::Error)));
     }
     Ok((config, members))
+}
+
+/// The folders of the program's journals (to check an output folder against them before
+/// anything is written); `Err` when `program.yaml` or the list of journals has errors,
+/// which are in `diags`.
+pub fn journal_dirs(dir: &Path, diags: &mut Diagnostics) -> Result<Vec<std::path::PathBuf>> {
+    let (_, members) = open(dir, diags)?;
+    Ok(members.into_iter().map(|m| m.dir).collect())
 }
 
 /// What every journal of one program build shares.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, explain};
 use crate::site::{Sink, SitePath};
 
 /// The file that marks a folder as a mentorlog output (safe to replace, never read as input).
@@ -14,39 +14,138 @@ pub const OUTPUT_MARKER: &str = ".mentorlog-site";
 
 const MARKER_TEXT: &str = "This folder is a site built by mentorlog. `mentorlog build` replaces it whole.\n";
 
-/// Checks that `out` may receive a build of the journal at `journal`: not the journal
-/// itself, not a folder containing it, not inside its `sessions/`, `static/` or
-/// `templates/`, and either missing, empty or marked as ours.
-pub fn check_output(journal: &Path, out: &Path) -> Result<()> {
-    let journal = absolute(journal);
-    let target = absolute(out);
-    let refuse = |reason: &str| {
-        Err(Error::OutputRefused {
-            path: out.to_path_buf(),
-            reason: reason.to_string(),
+/// What a build reads, so that its output can never land on it.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// A journal folder.
+    Journal(&'a Path),
+    /// A program folder and the folders of all its journals.
+    Program {
+        /// The folder with `program.yaml`.
+        dir: &'a Path,
+        /// Every journal of the program, wherever it is.
+        journals: &'a [PathBuf],
+    },
+}
+
+/// An output folder, resolved once and checked: absolute, without `.` or `..`, with every
+/// symbolic link of its existing part resolved. Only `check_output` makes one, and the
+/// staging folder, the swap and the clean-up all use it, so the place that was checked is
+/// the place that is written (a path such as `public/../sessions` is read the same way
+/// by every step).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedOutput {
+    /// The resolved place.
+    path: PathBuf,
+}
+
+impl ResolvedOutput {
+    /// The resolved place the site is written to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// The folders a journal reads besides `journal.yaml`.
+const INPUT_FOLDERS: [&str; 3] = ["sessions", "static", "templates"];
+
+/// Resolves `out` (relative to `cwd`) and checks that it may receive a build of `source`:
+/// not a journal or program folder, nor a folder containing one; not inside a journal's
+/// `sessions/`, `static/` or `templates/`, nor containing them (through links); for a
+/// program, not inside any of its journals; and either missing, empty or marked as ours.
+/// Nothing is created or changed.
+pub fn check_output(cwd: &Path, source: Source<'_>, out: &Path) -> Result<ResolvedOutput> {
+    let refuse = |resolved: Option<&Path>, reason: String| Error::OutputRefused {
+        path: out.to_path_buf(),
+        resolved: resolved.map(Path::to_path_buf),
+        reason,
+    };
+    let target = resolve(cwd, out).map_err(|reason| refuse(None, reason))?;
+    let at = Some(target.as_path());
+    let real = |dir: &Path| {
+        resolve(cwd, dir).map_err(|reason| {
+            refuse(
+                at,
+                format!("mentorlog cannot tell where `{}` is: {reason}", dir.display()),
+            )
         })
     };
-    if journal.starts_with(&target) {
-        return refuse(
-            "it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere",
-        );
-    }
-    for input in ["sessions", "static", "templates"] {
-        if target.starts_with(journal.join(input)) {
-            return refuse(&format!(
-                "it is inside the journal's `{input}/` folder, which mentorlog reads; choose `public/` or a folder outside the journal"
+    let (program, journals): (Option<&Path>, Vec<&Path>) = match source {
+        Source::Journal(dir) => (None, vec![dir]),
+        Source::Program { dir, journals } => (Some(dir), journals.iter().map(PathBuf::as_path).collect()),
+    };
+    if let Some(dir) = program {
+        let dir = real(dir)?;
+        if dir.starts_with(&target) {
+            return Err(refuse(
+                at,
+                "it is the program folder or contains it; choose a folder such as `public/` inside the program, or one elsewhere".to_string(),
             ));
         }
     }
-    if target.is_file() {
-        return refuse("it is a file; give a folder");
+    for journal in journals {
+        let dir = real(journal)?;
+        if dir.starts_with(&target) {
+            let reason = if program.is_some() {
+                format!(
+                    "it is the program's journal `{}` or contains it; choose a folder such as `public/` inside the program, or one elsewhere",
+                    journal.display()
+                )
+            } else {
+                "it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere".to_string()
+            };
+            return Err(refuse(at, reason));
+        }
+        if program.is_some() && target.starts_with(&dir) {
+            return Err(refuse(
+                at,
+                format!(
+                    "it is inside the program's journal `{}`; choose `public/` in the program folder, or a folder elsewhere",
+                    journal.display()
+                ),
+            ));
+        }
+        for input in INPUT_FOLDERS {
+            // The folder as named, and where it leads when it is a link.
+            let named = dir.join(input);
+            let linked = std::fs::canonicalize(&named).ok();
+            for place in std::iter::once(&named).chain(linked.as_ref()) {
+                if target.starts_with(place) {
+                    return Err(refuse(
+                        at,
+                        format!(
+                            "it is the journal's `{input}/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal"
+                        ),
+                    ));
+                }
+                if place.starts_with(&target) {
+                    return Err(refuse(
+                        at,
+                        format!(
+                            "it contains the journal's `{input}/` folder (through a symbolic link), which mentorlog reads; choose another folder"
+                        ),
+                    ));
+                }
+            }
+        }
     }
-    if target.is_dir() && !is_ours_or_empty(&target)? {
-        return refuse(&format!(
-            "it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"
-        ));
+    match std::fs::symlink_metadata(&target) {
+        Ok(meta) if meta.is_dir() => {
+            if !is_ours_or_empty(&target)? {
+                return Err(refuse(
+                    at,
+                    format!(
+                        "it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"
+                    ),
+                ));
+            }
+        }
+        Ok(meta) if meta.is_file() => return Err(refuse(at, "it is a file; give a folder".to_string())),
+        Ok(_) => return Err(refuse(at, "it is not a folder; give a folder".to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(refuse(at, format!("mentorlog cannot look at it: {}", explain(&e)))),
     }
-    Ok(())
+    Ok(ResolvedOutput { path: target })
 }
 
 fn is_ours_or_empty(dir: &Path) -> Result<bool> {
@@ -57,34 +156,66 @@ fn is_ours_or_empty(dir: &Path) -> Result<bool> {
     Ok(entries.next().is_none())
 }
 
-/// Makes `path` absolute and lexically normal without requiring it to exist.
-fn absolute(path: &Path) -> PathBuf {
+/// Resolves `path` (relative to `base`) the way the system would, without requiring it
+/// to exist: component by component, each existing prefix through its real path (so
+/// `link/..` is the folder above the link's target, as the system reads it), and `..`
+/// after a part that does not exist removes that part. The result has no `.`, `..` or
+/// link in its existing part. `Err` says in words why the path cannot be used: a part is
+/// a file, a link leads nowhere, a folder cannot be looked into.
+pub fn resolve(base: &Path, path: &Path) -> std::result::Result<PathBuf, String> {
+    use std::path::Component;
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        base.join(path)
     };
-    // Resolve symlinks of the longest existing ancestor, then append the rest.
-    let mut existing = joined.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
+    let mut real = PathBuf::new();
+    // The parts after the deepest existing folder, which exist nowhere yet.
+    let mut missing: Vec<&std::ffi::OsStr> = Vec::new();
+    // The existing part is a folder (a file has no parts, and no `..`).
+    let mut is_dir = true;
+    for part in joined.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => {
+                real.push(part.as_os_str());
+                missing.clear();
             }
-            _ => break,
+            Component::CurDir => {}
+            Component::ParentDir if missing.pop().is_some() => {}
+            Component::ParentDir | Component::Normal(_) if !is_dir => {
+                return Err(format!("`{}` is a file, not a folder", real.display()));
+            }
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) if !missing.is_empty() => missing.push(name),
+            Component::Normal(name) => {
+                let next = real.join(name);
+                match std::fs::symlink_metadata(&next) {
+                    Ok(_) => {
+                        real = std::fs::canonicalize(&next).map_err(|e| {
+                            format!(
+                                "`{}` is a symbolic link that leads nowhere, or to a place mentorlog cannot look at ({})",
+                                next.display(),
+                                explain(&e)
+                            )
+                        })?;
+                        is_dir = real.is_dir();
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing.push(name),
+                    Err(e) => {
+                        return Err(format!(
+                            "mentorlog cannot look at `{}`: {}",
+                            next.display(),
+                            explain(&e)
+                        ));
+                    }
+                }
+            }
         }
     }
-    let mut out = std::fs::canonicalize(&existing).unwrap_or(existing);
-    for part in rest.into_iter().rev() {
-        if part == ".." {
-            out.pop();
-        } else if part != "." {
-            out.push(part);
-        }
-    }
-    out
+    real.extend(missing);
+    Ok(real)
 }
 
 /// Creates `path` with `bytes`, and its folder if needed; refuses to replace an existing
@@ -110,70 +241,165 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
 pub struct Staging {
     out: PathBuf,
     staging: PathBuf,
+    /// Folders above the output that this build created, deepest first: removed again
+    /// when the build fails, so a failed build leaves nothing behind.
+    created: Vec<PathBuf>,
 }
 
 impl Staging {
-    /// Creates a fresh staging folder next to `out` (after `check_output`).
-    pub fn new(out: &Path) -> Result<Staging> {
-        let out = absolute(out);
-        let parent = out.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
+    /// Creates a fresh staging folder next to the checked output folder (and the folders
+    /// above it that do not exist yet).
+    pub fn new(out: &ResolvedOutput) -> Result<Staging> {
+        let out = out.path().to_path_buf();
+        let Some(parent) = out.parent().map(Path::to_path_buf) else {
+            return Err(Error::OutputRefused {
+                path: out,
+                resolved: None,
+                reason: "it has no folder above it".to_string(),
+            });
+        };
         let name = out
             .file_name()
             .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.mentorlog-new-{}", std::process::id()));
-        if staging.exists() {
+        let mut this = Staging {
+            out,
+            staging,
+            created: Vec::new(),
+        };
+        match this.prepare(&parent) {
+            Ok(()) => Ok(this),
+            Err(e) => {
+                this.remove_created();
+                Err(e)
+            }
+        }
+    }
+
+    fn prepare(&mut self, parent: &Path) -> Result<()> {
+        let mut todo = Vec::new();
+        let mut dir = parent;
+        while std::fs::symlink_metadata(dir).is_err() {
+            todo.push(dir.to_path_buf());
+            match dir.parent() {
+                Some(up) => dir = up,
+                None => break,
+            }
+        }
+        for dir in todo.into_iter().rev() {
+            std::fs::create_dir(&dir).map_err(|e| Error::io("cannot create", &dir, e))?;
+            self.created.insert(0, dir);
+        }
+        let staging = &self.staging;
+        if std::fs::symlink_metadata(staging).is_ok() {
             // Left by a killed build that had our process id; removed only if it is ours.
             if !staging.join(OUTPUT_MARKER).is_file() {
                 return Err(Error::OutputRefused {
-                    path: staging,
+                    path: staging.clone(),
+                    resolved: None,
                     reason: format!(
                         "mentorlog needs this name for its work folder, and it holds files without the `{OUTPUT_MARKER}` marker; move it away"
                     ),
                 });
             }
-            std::fs::remove_dir_all(&staging).map_err(|e| Error::io("cannot remove", &staging, e))?;
+            std::fs::remove_dir_all(staging).map_err(|e| Error::io("cannot remove", staging, e))?;
         }
-        std::fs::create_dir(&staging).map_err(|e| Error::io("cannot create", &staging, e))?;
+        std::fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
         let marker = staging.join(OUTPUT_MARKER);
-        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io("cannot write", &marker, e))?;
-        Ok(Staging { out, staging })
+        if let Err(e) = std::fs::write(&marker, MARKER_TEXT) {
+            let _ = std::fs::remove_dir_all(staging);
+            return Err(Error::io("cannot write", &marker, e));
+        }
+        Ok(())
     }
 
-    /// Swaps the finished site in place of the old one.
+    /// Removes the folders above the output this build created (only while empty).
+    fn remove_created(&self) {
+        for dir in &self.created {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+
+    /// Removes the staging folder and what was created for it: the build failed.
+    fn clean_up(&self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+        self.remove_created();
+    }
+
+    /// Swaps the finished site in place of the old one. On failure the previous site is
+    /// still in place and the staging folder is removed.
     pub fn publish(self) -> Result<PathBuf> {
+        let out = &self.out;
+        let fail = |action: &'static str, path: &Path, e: std::io::Error| {
+            self.clean_up();
+            Err(Error::io(action, path, e))
+        };
+        let had_old = match std::fs::symlink_metadata(out) {
+            Ok(_) => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return fail("cannot look at", out, e),
+        };
+        // The check ran before the build: look again, in case something else was put
+        // there meanwhile.
+        if had_old && !(out.is_dir() && !out.is_symlink() && is_ours_or_empty(out).unwrap_or(false)) {
+            self.clean_up();
+            return Err(Error::OutputRefused {
+                path: out.clone(),
+                resolved: None,
+                reason: format!(
+                    "while the site was being built, something other than a mentorlog site (no `{OUTPUT_MARKER}` marker) appeared there; it was left as it is, and the new site was not written"
+                ),
+            });
+        }
+        if had_old {
+            match exchange(&self.staging, out) {
+                Ok(true) => {
+                    // The staging folder's name now holds the previous site.
+                    return match std::fs::remove_dir_all(&self.staging) {
+                        Ok(()) => Ok(out.clone()),
+                        Err(e) => Err(Error::io(
+                            "the new site is in place, but the previous one could not be removed; delete",
+                            &self.staging,
+                            e,
+                        )),
+                    };
+                }
+                Ok(false) => {}
+                Err(e) => return fail("cannot swap the new site in at", out, e),
+            }
+        }
         let old = self.staging.with_file_name(format!(
             ".{}.mentorlog-old-{}",
-            self.out
-                .file_name()
+            out.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
-        let had_old = self.out.exists();
-        if had_old && exchange(&self.staging, &self.out).map_err(|e| Error::io("cannot swap in", &self.out, e))? {
-            // The staging folder's name now holds the previous site.
-            std::fs::remove_dir_all(&self.staging)
-                .map_err(|e| Error::io("cannot remove the previous site at", &self.staging, e))?;
-            return Ok(self.out.clone());
-        }
         if had_old {
-            std::fs::rename(&self.out, &old).map_err(|e| Error::io("cannot move aside", &self.out, e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.staging, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.out);
+            if let Err(e) = std::fs::rename(out, &old) {
+                return fail("cannot move the previous site aside at", out, e);
             }
-            return Err(Error::io("cannot move the new site to", &self.out, e));
+        }
+        if let Err(e) = std::fs::rename(&self.staging, out) {
+            if had_old {
+                let _ = std::fs::rename(&old, out);
+            }
+            return fail("cannot move the new site to", out, e);
         }
         if had_old {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io("cannot remove the previous site at", &old, e))?;
+            std::fs::remove_dir_all(&old).map_err(|e| {
+                Error::io(
+                    "the new site is in place, but the previous one could not be removed; delete",
+                    &old,
+                    e,
+                )
+            })?;
         }
-        Ok(self.out.clone())
+        Ok(out.clone())
     }
 
-    /// Removes the staging folder after a failed build.
+    /// Removes the staging folder (and the folders created above it) after a failed build.
     pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.staging);
+        self.clean_up();
     }
 }
 
@@ -256,6 +482,85 @@ mod tests {
         assert_eq!(read(&a), "old site");
     }
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn paths_resolve_as_the_system_reads_them_and_dot_dot_after_a_missing_part_pops_it() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let Ok(root) = tmp.path().canonicalize() else {
+            panic!("a real path");
+        };
+        assert!(std::fs::create_dir_all(root.join("a/b")).is_ok());
+        assert!(std::os::unix::fs::symlink("a/b", root.join("link")).is_ok());
+        assert!(std::fs::write(root.join("file"), "x").is_ok());
+        let cases = [
+            ("a/b/..", Some("a")),
+            ("link/..", Some("a")),
+            ("link/../..", Some("")),
+            ("missing/..", Some("")),
+            ("missing/../a/./b//", Some("a/b")),
+            ("x/y/../../a", Some("a")),
+            ("x/../../", None),
+            ("file/..", None),
+            ("file/x", None),
+        ];
+        for (spelling, expected) in cases {
+            let got = resolve(&root, Path::new(spelling));
+            match expected {
+                Some(rel) => assert_eq!(got.as_deref().ok(), Some(root.join(rel).as_path()), "{spelling}"),
+                None if spelling.starts_with("file") => assert!(got.is_err(), "{spelling}: {got:?}"),
+                None => assert_eq!(got.as_deref().ok(), root.parent(), "{spelling}"),
+            }
+        }
+        assert!(resolve(&root, Path::new("link/../..")).is_ok_and(|p| p == root));
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_no_folder_behind_not_even_the_ones_above_the_output() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let out = ResolvedOutput {
+            path: tmp.path().join("new/deeper/site"),
+        };
+        let Ok(staging) = Staging::new(&out) else {
+            panic!("a staging folder");
+        };
+        assert!(tmp.path().join("new/deeper").is_dir());
+        staging.abandon();
+        assert!(names(tmp.path()).is_empty(), "{:?}", names(tmp.path()));
+    }
+
+    #[test]
+    fn a_foreign_folder_that_appears_during_the_build_is_left_alone() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let out = ResolvedOutput {
+            path: tmp.path().join("site"),
+        };
+        let Ok(staging) = Staging::new(&out) else {
+            panic!("a staging folder");
+        };
+        assert!(std::fs::create_dir(out.path()).is_ok());
+        assert!(std::fs::write(out.path().join("thesis.tex"), "mine").is_ok());
+        assert!(matches!(staging.publish(), Err(Error::OutputRefused { .. })));
+        assert_eq!(names(tmp.path()), ["site"], "the staging folder is removed");
+        assert_eq!(names(out.path()), ["thesis.tex"]);
+    }
+
     #[test]
     fn publishing_replaces_the_previous_site_and_leaves_no_folder_behind() {
         let Ok(tmp) = tempfile::tempdir() else {
@@ -263,7 +568,8 @@ mod tests {
         };
         let out = tmp.path().join("site");
         for text in ["first", "second"] {
-            let Ok(staging) = Staging::new(&out) else {
+            let checked = ResolvedOutput { path: out.clone() };
+            let Ok(staging) = Staging::new(&checked) else {
                 panic!("a staging folder beside {}", out.display());
             };
             let path = SitePath::new("index.html".to_string());

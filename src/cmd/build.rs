@@ -9,7 +9,7 @@ use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
 use mentorlog::program::ProgramReport;
-use mentorlog::write::{Staging, check_output};
+use mentorlog::write::{Source, Staging, check_output};
 
 use crate::cli::BuildArgs;
 use crate::cmd::{print_diagnostics, working_dir};
@@ -36,16 +36,49 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    if let Err(e) = check_output(dir, &out) {
-        eprintln!("error: {e}");
-        return Ok(ExitCode::from(1));
-    }
+    // The program's journals, to keep the output off them. When program.yaml has errors
+    // the build stops here, before anything is created.
+    let journals = if is_program {
+        let mut found = Diagnostics::new();
+        match mentorlog::program::journal_dirs(dir, &mut found) {
+            Ok(journals) => journals,
+            Err(e) => {
+                print_diagnostics(&found, &cwd, quiet);
+                report_failure(&e, is_program);
+                return Ok(ExitCode::from(1));
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let source = if is_program {
+        Source::Program {
+            dir,
+            journals: &journals,
+        }
+    } else {
+        Source::Journal(dir)
+    };
+    // Resolved once: every check and every write below uses this one place.
+    let out = match check_output(&cwd, source, &out) {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
     let options = BuildOptions {
         drafts: args.drafts,
         include_private: args.include_private,
         base_url: args.base_url.clone(),
     };
-    let staging = Staging::new(&out)?;
+    let staging = match Staging::new(&out) {
+        Ok(staging) => staging,
+        Err(e) => {
+            eprintln!("error: {e}; nothing was written");
+            return Ok(ExitCode::from(1));
+        }
+    };
     let mut diags = Diagnostics::new();
     let result = if is_program {
         mentorlog::program::build_program(dir, &options, args.keep_going, today, &staging, &mut diags)
@@ -58,23 +91,19 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     print_diagnostics(&diags, &cwd, quiet);
     let report = match result {
         Ok(report) => report,
-        Err(Error::InvalidInput(n)) => {
-            staging.abandon();
-            let hint = if is_program {
-                "; --keep-going writes the site without the broken journals"
-            } else {
-                ""
-            };
-            eprintln!("error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}");
-            return Ok(ExitCode::from(1));
-        }
         Err(e) => {
             staging.abandon();
+            report_failure(&e, is_program);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let published = match staging.publish() {
+        Ok(published) => published,
+        Err(e) => {
             eprintln!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
-    let published = staging.publish()?;
     if !quiet {
         let shown = mentorlog::diag::display_path(&published, &cwd);
         let warnings = diags.count(Severity::Warning);
@@ -98,4 +127,19 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says why a build stopped before its site was swapped in.
+fn report_failure(error: &Error, is_program: bool) {
+    match error {
+        Error::InvalidInput(n) => {
+            let hint = if is_program {
+                "; --keep-going writes the site without the broken journals"
+            } else {
+                ""
+            };
+            eprintln!("error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}");
+        }
+        e => eprintln!("error: {e}"),
+    }
 }

@@ -72,9 +72,11 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         ("date", date_text),
     ];
     create_new(&journal_path, fill(JOURNAL, &values).as_bytes())?;
+    // In the note's text, a name stays on its line.
+    let one_line = |name: &str| name.split_whitespace().collect::<Vec<_>>().join(" ");
     let body_values = [
-        ("mentor", mentor.clone()),
-        ("mentee", mentee.clone()),
+        ("mentor", one_line(&mentor)),
+        ("mentee", one_line(&mentee)),
         ("cadence", values[4].1.clone()),
         ("date", values[5].1.clone()),
     ];

@@ -49,11 +49,40 @@ pub(crate) fn working_dir() -> anyhow::Result<PathBuf> {
     std::env::current_dir().context("cannot read the current folder")
 }
 
-/// Replaces each `{key}` of a scaffold with its value.
+/// Replaces each `{key}` of a scaffold with its value, in one pass over the template: a
+/// value is never scanned again, so a name such as `{mentee}` goes in as written.
 pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut text = template.to_string();
-    for (key, value) in values {
-        text = text.replace(&format!("{{{key}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, v))
+        });
+        match hit {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    text
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn values_are_never_filled_again() {
+        let values = [("a", "{b}".to_string()), ("b", "B".to_string())];
+        assert_eq!(fill("{a} {b} {c} {", &values), "{b} B {c} {");
+    }
 }

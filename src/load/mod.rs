@@ -49,8 +49,29 @@ pub struct ProgramRules {
     pub base_url: Option<String>,
 }
 
-/// Static files that can run script: published from a program only with `raw_html`.
-const SCRIPT_CAPABLE: &[&str] = &["html", "htm", "xhtml", "svg", "js", "mjs"];
+/// The static file types a browser never runs script in, by extension: the only ones a
+/// program publishes without `raw_html` (a pair's `static/` is not trusted to run script
+/// on the program's shared domain). An allowlist, because the list of types that can run
+/// script is long and grows (`.html`, `.svg`, `.xhtml`, `.xht`, `.xml`, `.xsl`, `.shtml`,
+/// `.js`, `.mjs`, and every type a host may not know and serve as HTML). SVG is an image
+/// that can run script, so it is not here; neither is CSS, which only a custom template
+/// uses. JSON and Markdown are served as data or text and are never run.
+pub const SCRIPT_FREE: &[&str] = &[
+    // Images.
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", // Audio.
+    "mp3", "ogg", "oga", "opus", "wav", "flac", "m4a", "aac", // Video.
+    "mp4", "m4v", "webm", "ogv", "mov", // Fonts.
+    "woff", "woff2", "ttf", "otf", // Documents, text and data.
+    "pdf", "txt", "csv", "tsv", "md", "json",
+];
+
+/// True for a static file (path with `/`) whose type a browser never runs script in.
+fn is_script_free(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty() && SCRIPT_FREE.contains(&extension.to_ascii_lowercase().as_str())
+    })
+}
 
 /// One note, parsed.
 #[derive(Debug, Clone)]
@@ -113,10 +134,13 @@ pub fn journal_cached(
     diags: &mut Diagnostics,
 ) -> Result<Option<JournalSource>> {
     let config_path = root.join("journal.yaml");
-    if !config_path.exists() {
+    if !config_path.exists() && !config_path.is_symlink() {
         return Err(Error::NotAJournal(root.to_path_buf()));
     }
-    let config_text = if config_path.is_dir() {
+    let inputs = Inputs::find(root, diags);
+    let config_text = if !inputs.allowed("journal.yaml") {
+        None
+    } else if config_path.is_dir() {
         diags.push(
             Diagnostic::file(Severity::Error, &config_path, "journal.yaml is a folder, not a file")
                 .help("journal.yaml is a text file with at least `title:`, `mentor:` and `mentee:` lines"),
@@ -137,8 +161,8 @@ pub fn journal_cached(
             None => config,
         })
     });
-    let notes = walk(root, "sessions", |name| name.ends_with(".md"), diags);
-    let mut static_paths = walk(root, "static", |_| true, diags);
+    let notes = walk(root, "sessions", &inputs, |name| name.ends_with(".md"), diags);
+    let mut static_paths = walk(root, "static", &inputs, |_| true, diags);
     // A `\` is a folder separator in URLs on some hosts and on Windows: such a name
     // cannot be published as the same file.
     static_paths.retain(|rel| {
@@ -157,22 +181,21 @@ pub fn journal_cached(
     });
     if options.program.as_ref().is_some_and(|rules| !rules.raw_html) {
         static_paths.retain(|rel| {
-            let extension = rel
-                .rsplit_once('.')
-                .map(|(_, e)| e.to_ascii_lowercase())
-                .unwrap_or_default();
-            let runs_script = SCRIPT_CAPABLE.contains(&extension.as_str());
-            if runs_script {
+            let script_free = is_script_free(rel);
+            if !script_free {
                 diags.push(
                     Diagnostic::file(
                         Severity::Warning,
                         &root.join(rel),
-                        "left out: files that can run script are not published in a program",
+                        "left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)",
                     )
-                    .help("the program's `raw_html: true` in program.yaml allows them"),
+                    .help(format!(
+                        "the program's `raw_html: true` in program.yaml allows every file; the types published without it are: {}",
+                        SCRIPT_FREE.join(", ")
+                    )),
                 );
             }
-            !runs_script
+            script_free
         });
     }
     let mut targets = LinkTargets::default();
@@ -269,42 +292,155 @@ fn apply_program_rules(
 /// A whole-file error for a file that could not be read, without repeating its path.
 fn unreadable(path: &Path, what: &str, error: &Error) -> Diagnostic {
     let reason = match error {
-        Error::Io { source, .. } => source.to_string(),
+        Error::Io { source, .. } => crate::error::explain(source),
         other => other.to_string(),
     };
     Diagnostic::file(Severity::Error, path, format!("cannot read {what}: {reason}"))
         .help("check the file's permissions (mentorlog needs to read every file of the journal)")
 }
 
+/// The journal's top-level inputs, where they really are. One that is a symbolic link
+/// leading outside the journal, or onto another input (`static` → `.` would publish every
+/// note's source as it is), is an error and is not read at all; a link that stays inside
+/// is read like the folder or file it leads to.
+struct Inputs {
+    /// The journal's real folder; `None` only if it vanished.
+    real_root: Option<PathBuf>,
+    /// Each input that exists, by name, with its real place.
+    real: Vec<(&'static str, PathBuf)>,
+    /// The inputs refused.
+    refused: Vec<&'static str>,
+}
+
+/// The names a journal reads at its top level.
+const TOP_INPUTS: [&str; 4] = ["journal.yaml", "sessions", "static", "templates"];
+
+impl Inputs {
+    fn find(root: &Path, diags: &mut Diagnostics) -> Inputs {
+        let real_root = std::fs::canonicalize(root).ok();
+        let mut inputs = Inputs {
+            real_root,
+            real: Vec::new(),
+            refused: Vec::new(),
+        };
+        let mut links = Vec::new();
+        for name in TOP_INPUTS {
+            let path = root.join(name);
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if !meta.is_symlink() {
+                if let Some(r) = &inputs.real_root {
+                    inputs.real.push((name, r.join(name)));
+                }
+                continue;
+            }
+            match std::fs::canonicalize(&path) {
+                Ok(target) => {
+                    inputs.real.push((name, target.clone()));
+                    links.push((name, path, target));
+                }
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::file(
+                            Severity::Error,
+                            &path,
+                            format!(
+                                "`{name}` is a symbolic link that leads nowhere ({})",
+                                crate::error::explain(&e)
+                            ),
+                        )
+                        .help(format!(
+                            "replace the link with the real `{name}`, or point it at a place inside the journal"
+                        )),
+                    );
+                    inputs.refused.push(name);
+                }
+            }
+        }
+        for (name, path, target) in links {
+            let reason = match &inputs.real_root {
+                Some(r) if !target.starts_with(r) => Some(format!(
+                    "`{name}` is a symbolic link that leads outside the journal, to `{}`; mentorlog reads nothing outside the journal folder",
+                    target.display()
+                )),
+                Some(r) if target == *r => Some(format!(
+                    "`{name}` is a symbolic link to the journal folder itself; its files would be read twice, and published as they are"
+                )),
+                Some(_) => inputs
+                    .real
+                    .iter()
+                    .find(|(other, place)| *other != name && (target.starts_with(place) || place.starts_with(&target)))
+                    .map(|(other, _)| {
+                        format!(
+                            "`{name}` is a symbolic link into the journal's `{other}`, which mentorlog reads for another purpose; its files would be read twice, and could be published as they are"
+                        )
+                    }),
+                None => Some(format!("`{name}` is a symbolic link, and the journal folder cannot be found")),
+            };
+            if let Some(reason) = reason {
+                diags.push(Diagnostic::file(Severity::Error, &path, reason).help(format!(
+                    "replace the link with a real `{name}` (copy the files into the journal), or point it at a place inside the journal"
+                )));
+                inputs.refused.push(name);
+            }
+        }
+        inputs
+    }
+
+    /// False for an input that is a refused link.
+    fn allowed(&self, name: &str) -> bool {
+        !self.refused.contains(&name)
+    }
+
+    /// Why a symbolic link found inside `folder` that leads to `target` is not read:
+    /// it leads outside the journal, or into another of its inputs. `None`: read it.
+    fn link_refusal(&self, folder: &str, target: &Path) -> Option<String> {
+        if !self.real_root.as_ref().is_some_and(|r| target.starts_with(r)) {
+            return Some(format!(
+                "left out: this symbolic link leads outside the journal, to `{}`",
+                target.display()
+            ));
+        }
+        self.real
+            .iter()
+            .find(|(name, place)| *name != folder && target.starts_with(place))
+            .map(|(name, _)| {
+                format!("left out: this symbolic link leads into the journal's `{name}`, which is not published from `{folder}/`")
+            })
+    }
+}
+
 /// Journal-relative paths (with `/`) of the files under `root/folder` that `keep` accepts,
 /// sorted. Skipped: hidden entries (editor swap and lock files among them), editor backups
 /// (`name~`, `#name#`), sync tools' conflict copies (with a warning), folders holding an
-/// output marker. Symbolic links are never followed out of the journal, nor into folders
-/// (which could loop); a folder that cannot be read is an error, and the walk goes on.
-fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool, diags: &mut Diagnostics) -> Vec<String> {
+/// output marker (with a warning: a folder of notes with a stray marker would vanish
+/// silently), names that are not UTF-8 (an error for a note, a warning for a static
+/// file). Symbolic links are never followed out of the journal, nor into another of its
+/// inputs, nor into folders (which could loop); a folder that cannot be read is an error,
+/// and the walk goes on.
+fn walk(
+    root: &Path,
+    folder: &'static str,
+    inputs: &Inputs,
+    keep: impl Fn(&str) -> bool,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     let base = root.join(folder);
-    if !base.is_dir() {
+    if !inputs.allowed(folder) || !base.is_dir() {
         return Vec::new();
     }
-    // The journal's real place, to tell where links lead; `None` only if it vanished.
-    let real_root = std::fs::canonicalize(root).ok();
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(&base)
+    let mut entries = walkdir::WalkDir::new(&base)
         .sort_by_file_name()
         .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| {
-            let skipped = is_hidden(e.file_name())
-                || is_editor_leftover(e.file_name())
-                || (e.file_type().is_dir() && e.path().join(OUTPUT_MARKER).exists());
-            e.depth() == 0 || !skipped
-        });
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = entries.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map_or_else(|| base.clone(), Path::to_path_buf);
-                let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                let reason = e.io_error().map_or_else(|| e.to_string(), crate::error::explain);
                 diags.push(
                     Diagnostic::file(Severity::Error, &path, format!("cannot read this folder: {reason}"))
                         .help("check the folder's permissions (mentorlog needs to read every file of the journal)"),
@@ -312,6 +448,40 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool, diags: &mut Diag
                 continue;
             }
         };
+        let is_dir = entry.file_type().is_dir();
+        if entry.depth() > 0 {
+            let name = entry.file_name();
+            let skip = if is_hidden(name) || is_editor_leftover(name) {
+                true
+            } else if is_dir && entry.path().join(OUTPUT_MARKER).exists() {
+                diags.push(
+                    Diagnostic::file(
+                        Severity::Warning,
+                        entry.path(),
+                        format!(
+                            "left out: this folder holds a `{OUTPUT_MARKER}` file, which marks a site built by mentorlog, so nothing in it is read"
+                        ),
+                    )
+                    .help(format!(
+                        "if the folder holds your own files, delete its `{OUTPUT_MARKER}` file (a copied site's marker)"
+                    )),
+                );
+                true
+            } else if name.to_str().is_none() {
+                if let Some(d) = not_utf8(entry.path(), folder, is_dir) {
+                    diags.push(d);
+                }
+                true
+            } else {
+                false
+            };
+            if skip {
+                if is_dir {
+                    entries.skip_current_dir();
+                }
+                continue;
+            }
+        }
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
@@ -321,7 +491,7 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool, diags: &mut Diag
             .collect();
         let rel = rel.join("/");
         if entry.path_is_symlink() && entry.depth() > 0 {
-            match follow_link(entry.path(), real_root.as_deref(), &rel, &keep) {
+            match follow_link(entry.path(), inputs, folder, &rel, &keep) {
                 Link::Read => {}
                 Link::Skip => continue,
                 Link::Refuse(warning) => {
@@ -351,6 +521,43 @@ fn walk(root: &Path, folder: &str, keep: impl Fn(&str) -> bool, diags: &mut Diag
     out
 }
 
+/// The diagnostic for a name that is not UTF-8 (a page address and a link are made from
+/// names, so such a file cannot be published): an error for a note, or a folder holding
+/// notes, in `sessions/` (a note that cannot be published must not vanish silently), a
+/// warning for a file or folder of `static/` (left out); `None` for other files in
+/// `sessions/`, which are not read anyway.
+fn not_utf8(path: &Path, folder: &str, is_dir: bool) -> Option<Diagnostic> {
+    let is_note = |p: &Path| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let severity = if folder != "sessions" {
+        Severity::Warning
+    } else if is_dir {
+        let holds_notes = walkdir::WalkDir::new(path)
+            .follow_links(false)
+            .into_iter()
+            .flatten()
+            .any(|e| e.file_type().is_file() && is_note(e.path()));
+        if !holds_notes {
+            return None;
+        }
+        Severity::Error
+    } else if is_note(path) {
+        Severity::Error
+    } else {
+        return None;
+    };
+    let what = match (is_dir, severity) {
+        (true, Severity::Error) => "this folder's name is not valid UTF-8 text, so the notes in it cannot be published",
+        (true, _) => "left out: this folder's name is not valid UTF-8 text, so its files cannot be published",
+        (false, Severity::Error) => "this note's file name is not valid UTF-8 text, so it cannot be published",
+        (false, _) => "left out: this file's name is not valid UTF-8 text, so it cannot be published",
+    };
+    Some(
+        Diagnostic::file(severity, path, what).help(
+            "rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names",
+        ),
+    )
+}
+
 /// What the walk does with a symbolic link.
 enum Link {
     /// A link to a file inside the journal: read like any file.
@@ -362,13 +569,16 @@ enum Link {
     Refuse(Diagnostic),
 }
 
-fn follow_link(path: &Path, real_root: Option<&Path>, rel: &str, keep: impl Fn(&str) -> bool) -> Link {
+fn follow_link(path: &Path, inputs: &Inputs, folder: &str, rel: &str, keep: impl Fn(&str) -> bool) -> Link {
     let refuse =
         |message: String, help: &str| Link::Refuse(Diagnostic::file(Severity::Warning, path, message).help(help));
     match std::fs::canonicalize(path) {
         // Broken, or a loop of links: `canonicalize` gives up instead of going round.
         Err(e) if keep(rel) => refuse(
-            format!("left out: this symbolic link leads nowhere ({e})"),
+            format!(
+                "left out: this symbolic link leads nowhere ({})",
+                crate::error::explain(&e)
+            ),
             "point the link at a file inside the journal, or delete it",
         ),
         Ok(target) if target.is_dir() => refuse(
@@ -376,14 +586,13 @@ fn follow_link(path: &Path, real_root: Option<&Path>, rel: &str, keep: impl Fn(&
             "move or copy the files into the journal's own folders",
         ),
         Ok(target) if !keep(rel) || !target.is_file() => Link::Skip,
-        Ok(target) if real_root.is_some_and(|r| target.starts_with(r)) => Link::Read,
-        Ok(target) => refuse(
-            format!(
-                "left out: this symbolic link leads outside the journal, to `{}`",
-                target.display()
+        Ok(target) => match inputs.link_refusal(folder, &target) {
+            None => Link::Read,
+            Some(message) => refuse(
+                message,
+                "mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here",
             ),
-            "mentorlog reads only files inside the journal; copy the file in if it belongs to it",
-        ),
+        },
         Err(_) => Link::Skip,
     }
 }

@@ -189,9 +189,29 @@ pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> V
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     entries.sort();
+    let real_dir = std::fs::canonicalize(dir).ok();
     for path in entries {
         let hidden = path.file_name().is_some_and(crate::fs::is_hidden);
         if path.is_dir() && !hidden && path.join("journal.yaml").is_file() {
+            // A journal found as a sub-folder must be in the program folder: one reached
+            // through a link that leads elsewhere is read only when `journals:` names it.
+            if path.is_symlink() {
+                let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !real_dir.as_ref().is_some_and(|d| target.starts_with(d)) {
+                    diags.push(
+                        Diagnostic::file(
+                            Severity::Error,
+                            &path,
+                            format!(
+                                "this journal folder is a symbolic link that leads outside the program folder, to `{}`; mentorlog reads nothing outside the program and the journals it lists",
+                                target.display()
+                            ),
+                        )
+                        .help("if the journal belongs to the program, list its real folder under `journals:` in program.yaml and delete the link"),
+                    );
+                    continue;
+                }
+            }
             found.push((path, None));
         }
     }

@@ -84,6 +84,7 @@ impl Theme {
             .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
             .collect();
         if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            refuse_link_out(dir)?;
             for (name, text) in read_overrides(dir)? {
                 match templates.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
@@ -107,6 +108,24 @@ impl Theme {
             ],
         })
     }
+}
+
+/// A journal's `templates` that is a symbolic link leading outside the journal is never
+/// read (the loader reports it too; this keeps the theme safe on its own).
+fn refuse_link_out(dir: &Path) -> Result<()> {
+    if !dir.is_symlink() {
+        return Ok(());
+    }
+    let target = std::fs::canonicalize(dir).map_err(|e| Error::io("cannot read", dir, e))?;
+    let journal = dir.parent().and_then(|p| std::fs::canonicalize(p).ok());
+    if journal.is_some_and(|j| target.starts_with(j)) {
+        return Ok(());
+    }
+    Err(Error::LinkRefused {
+        link: dir.to_path_buf(),
+        target,
+        reason: "it leads outside the journal, and mentorlog reads nothing outside the journal folder".to_string(),
+    })
 }
 
 fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {

@@ -308,3 +308,70 @@ fn unknown_key_in_journal_yaml_is_a_warning() {
     );
     assert!(run.stderr.contains("help: did you mean `cadence_days`?"), "{run}");
 }
+
+/// `init` puts every value into journal.yaml as written: a name that reads like a
+/// placeholder of the scaffold (`{mentee}`, `{cadence}`), like YAML (`a: b`, `- dash`,
+/// `#hash`, quotes) or spans lines is quoted, and loads back exactly.
+#[test]
+fn init_writes_hostile_names_literally_and_they_load_back_exactly() {
+    let values = [
+        "{mentee}",
+        "{cadence}",
+        "{{x}}",
+        "a: b",
+        "\"quoted\"",
+        "'single'",
+        "#hash",
+        "- dash",
+        "line one\nline two",
+        "back\\slash",
+        "[list, of]",
+        "{title} & {date}",
+        "tab\there",
+        "yes",
+        "~",
+        "null",
+        "007",
+        "*alias",
+        "&anchor",
+        "!tag",
+        "%percent",
+        "@at",
+        "`tick`",
+        "| pipe",
+        "> fold",
+        "Zoë Ünïcode 名前",
+    ];
+    for (i, value) in values.iter().enumerate() {
+        let mentee = values[(i + 1) % values.len()];
+        let program = values[(i + 2) % values.len()];
+        let tmp = tempfile::tempdir().unwrap();
+        let run = mentorlog(
+            tmp.path(),
+            [
+                "init".to_string(),
+                format!("--mentor={value}"),
+                format!("--mentee={mentee}"),
+                format!("--program={program}"),
+                "--cadence=7".to_string(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{value:?}: {run}");
+        let mut diags = mentorlog::diag::Diagnostics::new();
+        let journal = mentorlog::load::journal(tmp.path(), &mentorlog::load::LoadOptions::default(), &mut diags)
+            .unwrap()
+            .unwrap_or_else(|| {
+                panic!(
+                    "{value:?}: journal.yaml does not load:\n{}\n{diags:?}",
+                    std::fs::read_to_string(tmp.path().join("journal.yaml")).unwrap()
+                )
+            });
+        assert_eq!(journal.config.mentor, *value);
+        assert_eq!(journal.config.mentee, mentee);
+        assert_eq!(journal.config.program.as_deref(), Some(program));
+        assert_eq!(journal.config.title, format!("{value} & {mentee}: mentoring"));
+        assert_eq!(journal.config.cadence_days, Some(7), "{value:?}");
+        let run = mentorlog(tmp.path(), ["check"]);
+        assert_eq!(run.code, 0, "{value:?}: {run}");
+    }
+}

@@ -453,3 +453,319 @@ fn ids_that_look_like_paths_are_refused_and_nothing_is_written() {
         .collect();
     assert_eq!(paths.len(), 2, "journal.yaml and sessions/ only: {paths:?}");
 }
+
+/// One entry of a folder, as `snapshot` records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Node {
+    /// A folder.
+    Dir,
+    /// A file, with its bytes.
+    File(Vec<u8>),
+    /// A symbolic link, with where it points (never followed).
+    Link(PathBuf),
+}
+
+/// Everything under `root`, without following links: each folder, file (with its bytes)
+/// and link (with its target), by `/`-separated relative path. Two equal snapshots mean
+/// nothing was created, changed or removed, empty folders included.
+pub(crate) fn snapshot(root: &Path) -> BTreeMap<String, Node> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Node>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+            let path = entry.expect("entry").path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("inside root")
+                .to_string_lossy()
+                .into_owned();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            if meta.is_symlink() {
+                out.insert(rel, Node::Link(std::fs::read_link(&path).expect("link")));
+            } else if meta.is_dir() {
+                out.insert(rel, Node::Dir);
+                walk(root, &path, out);
+            } else {
+                out.insert(rel, Node::File(std::fs::read(&path).expect("read file")));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+mod output_paths {
+    //! The property behind "nothing the user wrote is lost": whatever `-o` spelling a
+    //! user types (`.`, `..`, `//`, trailing slashes, links, folders that do not exist),
+    //! the build either refuses and changes nothing anywhere, or writes only to a place
+    //! that was missing, empty or its own, and that is the place the system itself reads
+    //! the spelling as.
+    //!
+    //! `cargo test` runs 256 cases; `PROPTEST_CASES=N cargo test --test it output_paths`
+    //! runs N (the 5-minute run in issue 14 used this).
+
+    use std::os::unix::fs::symlink;
+    use std::path::{Path, PathBuf};
+
+    use mentorlog::BuildOptions;
+    use mentorlog::diag::Diagnostics;
+    use mentorlog::write::{OUTPUT_MARKER, Source, Staging, check_output};
+    use proptest::prelude::*;
+
+    use super::{Node, snapshot};
+    use crate::harness::{build_date, write_file};
+
+    /// Parts a spelling is made of: the folders and links of `world`, places that do not
+    /// exist, `.`, `..` and empty parts (`//`).
+    const PARTS: &[&str] = &[
+        ".",
+        "..",
+        "",
+        "home",
+        "j",
+        "jl",
+        "sessions",
+        "static",
+        "templates",
+        "sub",
+        "victim",
+        "public",
+        "empty",
+        "free",
+        "lnk",
+        "up",
+        "self",
+        "sl",
+        "dangling",
+        "file.txt",
+        "journal.yaml",
+        "new",
+        "missing",
+    ];
+
+    /// The folders a run may start in, relative to the world.
+    const CWDS: &[&str] = &["", "home", "home/j", "home/j/sessions", "home/jl", "home/victim"];
+
+    /// A journal `home/j` (notes, static, templates, its own marked `public/`, an empty
+    /// folder, a file, links up, to itself, to its notes, to a foreign folder and to
+    /// nowhere), a link `home/jl` to it, a foreign non-empty `home/victim` and an empty
+    /// `home/free`.
+    fn world(root: &Path) {
+        for (rel, text) in [
+            ("home/j/journal.yaml", "title: T\nmentor: A\nmentee: B\n"),
+            ("home/j/sessions/2026-01-08-a.md", "---\ndate: 2026-01-08\n---\nA.\n"),
+            (
+                "home/j/sessions/sub/2026-01-09-b.md",
+                "---\ndate: 2026-01-09\n---\nB.\n",
+            ),
+            ("home/j/static/s.txt", "static\n"),
+            ("home/j/templates/extra.html", "extra\n"),
+            ("home/j/public/index.html", "old site\n"),
+            ("home/j/file.txt", "a file\n"),
+            ("home/victim/thesis.tex", "My thesis.\n"),
+        ] {
+            write_file(&root.join(rel), text.as_bytes());
+        }
+        write_file(&root.join("home/j/public").join(OUTPUT_MARKER), b"");
+        for dir in ["home/j/empty", "home/free"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        for (target, link) in [
+            ("../victim", "home/j/lnk"),
+            ("..", "home/j/up"),
+            (".", "home/j/self"),
+            ("sessions", "home/j/sl"),
+            ("nowhere-at-all", "home/j/dangling"),
+            ("j", "home/jl"),
+        ] {
+            symlink(target, root.join(link)).unwrap();
+        }
+    }
+
+    fn spelling() -> impl Strategy<Value = (usize, bool, Vec<usize>, bool, bool)> {
+        (
+            0..CWDS.len(),
+            any::<bool>(),
+            proptest::collection::vec(0..PARTS.len(), 1..8),
+            any::<bool>(),
+            any::<bool>(),
+        )
+    }
+
+    /// The places no build may write into, whatever the spelling.
+    fn refused(root: &Path, out: &Path) -> Option<&'static str> {
+        let j = root.join("home/j");
+        if j.starts_with(out) {
+            return Some("the journal or a folder containing it");
+        }
+        for input in ["sessions", "static", "templates", "journal.yaml", "file.txt"] {
+            if out.starts_with(j.join(input)) {
+                return Some("an input of the journal, or a file");
+            }
+        }
+        // `victim/new` and below would be fresh places; `victim` itself is foreign.
+        (out == root.join("home/victim")).then_some("a foreign non-empty folder")
+    }
+
+    fn run_case(cwd_index: usize, absolute: bool, parts: &[usize], trailing: bool, via_link: bool) {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        world(&root);
+        let cwd = root.join(CWDS[cwd_index]);
+        let mut text: String = parts.iter().map(|&i| PARTS[i]).collect::<Vec<_>>().join("/");
+        if trailing {
+            text.push('/');
+        }
+        if text.is_empty() {
+            text.push('.');
+        }
+        let spelling = if absolute {
+            PathBuf::from(format!("{}/{text}", root.display()))
+        } else {
+            PathBuf::from(&text)
+        };
+        let journal = root.join(if via_link { "home/jl" } else { "home/j" });
+        let before = snapshot(&root);
+        // What the system reads the spelling as, where it can read it at all.
+        let os_before = std::fs::canonicalize(cwd.join(&spelling)).ok();
+        let checked = check_output(&cwd, Source::Journal(&journal), &spelling);
+        let Ok(out) = checked else {
+            assert!(snapshot(&root) == before, "refusing `{text}` in {cwd:?} changed files");
+            return;
+        };
+        let place = out.path().to_path_buf();
+        if let Some(os) = &os_before {
+            assert_eq!(
+                os, &place,
+                "`{text}` in {cwd:?}: checked one place, the system reads another"
+            );
+        }
+        if let Some(why) = refused(&root, &place) {
+            panic!("`{text}` in {cwd:?} was accepted as {place:?}: {why}");
+        }
+        let rel = place.strip_prefix(&root).map(|p| p.to_string_lossy().into_owned());
+        let was = rel.as_ref().ok().and_then(|r| before.get(r));
+        let was_ours = match was {
+            None => true,
+            Some(Node::Dir) => {
+                let r = rel.as_ref().unwrap();
+                let inside: Vec<&String> = before.keys().filter(|k| k.starts_with(&format!("{r}/"))).collect();
+                inside.is_empty() || before.contains_key(&format!("{r}/{OUTPUT_MARKER}"))
+            }
+            Some(_) => false,
+        };
+        assert!(
+            was_ours,
+            "`{text}` in {cwd:?}: {place:?} was neither missing, empty nor marked"
+        );
+        // The real build, through the real writer.
+        let staging = Staging::new(&out).unwrap();
+        let mut diags = Diagnostics::new();
+        let built = mentorlog::build_site(&journal, &BuildOptions::default(), build_date(), &staging, &mut diags);
+        assert!(built.is_ok(), "{built:?}");
+        assert_eq!(staging.publish().unwrap(), place);
+        assert!(place.join("index.html").is_file());
+        // Only the output (and folders created above it) changed.
+        let after = snapshot(&root);
+        let changed: Vec<&String> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|k| before.get(*k) != after.get(*k))
+            .collect();
+        for key in changed {
+            let path = root.join(key);
+            let fine = path.starts_with(&place)
+                || (place.starts_with(&path) && !before.contains_key(key) && after.get(key) == Some(&Node::Dir));
+            assert!(fine, "`{text}` in {cwd:?} (→ {place:?}) changed `{key}`");
+        }
+        if let Ok(os_after) = std::fs::canonicalize(cwd.join(&spelling)) {
+            assert_eq!(
+                os_after, place,
+                "`{text}` in {cwd:?}: wrote one place, the system reads another"
+            );
+        }
+    }
+
+    fn cases() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(256)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+        #[test]
+        fn no_spelling_of_the_output_writes_into_a_refused_place(
+            (cwd, absolute, parts, trailing, via_link) in spelling()
+        ) {
+            run_case(cwd, absolute, &parts, trailing, via_link);
+        }
+    }
+
+    #[test]
+    fn the_issues_spellings_and_others() {
+        // (cwd, spelling) from the world above, each refused or written where it should.
+        let at = |p: &str| PARTS.iter().position(|x| *x == p).unwrap();
+        for (cwd, spelling) in [
+            (2, "public/../sessions"),
+            (2, "new/../../victim"),
+            (2, "missing/.."),
+            (2, "up/j/sessions/../public"),
+            (2, "lnk/../j/static"),
+            (4, "missing/../sessions/sub/.."),
+            (0, "home//jl/./self/sl/.."),
+        ] {
+            let parts: Vec<usize> = spelling.split('/').map(at).collect();
+            run_case(cwd, false, &parts, false, false);
+            run_case(cwd, false, &parts, true, true);
+        }
+    }
+}
+
+/// Unmounts a tmpfs when dropped, so a failing test leaves no mount behind.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_swap_that_fails_removes_its_work_folder_and_says_why_in_words() {
+    // An output folder that is a mount point cannot be renamed (EBUSY): the swap fails
+    // after every page was written.
+    let journal = example_copy();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("mnt");
+    std::fs::create_dir(&out).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "none"])
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root, or no permission)");
+        return;
+    }
+    let _guard = Mounted(out.clone());
+    let run = build_cli(journal.path(), journal.path(), out.to_str().unwrap(), &[]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains("cannot swap the new site in at") && run.stderr.contains("mount point"),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("os error"), "{run}");
+    let beside: Vec<String> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["mnt"], "the work folder is removed");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "the mounted folder is untouched"
+    );
+}
