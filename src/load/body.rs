@@ -247,7 +247,10 @@ impl Body {
                     };
                     start.zip(end)
                 }
-                Fill::LinkClose { .. } => Some((at, token_end + if rest[token_end..].starts_with("</a>") { 4 } else { 0 })),
+                Fill::LinkClose { .. } => Some((
+                    at,
+                    token_end + if rest[token_end..].starts_with("</a>") { 4 } else { 0 },
+                )),
                 Fill::ImageClose { .. } => Some((at, token_end + tag_end_quoted(&rest[token_end..]).unwrap_or(0))),
                 Fill::NoteName { .. } => Some((at, token_end)),
             };
@@ -322,7 +325,10 @@ impl Phrase {
     /// Adds the text of a bare wikilink to `note`.
     pub fn push_name(&mut self, note: usize, name: &str) {
         match self.parts.last_mut() {
-            Some(PhrasePart::NoteName { note: n, name: existing }) if *n == note => existing.push_str(name),
+            Some(PhrasePart::NoteName {
+                note: n,
+                name: existing,
+            }) if *n == note => existing.push_str(name),
             _ => self.parts.push(PhrasePart::NoteName {
                 note,
                 name: name.to_string(),

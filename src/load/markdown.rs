@@ -761,7 +761,11 @@ mod tests {
                 .filter(|s| !s.private)
                 .all(|s| !s.body.html_without_fills().contains("42k"))
         );
-        assert!(note.segments.iter().any(|s| s.private && s.body.html_without_fills().contains("42k")));
+        assert!(
+            note.segments
+                .iter()
+                .any(|s| s.private && s.body.html_without_fills().contains("42k"))
+        );
     }
 
     #[test]
@@ -814,9 +818,15 @@ mod tests {
                     anchor: None
                 },
                 Fill::ImageClose { to: Target::Static(0) },
-                Fill::LinkOpen { to: note0, anchor: None },
+                Fill::LinkOpen {
+                    to: note0,
+                    anchor: None
+                },
                 Fill::LinkClose { to: note0 },
-                Fill::LinkOpen { to: note0, anchor: None },
+                Fill::LinkOpen {
+                    to: note0,
+                    anchor: None
+                },
                 Fill::NoteName {
                     note: 0,
                     name: "2026-01-08-intro".into()
@@ -883,7 +893,12 @@ mod tests {
                 Fill::HeadingId(_) => "h",
             })
             .collect();
-        assert_eq!(kinds, ["open", "close", "img", "/img", "open", "name", "close", "h", "open", "name", "close"]);
+        assert_eq!(
+            kinds,
+            [
+                "open", "close", "img", "/img", "open", "name", "close", "h", "open", "name", "close"
+            ]
+        );
     }
 
     #[test]

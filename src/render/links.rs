@@ -220,5 +220,4 @@ mod tests {
             "https://x.org/j/goals.html"
         );
     }
-
 }
