@@ -1263,12 +1263,12 @@ const T14_YAML: &str = "title: T\nmentor: A\nmentee: B\n";
 fn t14_links_text_like_the_old_placeholders_stays_as_written() {
     // The issue's example: the literal `mentorlog:x` next to a wikilink to a private note.
     let site = t14_links_build(
-        "Words mentorlog:x more words [[2026-01-08-frank-talk]] end.\n\nNext paragraph.\n",
+        "Words \"mentorlog:x more words [[2026-01-08-frank-talk]] end.\n\nNext paragraph.\n",
         T14_YAML,
     );
     assert_eq!(
         site.note,
-        "Words mentorlog:x more words an unpublished note end. Next paragraph."
+        "Words \"mentorlog:x more words an unpublished note end. Next paragraph."
     );
     assert_eq!(site.html.matches("<p>").count(), 2, "{}", site.html);
     // In quotes, as an attribute-looking text, and as a link destination.
