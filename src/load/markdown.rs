@@ -1,9 +1,11 @@
 //! Markdown notes to HTML: private blocks split out before parsing (so their text never
 //! enters public HTML), heading anchors as git hosts make them, links between notes and to
-//! `static/` turned into placeholders that render resolves per page, dangerous link
+//! `static/` turned into typed holes (`body.rs`) that render fills per page, dangerous link
 //! schemes dropped, and raw HTML sanitised unless the journal allows it.
 //!
-//! Knows nothing of goals or pages: a link target is an index into the note or static list.
+//! Knows nothing of goals or pages: a link target is an index into the note or static list,
+//! and text derived from another note (a bare wikilink's name, a heading holding one) stays
+//! typed until the build's visibility says whether that note is published.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,19 +14,17 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+use crate::load::body::{self, Body, Fill, Marks, Phrase, Target};
 use crate::slug::heading_id;
-
-/// Scheme of the placeholders a note's HTML carries for links render must resolve.
-pub const PLACEHOLDER: &str = "mentorlog:";
 
 /// A part of a note: public text, or a private block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     /// Between `<!-- private -->` and `<!-- /private -->`.
     pub private: bool,
-    /// Rendered HTML, with link placeholders.
-    pub html: String,
-    /// The words of the segment, for the search index.
+    /// Rendered HTML, with typed holes for links and names of other notes.
+    pub body: Body,
+    /// The words of the segment, for the search index (never a bare wikilink's name).
     pub text: String,
 }
 
@@ -34,7 +34,45 @@ pub struct Note {
     /// Public and private parts, in order.
     pub segments: Vec<Segment>,
     /// Text of the first heading outside private blocks (the title fallback).
-    pub first_heading: Option<String>,
+    pub first_heading: Option<Phrase>,
+    /// Headings whose text names a note by a bare wikilink, in order: their ids depend on
+    /// whether that note is published (`Fill::HeadingId` holes index this).
+    pub named_headings: Vec<NamedHeading>,
+    /// The ids of the other headings, when there are named ones (for unique ids).
+    pub fixed_ids: Vec<String>,
+}
+
+/// A heading whose text names a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedHeading {
+    /// Its text.
+    pub text: Phrase,
+    /// Its id: at load as if the named notes were unpublished; `resolve_names` sets it
+    /// for the build's visibility.
+    pub id: String,
+}
+
+impl Note {
+    /// Sets the named headings' ids for the notes `published` says have a page: each the
+    /// git-host id of its shown text, numbered past the note's other ids.
+    pub fn resolve_names(&mut self, published: &dyn Fn(usize) -> bool) {
+        if self.named_headings.is_empty() {
+            return;
+        }
+        let mut taken: std::collections::HashSet<String> = self.fixed_ids.iter().cloned().collect();
+        for heading in &mut self.named_headings {
+            let base = heading_id(&heading.text.resolve(published));
+            let base = if base.is_empty() { "section".to_string() } else { base };
+            let mut id = base.clone();
+            let mut n = 1;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            heading.id = id;
+        }
+    }
 }
 
 /// What links inside notes may point at: every note and static file of the journal.
@@ -67,24 +105,51 @@ pub struct NoteContext<'a> {
 /// Renders a note body.
 pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note {
     let mut note = Note::default();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut headings = Headings::default();
     let lines = Lines::new(body);
     for (private, start, end) in private_blocks(body, cx, diags) {
         let text = &body[start..end];
         if text.trim().is_empty() {
             continue;
         }
-        let rendered = render_segment(text, start, &lines, cx, &mut ids, diags);
+        let rendered = render_segment(text, start, &lines, cx, &mut headings, diags);
         if !private && note.first_heading.is_none() {
             note.first_heading = rendered.first_heading;
         }
         note.segments.push(Segment {
             private,
-            html: exact(rendered.html),
+            body: rendered.body.shrunk(exact),
             text: exact(rendered.text),
         });
     }
+    if !headings.named.is_empty() {
+        note.named_headings = headings.named;
+        note.fixed_ids = headings.fixed;
+    }
     note
+}
+
+/// The note's headings so far: ids are unique across the whole note.
+#[derive(Default)]
+struct Headings {
+    /// Base id → how many headings had it.
+    counts: HashMap<String, usize>,
+    /// Ids of headings without note names.
+    fixed: Vec<String>,
+    /// Headings naming notes.
+    named: Vec<NamedHeading>,
+}
+
+impl Headings {
+    /// The id of a heading with `text`, unique in the note.
+    fn id(&mut self, text: &str) -> String {
+        let base = heading_id(text);
+        let base = if base.is_empty() { "section".to_string() } else { base };
+        let n = self.counts.entry(base.clone()).or_insert(0);
+        let id = if *n == 0 { base } else { format!("{base}-{n}") };
+        *n += 1;
+        id
+    }
 }
 
 /// The same text in an allocation of its own length. Notes are kept until their pages are
@@ -216,17 +281,28 @@ fn options() -> Options {
 
 /// What a link in a note turned into.
 enum Resolved {
-    /// Keep this destination.
+    /// Keep this destination (a fragment, or a web, mail or phone address).
     Keep(String),
+    /// A note or static file of the journal: a typed hole, with the `#fragment` if any.
+    Target(Target, Option<Box<str>>),
     /// Render the link text only.
     Drop,
 }
 
+/// An open link or image: what its end does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Its start was written: write its end.
+    Kept,
+    /// Dropped: its text stays.
+    Dropped,
+}
+
 /// One segment, rendered.
 struct Rendered {
-    html: String,
+    body: Body,
     text: String,
-    first_heading: Option<String>,
+    first_heading: Option<Phrase>,
 }
 
 fn render_segment(
@@ -234,18 +310,21 @@ fn render_segment(
     base: usize,
     body: &Lines<'_>,
     cx: &NoteContext<'_>,
-    ids: &mut HashMap<String, usize>,
+    headings: &mut Headings,
     diags: &mut Diagnostics,
 ) -> Rendered {
     // Most of the segment's text is words.
     let mut words = String::with_capacity(text.len());
+    // Inside a bare wikilink to a note: its text is that note's file name.
+    let mut bare_wikilink: Option<usize> = None;
     let mut in_bare_wikilink = false;
     // About one event for every 16 bytes of Markdown prose: grown once or not at all.
     let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
+    let mut marks = Marks::default();
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
-    let mut heading_text = String::new();
-    let mut dropping: Vec<bool> = Vec::new();
+    let mut heading_text = Phrase::default();
+    let mut open: Vec<Open> = Vec::new();
     let mut has_raw_html = false;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -256,28 +335,24 @@ fn render_segment(
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((at, _)) = heading.take() {
-                    let base_id = heading_id(&heading_text);
-                    let base_id = if base_id.is_empty() {
-                        "section".to_string()
+                    let text = std::mem::take(&mut heading_text);
+                    let id = headings.id(&text.hidden());
+                    if first_heading.is_none() {
+                        first_heading = Some(text.clone());
+                    }
+                    let id = if text.names_notes() {
+                        headings.named.push(NamedHeading { text, id });
+                        marks.tag(Fill::HeadingId(headings.named.len() - 1))
                     } else {
-                        base_id
+                        headings.fixed.push(id.clone());
+                        CowStr::from(id)
                     };
-                    let n = ids.entry(base_id.clone()).or_insert(0);
-                    let id = if *n == 0 {
-                        base_id.clone()
-                    } else {
-                        format!("{base_id}-{n}")
-                    };
-                    *n += 1;
                     events[at] = Event::Start(Tag::Heading {
                         level,
-                        id: Some(CowStr::from(id)),
+                        id: Some(id),
                         classes: Vec::new(),
                         attrs: Vec::new(),
                     });
-                    if first_heading.is_none() {
-                        first_heading = Some(heading_text.trim().to_string());
-                    }
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
@@ -285,31 +360,40 @@ fn render_segment(
                 link_type,
                 dest_url,
                 title,
-                id,
+                id: _,
             }) => {
                 let kind = match link_type {
                     LinkType::WikiLink { has_pothole } => LinkKind::Wiki { labelled: has_pothole },
                     _ => LinkKind::Link,
                 };
                 // A bare wikilink's text is a note's file name, which may be private: it
-                // stays out of the search text (the page shows it only once resolved).
+                // stays out of the search text, and is a typed name in the HTML.
                 in_bare_wikilink = kind == (LinkKind::Wiki { labelled: false });
-                match resolve(&dest_url, kind, base + range.start, body, cx, diags) {
-                    Resolved::Keep(dest) => {
-                        dropping.push(false);
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: dest.into(),
-                            title,
-                            id,
-                        }));
+                let (dest_url, id) = match resolve(&dest_url, kind, base + range.start, body, cx, diags) {
+                    Resolved::Keep(dest) => (CowStr::from(dest), CowStr::Borrowed("")),
+                    Resolved::Target(to, anchor) => {
+                        if let (true, Target::Note(n)) = (in_bare_wikilink, to) {
+                            bare_wikilink = Some(n);
+                        }
+                        (CowStr::Borrowed(""), marks.tag(Fill::LinkOpen { to, anchor }))
                     }
-                    Resolved::Drop => dropping.push(true),
-                }
+                    Resolved::Drop => {
+                        open.push(Open::Dropped);
+                        continue;
+                    }
+                };
+                open.push(Open::Kept);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => {
                 in_bare_wikilink = false;
-                if !dropping.pop().unwrap_or(false) {
+                bare_wikilink = None;
+                if open.pop() != Some(Open::Dropped) {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
@@ -317,21 +401,26 @@ fn render_segment(
                 link_type,
                 dest_url,
                 title,
-                id,
-            }) => match resolve(&dest_url, LinkKind::Image, base + range.start, body, cx, diags) {
-                Resolved::Keep(dest) => {
-                    dropping.push(false);
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest.into(),
-                        title,
-                        id,
-                    }));
-                }
-                Resolved::Drop => dropping.push(true),
-            },
+                id: _,
+            }) => {
+                let (dest_url, id) = match resolve(&dest_url, LinkKind::Image, base + range.start, body, cx, diags) {
+                    Resolved::Keep(dest) => (CowStr::from(dest), CowStr::Borrowed("")),
+                    Resolved::Target(to, anchor) => (CowStr::Borrowed(""), marks.tag(Fill::ImageOpen { to, anchor })),
+                    Resolved::Drop => {
+                        open.push(Open::Dropped);
+                        continue;
+                    }
+                };
+                open.push(Open::Kept);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
             Event::End(TagEnd::Image) => {
-                if !dropping.pop().unwrap_or(false) {
+                if open.pop() != Some(Open::Dropped) {
                     events.push(Event::End(TagEnd::Image));
                 }
             }
@@ -353,24 +442,33 @@ fn render_segment(
                 events.push(event);
             }
             Event::Text(ref t) | Event::Code(ref t) => {
+                if let Some(note) = bare_wikilink {
+                    // The name of a note that may be unpublished: typed, never text.
+                    if heading.is_some() {
+                        heading_text.push_name(note, t);
+                    }
+                    events.push(marks.name(note, t));
+                    continue;
+                }
                 if heading.is_some() {
-                    heading_text.push_str(t);
+                    heading_text.push_text(t);
                 }
                 if !in_bare_wikilink {
                     push_words(&mut words, t);
                 }
                 events.push(event);
             }
+            // Math is not enabled: the parser never makes these, and `body` uses them.
+            Event::InlineMath(_) | Event::DisplayMath(_) => {}
             other => events.push(other),
         }
     }
-    let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let mut rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
     if has_raw_html && !cx.raw_html {
-        html = SANITIZER.clean(&html).to_string();
+        rendered = rendered.sanitised(|html| SANITIZER.clean(html).to_string());
     }
     Rendered {
-        html,
+        body: rendered,
         text: words,
         first_heading,
     }
@@ -428,11 +526,10 @@ fn push_words(words: &mut String, text: &str) {
 }
 
 /// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer
-/// itself writes (heading ids, footnote classes, task-list marks, our placeholders).
+/// itself writes (heading ids, footnote classes, task-list marks).
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id", "class", "aria-hidden"])
-        .add_url_schemes(["mentorlog"])
         .link_rel(Some("noopener noreferrer"));
     b
 });
@@ -490,7 +587,12 @@ fn resolve(
         let origin = body.origin(offset, cx);
         diags.push(Diagnostic::at(Severity::Warning, &origin, message).help(help));
     };
-    let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    let anchor = fragment.map(|f| {
+        let mut escaped = String::with_capacity(f.len() + 1);
+        // Writing to a String cannot fail.
+        let _ = pulldown_cmark_escape::escape_href(&mut escaped, &format!("#{f}"));
+        escaped.into_boxed_str()
+    });
     if wiki {
         let name = path.trim().trim_end_matches(".md");
         let stem = name.rsplit('/').next().unwrap_or(name);
@@ -499,15 +601,8 @@ fn resolve(
             .notes
             .get(&format!("sessions/{name}.md"))
             .or_else(|| cx.targets.stems.get(stem));
-        // A bare wikilink shows the note's file name: if the note is not published, render
-        // must not show that name either, so it gets its own placeholder kind.
-        let placeholder = if kind == (LinkKind::Wiki { labelled: false }) {
-            "wiki"
-        } else {
-            "note"
-        };
         return match found {
-            Some(n) => Resolved::Keep(format!("{PLACEHOLDER}{placeholder}/{n}{anchor}")),
+            Some(&n) => Resolved::Target(Target::Note(n), anchor),
             None => {
                 warn(
                     diags,
@@ -529,11 +624,11 @@ fn resolve(
     if target.is_empty() {
         return Resolved::Keep(dest.to_string());
     }
-    if let Some(n) = cx.targets.notes.get(&target) {
-        return Resolved::Keep(format!("{PLACEHOLDER}note/{n}{anchor}"));
+    if let Some(&n) = cx.targets.notes.get(&target) {
+        return Resolved::Target(Target::Note(n), anchor);
     }
-    if let Some(n) = cx.targets.statics.get(&target) {
-        return Resolved::Keep(format!("{PLACEHOLDER}static/{n}{anchor}"));
+    if let Some(&n) = cx.targets.statics.get(&target) {
+        return Resolved::Target(Target::Static(n), anchor);
     }
     let what = if kind == LinkKind::Image { "image" } else { "link" };
     if target.starts_with("sessions/") && target.ends_with(".md") {
@@ -600,7 +695,7 @@ mod tests {
     }
 
     fn html(note: &Note) -> String {
-        note.segments.iter().map(|s| s.html.as_str()).collect()
+        note.segments.iter().map(|s| s.body.html_without_fills()).collect()
     }
 
     #[test]
@@ -643,12 +738,12 @@ mod tests {
         assert!(diags.is_empty());
         let private: Vec<_> = note.segments.iter().filter(|s| s.private).collect();
         assert_eq!(private.len(), 1);
-        assert!(private[0].html.contains("secret"));
+        assert!(private[0].body.html_without_fills().contains("secret"));
         assert!(
             note.segments
                 .iter()
                 .filter(|s| !s.private)
-                .all(|s| !s.html.contains("secret"))
+                .all(|s| !s.body.html_without_fills().contains("secret"))
         );
     }
 
@@ -664,9 +759,13 @@ mod tests {
             note.segments
                 .iter()
                 .filter(|s| !s.private)
-                .all(|s| !s.html.contains("42k"))
+                .all(|s| !s.body.html_without_fills().contains("42k"))
         );
-        assert!(note.segments.iter().any(|s| s.private && s.html.contains("42k")));
+        assert!(
+            note.segments
+                .iter()
+                .any(|s| s.private && s.body.html_without_fills().contains("42k"))
+        );
     }
 
     #[test]
@@ -676,7 +775,7 @@ mod tests {
         assert!(
             note.segments
                 .last()
-                .is_some_and(|s| s.private && s.html.contains("secret"))
+                .is_some_and(|s| s.private && s.body.html_without_fills().contains("secret"))
         );
     }
 
@@ -686,21 +785,120 @@ mod tests {
         let h = html(&note);
         assert!(h.contains(r#"<h2 id="next-time">"#), "{h}");
         assert!(h.contains(r#"<h2 id="next-time-1">"#), "{h}");
-        assert_eq!(note.first_heading.as_deref(), Some("Next time?"));
+        assert_eq!(note.first_heading.map(|h| h.hidden()).as_deref(), Some("Next time?"));
+    }
+
+    /// The fills of a note's holes, in order.
+    fn fills(note: &Note) -> Vec<Fill> {
+        note.segments.iter().flat_map(|s| s.body.fills().cloned()).collect()
     }
 
     #[test]
-    fn links_to_notes_static_and_wikilinks_become_placeholders() {
+    fn links_to_notes_static_and_wikilinks_become_typed_holes() {
         let (note, diags) = render_with(
-            "[a](2026-01-08-intro.md#goals) ![c](../static/chart.png) [[2026-01-08-intro|the intro]] [m](missing.md)",
+            "[a](2026-01-08-intro.md#goals) ![c](../static/chart.png) [[2026-01-08-intro|the intro]] [[2026-01-08-intro]] [m](missing.md)",
             false,
         );
         let h = html(&note);
-        assert!(h.contains(r#"href="mentorlog:note/0#goals""#), "{h}");
-        assert!(h.contains(r#"src="mentorlog:static/0""#), "{h}");
-        assert!(h.contains(r#"<a href="mentorlog:note/0">the intro</a>"#), "{h}");
-        assert!(h.contains(">m<") || h.contains(" m</p>"), "{h}");
+        assert_eq!(
+            h,
+            "<p><a href=\"\">a</a> <img src=\"\" alt=\"c\" /> <a href=\"\">the intro</a> <a href=\"\"></a> m</p>\n"
+        );
+        let note0 = Target::Note(0);
+        assert_eq!(
+            fills(&note),
+            vec![
+                Fill::LinkOpen {
+                    to: note0,
+                    anchor: Some("#goals".into())
+                },
+                Fill::LinkClose { to: note0 },
+                Fill::ImageOpen {
+                    to: Target::Static(0),
+                    anchor: None
+                },
+                Fill::ImageClose { to: Target::Static(0) },
+                Fill::LinkOpen {
+                    to: note0,
+                    anchor: None
+                },
+                Fill::LinkClose { to: note0 },
+                Fill::LinkOpen {
+                    to: note0,
+                    anchor: None
+                },
+                Fill::NoteName {
+                    note: 0,
+                    name: "2026-01-08-intro".into()
+                },
+                Fill::LinkClose { to: note0 },
+            ]
+        );
         assert_eq!(diags.count(Severity::Warning), 1);
+    }
+
+    #[test]
+    fn text_and_raw_html_that_look_like_links_stay_as_written() {
+        for raw_html in [false, true] {
+            let (note, _) = render_with(
+                "mentorlog:note/0 and \"mentorlog:x\" <a href=\"mentorlog:note/0\">y</a> [[2026-01-08-intro]]\n",
+                raw_html,
+            );
+            let h = html(&note);
+            assert!(h.contains("mentorlog:note/0 and \"mentorlog:x\""), "{h}");
+            if raw_html {
+                assert!(h.contains("<a href=\"mentorlog:note/0\">y</a>"), "{h}");
+            }
+            // Only the wikilink is typed.
+            assert_eq!(fills(&note).len(), 3, "{h} {:?}", fills(&note));
+        }
+    }
+
+    #[test]
+    fn a_heading_naming_a_note_is_typed_and_its_id_settled_later() {
+        let (mut note, _) = render_with("# About [[2026-01-08-intro]]\n\n## About an unpublished note\n", false);
+        assert_eq!(
+            note.first_heading.as_ref().map(Phrase::hidden).as_deref(),
+            Some("About an unpublished note")
+        );
+        assert_eq!(note.named_headings.len(), 1);
+        assert_eq!(note.named_headings[0].id, "about-an-unpublished-note");
+        assert_eq!(note.fixed_ids, vec!["about-an-unpublished-note-1".to_string()]);
+        assert!(!html(&note).contains("2026-01-08-intro"));
+        note.resolve_names(&|n| n == 0);
+        assert_eq!(note.named_headings[0].id, "about-2026-01-08-intro");
+        note.resolve_names(&|_| false);
+        assert_eq!(note.named_headings[0].id, "about-an-unpublished-note");
+    }
+
+    #[test]
+    fn links_in_raw_html_segments_survive_sanitising_as_holes() {
+        let (note, _) = render_with(
+            "<b>x</b> [a](2026-01-08-intro.md \"t\") ![c \"q\"](../static/chart.png) [[2026-01-08-intro]]\n\n# On [[2026-01-08-intro]]\n",
+            false,
+        );
+        let h = html(&note);
+        assert_eq!(
+            h,
+            "<p><b>x</b> <a href=\"\" title=\"t\" rel=\"noopener noreferrer\">a</a> <img src=\"\" alt=\"c &quot;q&quot;\"> <a href=\"\" rel=\"noopener noreferrer\"></a></p>\n<h1 id=\"\">On <a href=\"\" rel=\"noopener noreferrer\"></a></h1>\n"
+        );
+        let kinds: Vec<&str> = fills(&note)
+            .iter()
+            .map(|f| match f {
+                Fill::LinkOpen { .. } => "open",
+                Fill::LinkClose { .. } => "close",
+                Fill::ImageOpen { .. } => "img",
+                Fill::ImageClose { .. } => "/img",
+                Fill::NoteName { .. } => "name",
+                Fill::HeadingId(_) => "h",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "open", "close", "img", "/img", "open", "name", "close", "h", "open", "name", "close"
+            ]
+        );
     }
 
     #[test]

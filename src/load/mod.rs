@@ -2,6 +2,7 @@
 //! `journal.yaml`, walks `sessions/` (sorted, hidden entries and output folders skipped),
 //! reads `static/`, and parses every note in parallel. Interprets no domain rules.
 
+pub mod body;
 pub mod cache;
 pub mod damage;
 pub mod date;
@@ -88,8 +89,10 @@ pub struct SessionSource {
     pub date: NaiveDate,
     /// The `date` key, or line 1 when the date came from the file name.
     pub date_origin: Origin,
-    /// Title, first heading, or file name.
+    /// Title, first heading, or file name; a heading naming notes as if they were unpublished.
     pub title: String,
+    /// The first heading, when it is the title and names notes (resolved in `model`).
+    pub title_names: Option<body::Phrase>,
     /// The front matter.
     pub front: FrontMatter,
     /// The rendered body.
@@ -727,6 +730,7 @@ impl NoteFile<'_> {
                 date,
                 date_origin,
                 title: String::new(),
+                title_names: None,
                 front,
                 note: Note::default(),
             });
@@ -741,12 +745,12 @@ impl NoteFile<'_> {
             raw_html: self.raw_html,
         };
         let note = markdown::render(split.body, &cx, diags);
-        let title = front
-            .title
-            .clone()
-            .filter(|t| !t.is_empty())
-            .or_else(|| note.first_heading.clone().filter(|t| !t.is_empty()))
-            .unwrap_or_else(|| title_from_file_name(stem));
+        let heading = note.first_heading.as_ref().filter(|h| !h.is_blank());
+        let (title, title_names) = match (front.title.clone().filter(|t| !t.is_empty()), heading) {
+            (Some(title), _) => (title, None),
+            (None, Some(h)) => (h.hidden().trim().to_string(), h.names_notes().then(|| h.clone())),
+            (None, None) => (title_from_file_name(stem), None),
+        };
         Some(SessionSource {
             path: path.to_path_buf(),
             rel: self.rel.to_string(),
@@ -755,6 +759,7 @@ impl NoteFile<'_> {
             date,
             date_origin,
             title,
+            title_names,
             front,
             note,
         })

@@ -66,6 +66,7 @@ impl<'d> Fold<'d> {
             slug_path: Some(source.slug_path),
             date: source.date,
             title: Some(source.title),
+            title_names: source.title_names,
             kind: front.kind,
             duration: front.duration,
             topics: front.topics,
@@ -402,6 +403,7 @@ mod tests {
             date,
             date_origin: origin(),
             title: "t".into(),
+            title_names: None,
             front: FrontMatter {
                 goals,
                 commitments,

@@ -112,6 +112,7 @@ fn report_left_out_drafts(sessions: &[SessionSource], today: NaiveDate, diags: &
             date: s.date,
             date_origin: s.date_origin.clone(),
             title: String::new(),
+            title_names: None,
             front: s.front.clone(),
             note: crate::load::Note::default(),
         });

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::load::Note;
+use crate::load::body::Phrase;
 
 /// One session after folding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +15,12 @@ pub struct Session {
     pub slug_path: Option<String>,
     /// The session's date.
     pub date: NaiveDate,
-    /// Title; `None` when hidden (a private session in a published site).
+    /// Title; `None` when hidden (a private session in a published site). A title taken
+    /// from a heading that names notes shows them as unpublished until
+    /// `visibility::apply` knows which are.
     pub title: Option<String>,
+    /// That heading, when the title is one that names notes.
+    pub title_names: Option<Phrase>,
     /// Free word: intro, regular, review…
     pub kind: Option<String>,
     /// Minutes.

@@ -2,6 +2,10 @@
 //! leak text it never receives. A private session keeps its date and its goal and
 //! commitment entries (progress stays true) but loses its title, topics, kind, note, page
 //! and entry notes; items marked `private: true` go entirely; private blocks go.
+//!
+//! Then text derived from other notes is settled: a bare wikilink's name, and the heading
+//! ids and titles made from it, show a note's name only when that note has a page in this
+//! build (PRODUCT, v3 change 3); render fills the names in the note's HTML the same way.
 
 use crate::model::Journal;
 use crate::model::topic;
@@ -43,6 +47,7 @@ pub fn apply(journal: &mut Journal, visibility: Visibility) {
             session.commit_events.retain(|(id, _)| commit_ids.contains(id));
             if session.private {
                 session.title = None;
+                session.title_names = None;
                 session.slug_path = None;
                 session.kind = None;
                 session.topics.clear();
@@ -52,6 +57,25 @@ pub fn apply(journal: &mut Journal, visibility: Visibility) {
             }
         }
     }
+    settle_names(journal);
     journal.topics = topic::index(&journal.sessions);
     journal.reindex();
+}
+
+/// Sets every title and heading id that names notes for the notes published here: those
+/// with a page once drafts and private sessions are settled.
+fn settle_names(journal: &mut Journal) {
+    let published: std::collections::HashSet<usize> = journal
+        .sessions
+        .iter()
+        .filter(|s| s.slug_path.is_some())
+        .map(|s| s.note_index)
+        .collect();
+    let published = |n: usize| published.contains(&n);
+    for session in &mut journal.sessions {
+        session.note.resolve_names(&published);
+        if let (Some(title), Some(names)) = (&mut session.title, &session.title_names) {
+            *title = names.resolve(&published).trim().to_string();
+        }
+    }
 }

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::load::markdown::PLACEHOLDER;
+use crate::load::Note;
+use crate::load::body::{Body, Fill, Piece, Target, UNPUBLISHED_NOTE};
 use crate::site::SitePath;
 
 /// Characters kept as they are in a path segment.
@@ -114,71 +115,94 @@ impl Linker {
     pub fn to(&self, to: &str) -> String {
         format!("{}{}", self.prefix, encode_path(to))
     }
+
+    /// Writes the href of the site file at `dir` + `rel` into an attribute value.
+    fn push_to(&self, out: &mut String, dir: &str, rel: &str) {
+        // Writing to a String cannot fail.
+        let _ = pulldown_cmark_escape::escape_href(&mut *out, &self.prefix);
+        out.push_str(dir);
+        out.push_str(&encode_path(rel));
+    }
 }
 
-/// Resolves the link placeholders of a note's HTML for the page it appears on: links to
-/// published notes and static files get relative hrefs; links to notes without a page
-/// (private, draft) lose their `<a>` and stay as plain text.
-pub fn resolve_placeholders(
-    html: &str,
-    linker: &Linker,
-    note_pages: &HashMap<usize, String>,
-    statics: &[String],
-) -> String {
-    // Notes are long and placeholders few: find them with a SIMD search.
-    let needle = format!("\"{PLACEHOLDER}");
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = finder.find(rest.as_bytes()) {
-        let (before, after) = rest.split_at(at + 1);
-        let end = after.find('"').unwrap_or(after.len());
-        let token = &after[PLACEHOLDER.len()..end];
-        let (target, fragment) = token.split_once('#').map_or((token, ""), |(t, f)| (t, f));
-        let bare_wiki = target.starts_with("wiki/");
-        let href = if let Some(n) = target.strip_prefix("note/").or_else(|| target.strip_prefix("wiki/")) {
-            n.parse::<usize>()
-                .ok()
-                .and_then(|n| note_pages.get(&n))
-                .map(|p| linker.to(p))
-        } else if let Some(n) = target.strip_prefix("static/") {
-            n.parse::<usize>()
-                .ok()
-                .and_then(|n| statics.get(n))
-                .map(|p| linker.to(&static_path(p)))
-        } else {
-            None
-        };
-        match href {
-            Some(href) => {
-                out.push_str(before);
-                out.push_str(&href);
-                if !fragment.is_empty() {
-                    out.push('#');
-                    out.push_str(fragment);
+/// Where a note's links go, for the pages of one build: note index → its page (notes
+/// without one, private or draft, are absent), and the static files.
+pub struct NoteLinks<'a> {
+    /// Note index → session page path.
+    pub note_pages: &'a HashMap<usize, String>,
+    /// Static file paths under `static/`.
+    pub statics: &'a [String],
+}
+
+impl NoteLinks<'_> {
+    fn published(&self, to: Target) -> bool {
+        match to {
+            Target::Note(n) => self.note_pages.contains_key(&n),
+            Target::Static(n) => n < self.statics.len(),
+        }
+    }
+
+    fn push_href(&self, out: &mut String, linker: &Linker, to: Target, anchor: Option<&str>) {
+        match to {
+            Target::Note(n) => {
+                if let Some(page) = self.note_pages.get(&n) {
+                    linker.push_to(out, "", page);
                 }
-                rest = &after[end..];
             }
-            None => {
-                // Drop the whole opening tag (`<a href="…" …>`) and later its `</a>`.
-                let tag_start = before.rfind('<').unwrap_or(before.len());
-                out.push_str(&before[..tag_start]);
-                let tag_end = after.find('>').map_or(after.len(), |i| i + 1);
-                rest = &after[tag_end..];
-                if let Some(close) = memchr::memmem::find(rest.as_bytes(), b"</a>") {
-                    // A bare wikilink's text is the unpublished note's file name.
-                    out.push_str(if bare_wiki {
-                        "an unpublished note"
+            Target::Static(n) => {
+                if let Some(rel) = self.statics.get(n) {
+                    linker.push_to(out, "static/", rel);
+                }
+            }
+        }
+        out.push_str(anchor.unwrap_or_default());
+    }
+
+    /// Writes a part of `note` for the page `linker` links from: links to published notes
+    /// and to static files get hrefs; links and images to notes without a page (private,
+    /// draft) lose their tag and keep their text (an image its alt text); a bare wikilink
+    /// shows a published note's name, else "an unpublished note".
+    pub fn write_body(&self, out: &mut String, body: &Body, note: &Note, linker: &Linker) {
+        for piece in body.pieces() {
+            let (fill, before, after) = match piece {
+                Piece::Html(html) => {
+                    out.push_str(html);
+                    continue;
+                }
+                Piece::Hole(fill, before, after) => (fill, before, after),
+            };
+            match fill {
+                Fill::LinkOpen { to, anchor } | Fill::ImageOpen { to, anchor } => {
+                    if self.published(*to) {
+                        out.push_str(before);
+                        self.push_href(out, linker, *to, anchor.as_deref());
+                        out.push_str(after);
+                    }
+                }
+                Fill::LinkClose { to } | Fill::ImageClose { to } => {
+                    if self.published(*to) {
+                        out.push_str(before);
+                        out.push_str(after);
+                    }
+                }
+                Fill::NoteName { note, name } => {
+                    out.push_str(if self.note_pages.contains_key(note) {
+                        name
                     } else {
-                        &rest[..close]
+                        UNPUBLISHED_NOTE
                     });
-                    rest = &rest[close + 4..];
+                }
+                Fill::HeadingId(k) => {
+                    out.push_str(before);
+                    if let Some(heading) = note.named_headings.get(*k) {
+                        // Writing to a String cannot fail.
+                        let _ = pulldown_cmark_escape::escape_html(&mut *out, &heading.id);
+                    }
+                    out.push_str(after);
                 }
             }
         }
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -194,21 +218,6 @@ mod tests {
         assert_eq!(
             Linker::rooted(Some("https://x.org/j")).to("goals.html"),
             "https://x.org/j/goals.html"
-        );
-    }
-
-    #[test]
-    fn placeholders_resolve_or_become_text() {
-        let mut pages = HashMap::new();
-        pages.insert(0, "sessions/a.html".to_string());
-        let html = r#"<p><a href="mentorlog:note/0#x">A</a> <a href="mentorlog:note/1">B <em>b</em></a> <img src="mentorlog:static/0" alt="c"> <a href="mentorlog:wiki/1">2026-05-28-frank-talk</a></p>"#;
-        let from = SitePath::new("sessions/b.html");
-        let out = from.map(|f| resolve_placeholders(html, &Linker::relative(&f), &pages, &["c.png".to_string()]));
-        assert_eq!(
-            out.as_deref(),
-            Some(
-                r#"<p><a href="../sessions/a.html#x">A</a> B <em>b</em> <img src="../static/c.png" alt="c"> an unpublished note</p>"#
-            )
         );
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::model::commitment::{CommitStatus, Due};
 use crate::model::goal::Horizon;
 use crate::model::{Commitment, Goal, Journal, Session};
-use crate::render::links::{Linker, goal_path, resolve_placeholders, session_path, topic_path};
+use crate::render::links::{Linker, NoteLinks, goal_path, session_path, topic_path};
 use crate::render::svg;
 use crate::slug::slugify;
 
@@ -312,17 +312,21 @@ impl PageCx<'_> {
         }
     }
 
-    /// A note's HTML for its own page: placeholders resolved, private blocks marked.
+    /// A note's HTML for its own page: links filled in for this page, private blocks marked.
     pub fn note_html(&self, s: &Session) -> String {
-        let mut html = String::new();
+        let links = NoteLinks {
+            note_pages: self.note_pages,
+            statics: self.statics,
+        };
+        let size: usize = s.note.segments.iter().map(|seg| seg.body.len() + 64).sum();
+        let mut html = String::with_capacity(size);
         for segment in &s.note.segments {
-            let body = resolve_placeholders(&segment.html, &self.linker, self.note_pages, self.statics);
             if segment.private {
                 html.push_str("<div class=\"private-block\"><p class=\"badge badge-private\">Private</p>\n");
-                html.push_str(&body);
+                links.write_body(&mut html, &segment.body, &s.note, &self.linker);
                 html.push_str("</div>\n");
             } else {
-                html.push_str(&body);
+                links.write_body(&mut html, &segment.body, &s.note, &self.linker);
             }
         }
         html

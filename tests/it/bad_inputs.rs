@@ -1181,7 +1181,7 @@ fn fuzz_markdown_a_broken_tag_that_reads_like_a_link_stays_text() {
     };
     let mut diags = mentorlog::diag::Diagnostics::new();
     let note = mentorlog::load::markdown::render(body, &cx, &mut diags);
-    let html: String = note.segments.iter().map(|s| s.html.as_str()).collect();
+    let html: String = note.segments.iter().map(|s| s.body.html_without_fills()).collect();
     let page = scraper::Html::parse_fragment(&html);
     for el in crate::harness::all(page.root_element(), "*") {
         assert_ne!(el.value().name(), "script", "{html}");
@@ -1859,4 +1859,126 @@ fn t14_paths_a_stray_site_marker_in_sessions_is_named() {
     let run = mentorlog(f.path(), ["build"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(run.stderr.contains("sessions/2025: warning: left out"), "{run}");
+}
+
+// ------------- Trust I: links and names of unpublished notes (items 8 and 10)
+
+/// A journal with a private note `2026-01-08-frank-talk`, a draft `2026-01-09-drafty`, and
+/// `sessions/2026-01-15-b.md` holding `body`; built public (no drafts).
+fn t14_links_build(body: &str, yaml: &str) -> T14Page {
+    let f = Fixture::new(&[
+        ("journal.yaml", yaml),
+        (
+            "sessions/2026-01-08-frank-talk.md",
+            "---\ndate: 2026-01-08\ntitle: Frank title\nprivate: true\n---\nFrank body.\n",
+        ),
+        (
+            "sessions/2026-01-09-drafty.md",
+            "---\ndate: 2026-01-09\ndraft: true\n---\nDrafty body.\n",
+        ),
+        (
+            "sessions/2026-01-15-b.md",
+            &format!("---\ndate: 2026-01-15\n---\n{body}"),
+        ),
+    ]);
+    let built = build(f.path(), &BuildOptions::default());
+    for (path, bytes) in &built.files {
+        let lower = format!("{path}\n{}", String::from_utf8_lossy(bytes)).to_lowercase();
+        assert!(
+            !lower.contains("frank") && !lower.contains("drafty"),
+            "{path} names an unpublished note"
+        );
+    }
+    let page = built.page("sessions/2026-01-15-b.html");
+    T14Page {
+        title: text(one(page.root_element(), "title")),
+        note: text(one(page.root_element(), ".note")),
+        html: one(page.root_element(), ".note").html(),
+        raw: built.text("sessions/2026-01-15-b.html").to_string(),
+    }
+}
+
+/// What these cases look at: the page's title, its note's text and HTML.
+struct T14Page {
+    title: String,
+    note: String,
+    html: String,
+    /// The page's bytes as written.
+    raw: String,
+}
+
+const T14_YAML: &str = "title: T\nmentor: A\nmentee: B\n";
+
+#[test]
+fn t14_links_text_like_the_old_placeholders_stays_as_written() {
+    // The issue's example: the literal `mentorlog:x` next to a wikilink to a private note.
+    let site = t14_links_build(
+        "Words \"mentorlog:x more words [[2026-01-08-frank-talk]] end.\n\nNext paragraph.\n",
+        T14_YAML,
+    );
+    assert_eq!(
+        site.note,
+        "Words \"mentorlog:x more words an unpublished note end. Next paragraph."
+    );
+    assert_eq!(site.html.matches("<p>").count(), 2, "{}", site.html);
+    // In quotes, as an attribute-looking text, and as a link destination.
+    let site = t14_links_build(
+        "a \"mentorlog:note/0#x\" b href=\"mentorlog:wiki/0\" [c](mentorlog:note/0) [[2026-01-08-frank-talk|d]] e\n",
+        T14_YAML,
+    );
+    assert_eq!(site.note, "a \"mentorlog:note/0#x\" b href=\"mentorlog:wiki/0\" c d e");
+    // Raw HTML kept as written with raw_html: true, never read as a link.
+    let site = t14_links_build(
+        "<a href=\"mentorlog:note/0\">x</a> <img src=\"mentorlog:static/0\" alt=\"y\"> [[2026-01-08-frank-talk]]\n",
+        "title: T\nmentor: A\nmentee: B\nraw_html: true\n",
+    );
+    assert!(
+        site.raw.contains(
+            "<a href=\"mentorlog:note/0\">x</a> <img src=\"mentorlog:static/0\" alt=\"y\"> an unpublished note"
+        ),
+        "{}",
+        site.raw
+    );
+}
+
+#[test]
+fn t14_links_headings_and_titles_naming_unpublished_notes() {
+    // The issue's example: the first heading is the title.
+    let site = t14_links_build("# About [[2026-01-08-frank-talk]]\n\nText.\n", T14_YAML);
+    assert!(site.title.starts_with("About an unpublished note"), "{}", site.title);
+    assert!(
+        site.html
+            .contains("<h1 id=\"about-an-unpublished-note\">About an unpublished note</h1>"),
+        "{}",
+        site.html
+    );
+    // By path, with an anchor, and to a draft.
+    let site = t14_links_build("# [[sessions/2026-01-08-frank-talk]]\n", T14_YAML);
+    assert!(site.title.starts_with("an unpublished note"), "{}", site.title);
+    let site = t14_links_build(
+        "## On [[2026-01-08-frank-talk#part]] and [[2026-01-09-drafty]]\n",
+        T14_YAML,
+    );
+    assert!(
+        site.title.starts_with("On an unpublished note and an unpublished note"),
+        "{}",
+        site.title
+    );
+    assert!(
+        site.html
+            .contains("id=\"on-an-unpublished-note-and-an-unpublished-note\""),
+        "{}",
+        site.html
+    );
+}
+
+#[test]
+fn t14_links_link_text_the_user_wrote_stays_as_plain_text() {
+    let site = t14_links_build(
+        "[our talk](2026-01-08-frank-talk.md) [part](2026-01-08-frank-talk.md#x) [[2026-01-09-drafty|the plan]] ![a pic](2026-01-08-frank-talk.md)[^n]\n\n[^n]: See [[2026-01-08-frank-talk]].\n",
+        T14_YAML,
+    );
+    assert!(site.note.starts_with("our talk part the plan a pic"), "{}", site.note);
+    assert!(site.note.contains("See an unpublished note."), "{}", site.note);
+    assert!(!site.html.contains("<img"), "{}", site.html);
 }

@@ -314,3 +314,240 @@ fn a_bare_wikilink_to_a_private_note_does_not_show_its_file_name() {
             .all(|b| !String::from_utf8_lossy(b).contains("frank-talk"))
     );
 }
+
+// ------------- Trust I: names of unpublished notes (issue 14, items 8 and 10)
+
+/// A note naming a private note (`2026-01-08-frank-talk`) and a draft
+/// (`drafts/2026-01-09-drafty-plan`) in every way a note can: a bare wikilink in its first
+/// heading (so in its title, heading id, neighbours' labels, feed, search index and JSON),
+/// another heading, links with and without anchors, labelled wikilinks, images, a
+/// footnote, a private block, a raw-HTML (sanitised) part, and text that looks like the
+/// old in-band placeholders.
+const NAMING_NOTE: &str = "---\ndate: 2026-01-15\ntopics: [talks]\n---\n# About [[2026-01-08-frank-talk]] and [[drafts/2026-01-09-drafty-plan]]\n\nWe had [our talk](2026-01-08-frank-talk.md) and [the plan](drafts/2026-01-09-drafty-plan.md#next-steps).\nSee [x](2026-01-08-frank-talk.md#anchor), [[2026-01-08-frank-talk|that chat]], [[2026-01-09-drafty-plan#top]].\nmentorlog:x next to [[2026-01-08-frank-talk]] and \"mentorlog:note/0\" and [[sessions/2026-01-08-frank-talk]].\n![a picture](2026-01-08-frank-talk.md \"t\") ![plan pic](drafts/2026-01-09-drafty-plan.md)\n\n## More on [[2026-01-09-drafty-plan]]\n\nA footnote.[^1]\n\n[^1]: From [[2026-01-08-frank-talk]] and [notes](2026-01-08-frank-talk.md).\n\n<!-- private -->\nPrivately: [[2026-01-08-frank-talk]].\n<!-- /private -->\n\n<b>raw</b> and [[2026-01-08-frank-talk]], [talk](2026-01-08-frank-talk.md), ![p](2026-01-08-frank-talk.md).\n\n# Again [[2026-01-08-frank-talk]]\n";
+
+/// Writes the journal of `NAMING_NOTE` into `dir`, with public neighbours before and after.
+fn naming_journal(dir: &std::path::Path, yaml: &str) {
+    let write = |rel: &str, text: &str| crate::harness::write_file(&dir.join(rel), text.as_bytes());
+    write("journal.yaml", yaml);
+    write(
+        "sessions/2026-01-08-frank-talk.md",
+        "---\ndate: 2026-01-08\ntitle: Frank secret title\nprivate: true\n---\n# Frank heading\n\nFrank secret body.\n",
+    );
+    write(
+        "sessions/drafts/2026-01-09-drafty-plan.md",
+        "---\ndate: 2026-01-09\ndraft: true\n---\n# Drafty heading\n\n## Next steps\n\nDrafty body.\n",
+    );
+    write(
+        "sessions/2026-01-05-before.md",
+        "---\ndate: 2026-01-05\ntitle: Before\n---\nEarlier.\n",
+    );
+    write("sessions/2026-01-15-about.md", NAMING_NOTE);
+    write(
+        "sessions/2026-01-22-after.md",
+        "---\ndate: 2026-01-22\ntitle: After\n---\nLater.\n",
+    );
+}
+
+/// Every output path and file (bytes, lower-cased) that holds `needle`.
+fn files_holding(files: &std::collections::BTreeMap<String, Vec<u8>>, needle: &str) -> Vec<String> {
+    let needle = needle.to_lowercase();
+    files
+        .iter()
+        .filter(|(path, bytes)| {
+            path.to_lowercase().contains(&needle) || String::from_utf8_lossy(bytes).to_lowercase().contains(&needle)
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+/// The private note's file name, stem, title, path and words; the draft's when it is left out.
+/// (A private session keeps its date on the timeline, so the date alone is no leak.)
+const FRANK: &[&str] = &["frank", "sessions/2026-01-08"];
+const DRAFTY: &[&str] = &["drafty", "2026-01-09"];
+
+#[test]
+fn t14_names_of_unpublished_notes_reach_no_output_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    naming_journal(
+        tmp.path(),
+        "title: Test journal\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/j/\n",
+    );
+    let public = build(tmp.path(), &BuildOptions::default());
+    let with_drafts = build(
+        tmp.path(),
+        &BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        },
+    );
+    for needle in FRANK.iter().chain(DRAFTY) {
+        assert_eq!(
+            files_holding(&public.files, needle),
+            Vec::<String>::new(),
+            "`{needle}` leaked"
+        );
+    }
+    for needle in FRANK {
+        assert_eq!(
+            files_holding(&with_drafts.files, needle),
+            Vec::<String>::new(),
+            "`{needle}` leaked with --drafts"
+        );
+    }
+    // What the user wrote stays, as plain text; derived text says "an unpublished note".
+    let page = public.page("sessions/2026-01-15-about.html");
+    let title = text(one(page.root_element(), "title"));
+    assert!(
+        title.starts_with("About an unpublished note and an unpublished note"),
+        "{title}"
+    );
+    let h1 = one(page.root_element(), ".note h1");
+    assert_eq!(
+        h1.value().attr("id"),
+        Some("about-an-unpublished-note-and-an-unpublished-note")
+    );
+    let note = text(one(page.root_element(), ".note"));
+    for kept in [
+        "We had our talk and the plan.",
+        "that chat",
+        "mentorlog:x next to an unpublished note and \"mentorlog:note/0\"",
+        "a picture plan pic",
+        "More on an unpublished note",
+        "raw and an unpublished note, talk, p.",
+    ] {
+        assert!(note.contains(kept), "`{kept}` in: {note}");
+    }
+    assert!(
+        all(page.root_element(), ".note a[href^='..'], .note img").is_empty(),
+        "no links to unpublished notes"
+    );
+    // The neighbours' labels, the feed, the search index and the JSON use the same title.
+    let before = public.text("sessions/2026-01-05-before.html");
+    assert!(before.contains("About an unpublished note and an unpublished note"));
+    for file in ["feed.xml", "search-index.js", "journal.json", "timeline.html"] {
+        assert!(
+            public
+                .text(file)
+                .contains("About an unpublished note and an unpublished note"),
+            "{file}"
+        );
+    }
+    // With --drafts the draft is published: its name and links show, the private note's do not.
+    let page = with_drafts.page("sessions/2026-01-15-about.html");
+    let title = text(one(page.root_element(), "title"));
+    assert!(
+        title.starts_with("About an unpublished note and drafts/2026-01-09-drafty-plan"),
+        "{title}"
+    );
+    let h1 = one(page.root_element(), ".note h1");
+    assert_eq!(
+        h1.value().attr("id"),
+        Some("about-an-unpublished-note-and-drafts2026-01-09-drafty-plan")
+    );
+    let hrefs: Vec<&str> = all(page.root_element(), ".note a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.starts_with(".."))
+        .collect();
+    let draft = "../sessions/drafts/2026-01-09-drafty-plan.html";
+    assert_eq!(
+        hrefs,
+        [
+            draft.to_string(),
+            format!("{draft}#next-steps"),
+            format!("{draft}#top"),
+            draft.to_string()
+        ]
+    );
+    let images: Vec<&str> = all(page.root_element(), ".note img")
+        .iter()
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, [draft]);
+    // The check can fail: with --include-private every name is there.
+    let everything = build(
+        tmp.path(),
+        &BuildOptions {
+            drafts: true,
+            include_private: true,
+            ..BuildOptions::default()
+        },
+    );
+    let page = everything.page("sessions/2026-01-15-about.html");
+    let title = text(one(page.root_element(), "title"));
+    assert!(
+        title.starts_with("About 2026-01-08-frank-talk and drafts/2026-01-09-drafty-plan"),
+        "{title}"
+    );
+    let ids: Vec<&str> = all(page.root_element(), ".note h1, .note h2")
+        .iter()
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "about-2026-01-08-frank-talk-and-drafts2026-01-09-drafty-plan",
+            "more-on-2026-01-09-drafty-plan",
+            "again-2026-01-08-frank-talk"
+        ]
+    );
+    let note = text(one(page.root_element(), ".note"));
+    assert!(note.contains("Privately: 2026-01-08-frank-talk."), "{note}");
+    for needle in FRANK.iter().chain(DRAFTY) {
+        assert!(
+            !files_holding(&everything.files, needle).is_empty(),
+            "`{needle}` is in the fixture"
+        );
+    }
+}
+
+/// The same journal inside a program: no file of the program names the unpublished notes.
+#[test]
+fn t14_names_of_unpublished_notes_reach_no_file_of_a_program() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::harness::write_file(
+        &tmp.path().join("program.yaml"),
+        b"title: Cohort\nlead: Miriam Cohen\nbase_url: https://example.org/c/\n",
+    );
+    naming_journal(
+        &tmp.path().join("pair"),
+        "title: Pair\nmentor: Dana Levi\nmentee: Sam Ortiz\n",
+    );
+    for drafts in [false, true] {
+        let site = mentorlog::site::Site::new();
+        let mut diags = mentorlog::diag::Diagnostics::new();
+        let options = BuildOptions {
+            drafts,
+            ..BuildOptions::default()
+        };
+        let report = mentorlog::program::build_program(
+            tmp.path(),
+            &options,
+            false,
+            crate::harness::build_date(),
+            &site,
+            &mut diags,
+        );
+        assert!(report.is_ok(), "{:?}", diags.sorted());
+        let files: std::collections::BTreeMap<String, Vec<u8>> = site
+            .into_files()
+            .into_iter()
+            .map(|(p, b)| (p.as_str().to_string(), b))
+            .collect();
+        assert!(files.contains_key("pair/sessions/2026-01-15-about.html"));
+        let needles = if drafts {
+            FRANK.to_vec()
+        } else {
+            FRANK.iter().chain(DRAFTY).copied().collect()
+        };
+        for needle in needles {
+            assert_eq!(
+                files_holding(&files, needle),
+                Vec::<String>::new(),
+                "`{needle}` leaked (drafts: {drafts})"
+            );
+        }
+        let program_search = String::from_utf8_lossy(&files["search-index.js"]).into_owned();
+        assert!(program_search.contains("About an unpublished note"), "{program_search}");
+    }
+}
