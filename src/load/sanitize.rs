@@ -1,0 +1,701 @@
+//! Raw HTML in notes, one fragment at a time.
+//!
+//! Sanitising a whole rendered note because it holds one tag let a tag named in prose
+//! (`Put the name in a <title> element.`) swallow every later paragraph, stripped the
+//! alignment of tables next to raw HTML, and parsed a 10 MB note into one DOM. Instead the
+//! note's event stream is cut into *fragments* before it becomes HTML, and only those are
+//! sanitised:
+//!
+//! - an HTML block is a fragment;
+//! - an opening tag and its matching closing tag, with what lies between, are one
+//!   fragment, when both are in the same container (the same paragraph, emphasis, list
+//!   item, quote, … or, for HTML blocks, the same run of blocks in one container): this
+//!   keeps `<details>` around Markdown, or `<b>…</b>` around a link, whole;
+//! - a tag that matches nothing is a fragment on its own, so an element that is never
+//!   closed ends there and the Markdown after it stays Markdown.
+//!
+//! Matching keeps a stack of open tags per container, with an index by name, so a note
+//! of 100,000 unclosed tags is linear, not quadratic.
+//!
+//! Whatever the sanitiser removes gets a warning at the line of the tag: a tag outside the
+//! allowlist, an attribute, a link with a scheme that is not allowed, a processing
+//! instruction, a closing tag that closes nothing. The removals are found by tokenizing the
+//! note's own raw HTML with the tokenizer ammonia parses with, against the allowlist
+//! ammonia is given ([`Policy`]); the Markdown's own HTML is not checked (it is ours).
+//!
+//! With `raw_html: true` nothing is sanitised, but an element that makes browsers hide or
+//! show as source everything after it (`<title>`, `<style>`, `<script>`, `<template>`, …)
+//! and is never closed gets a warning.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+
+/// What raw HTML may keep, shared by the sanitiser and the check that reports removals,
+/// so the two cannot disagree.
+struct Policy {
+    builder: ammonia::Builder<'static>,
+    tags: HashSet<&'static str>,
+    clean_content: HashSet<&'static str>,
+    generic: HashSet<&'static str>,
+    tag_attributes: HashMap<&'static str, HashSet<&'static str>>,
+    schemes: HashSet<&'static str>,
+}
+
+/// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer
+/// itself writes inside a fragment (heading ids, footnote classes, task-list marks, table
+/// alignment as `style="text-align: …"`, our link placeholders), `<a name>` anchors and
+/// `<details open>`.
+static POLICY: LazyLock<Policy> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class", "aria-hidden"])
+        .add_tag_attributes("a", ["name"])
+        .add_tag_attributes("details", ["open"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .add_url_schemes(["mentorlog"])
+        .link_rel(Some("noopener noreferrer"));
+    Policy {
+        tags: b.clone_tags(),
+        clean_content: b.clone_clean_content_tags(),
+        generic: b.clone_generic_attributes(),
+        tag_attributes: b.clone_tag_attributes(),
+        schemes: b.clone_url_schemes(),
+        builder: b,
+    }
+});
+
+/// Elements after which browsers read everything as text or hide it, up to their closing
+/// tag (or for ever): unclosed, they swallow the rest of the page.
+const SWALLOWING: &[&str] = &[
+    "title",
+    "style",
+    "script",
+    "template",
+    "textarea",
+    "xmp",
+    "noscript",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "select",
+];
+
+/// Elements that never have content (their closing tag is not looked for).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements that can run script or load active content, for the wording of a removal.
+const ACTIVE: &[&str] = &[
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "form", "input", "button",
+    "base", "link", "meta", "style", "template", "noscript", "portal", "isindex",
+];
+
+/// The tokenizer state an element's content is read in, as the HTML tree builder sets it.
+fn content_state(name: &str) -> TokenSinkResult<()> {
+    match name {
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),
+        "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => TokenSinkResult::Continue,
+    }
+}
+
+/// One tag of raw HTML, as the tokenizer read it.
+enum Found {
+    Open(String),
+    Close(String),
+}
+
+/// Collects what a tokenizer reads: the tags (for matching) and, when `check` is on, the
+/// removals the sanitiser will make (for warnings).
+#[derive(Default)]
+struct Sink {
+    check: bool,
+    tags: RefCell<Vec<Found>>,
+    removed: RefCell<Vec<(String, String)>>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::TagToken(tag) => {
+                let name = tag.name.to_string();
+                if tag.kind == TagKind::EndTag {
+                    self.tags.borrow_mut().push(Found::Close(name));
+                    return TokenSinkResult::Continue;
+                }
+                if self.check {
+                    self.check_start(&name, &tag.attrs);
+                }
+                let state = content_state(&name);
+                if !(tag.self_closing || VOID.contains(&name.as_str())) {
+                    self.tags.borrow_mut().push(Found::Open(name));
+                }
+                state
+            }
+            Token::CommentToken(text) if self.check => {
+                // Bogus comments: what the HTML parser makes of `<?…>` and `<![CDATA[…]]>`.
+                if text.starts_with('?') {
+                    self.remove(
+                        format!("the processing instruction `<{}>` is removed", cut(&text, 40)),
+                        "raw HTML keeps elements and text only; put it in backticks to show it",
+                    );
+                } else if text.starts_with("[CDATA[") {
+                    self.remove(
+                        "a `<![CDATA[…]]>` section is removed".into(),
+                        "CDATA belongs to XML, not HTML; write the text without it",
+                    );
+                }
+                TokenSinkResult::Continue
+            }
+            Token::DoctypeToken(_) if self.check => {
+                self.remove(
+                    "`<!DOCTYPE …>` is removed".into(),
+                    "a note is part of a page: write its content without a document type",
+                );
+                TokenSinkResult::Continue
+            }
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+/// At most `max` characters of `text`, with `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+const TAG_HELP: &str = "put a tag in backticks (`<title>` in backticks) to show it as text";
+
+impl Sink {
+    fn remove(&self, message: String, help: &str) {
+        self.removed.borrow_mut().push((message, help.to_string()));
+    }
+
+    /// The removals ammonia makes in a start tag: the tag itself, or attributes and links.
+    fn check_start(&self, name: &str, attrs: &[html5ever::Attribute]) {
+        let policy = &*POLICY;
+        if !policy.tags.contains(name) {
+            let content = if policy.clean_content.contains(name) || name == "template" {
+                " with what is inside it"
+            } else {
+                ""
+            };
+            let message = if ACTIVE.contains(&name) {
+                format!("`<{name}>` removed{content}: raw HTML that can run script is not published")
+            } else {
+                format!("`<{name}>` removed{content}: notes may use common formatting tags only")
+            };
+            self.remove(message, TAG_HELP);
+            return;
+        }
+        for attr in attrs {
+            let attr_name = &*attr.name.local;
+            let allowed = policy.generic.contains(attr_name)
+                || policy
+                    .tag_attributes
+                    .get(name)
+                    .is_some_and(|set| set.contains(attr_name));
+            if !allowed {
+                let why = if attr_name.starts_with("on") {
+                    "it can run script"
+                } else if attr_name == "rel" && name == "a" {
+                    "links get `rel=\"noopener noreferrer\"`"
+                } else {
+                    "it is not on the list of attributes notes may use"
+                };
+                self.remove(
+                    format!("`{attr_name}` removed from `<{name}>`: {why}"),
+                    "remove the attribute, or put the tag in backticks to show it as text",
+                );
+                continue;
+            }
+            if is_url_attr(name, attr_name) {
+                if let Some(scheme) = forbidden_scheme(&attr.value, &policy.schemes) {
+                    self.remove(
+                        format!("the `{scheme}:` {attr_name} is removed from `<{name}>`: only web, mail and phone links are published"),
+                        "link to an http(s) address, a note or a file under static/",
+                    );
+                }
+            } else if attr_name == "style" {
+                for property in attr.value.split(';') {
+                    let property = property.split(':').next().unwrap_or("").trim().to_ascii_lowercase();
+                    if !property.is_empty() && !property.starts_with("/*") && property != "text-align" {
+                        self.remove(
+                            format!("`{property}` removed from the `style` of `<{name}>`: only `text-align` is kept"),
+                            "style the site through its theme, not inside notes",
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The attributes ammonia checks as URLs (its `is_url_attr`, for HTML elements).
+fn is_url_attr(tag: &str, attr: &str) -> bool {
+    matches!(attr, "href" | "xlink:href" | "src")
+        || (tag == "form" && attr == "action")
+        || (tag == "object" && attr == "data")
+        || (matches!(tag, "button" | "input") && attr == "formaction")
+        || (tag == "a" && attr == "ping")
+        || (tag == "video" && attr == "poster")
+}
+
+/// The scheme of `url` when ammonia would drop it: parsed as it parses it.
+fn forbidden_scheme(value: &str, allowed: &HashSet<&str>) -> Option<String> {
+    match url::Url::parse(value) {
+        Ok(url) if !allowed.contains(url.scheme()) => Some(url.scheme().to_string()),
+        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => None,
+        Err(_) => Some("unreadable".to_string()),
+    }
+}
+
+/// A tokenizer over one stretch of raw HTML, fed piece by piece.
+struct Reader {
+    tokenizer: Tokenizer<Sink>,
+    queue: BufferQueue,
+}
+
+impl Reader {
+    fn new(check: bool) -> Reader {
+        Reader {
+            tokenizer: Tokenizer::new(
+                Sink {
+                    check,
+                    ..Sink::default()
+                },
+                TokenizerOpts::default(),
+            ),
+            queue: BufferQueue::default(),
+        }
+    }
+
+    fn feed(&mut self, html: &str) {
+        self.queue.push_back(StrTendril::from_slice(html));
+        while let TokenizerResult::Script(()) = self.tokenizer.feed(&self.queue) {}
+    }
+
+    fn end(&mut self) {
+        self.tokenizer.end();
+    }
+
+    fn take_removed(&self) -> Vec<(String, String)> {
+        std::mem::take(&mut *self.tokenizer.sink.removed.borrow_mut())
+    }
+
+    fn take_tags(&self) -> Vec<Found> {
+        std::mem::take(&mut *self.tokenizer.sink.tags.borrow_mut())
+    }
+}
+
+/// How a piece of inline raw HTML (always one tag, comment or declaration: the Markdown
+/// parser cuts them so) acts on matching.
+fn inline_tag(html: &str) -> Option<Found> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    if closing {
+        Some(Found::Close(name))
+    } else if html.trim_end().ends_with("/>") || VOID.contains(&name.as_str()) {
+        None
+    } else {
+        Some(Found::Open(name))
+    }
+}
+
+/// An element left open, waiting for its closing tag in its container.
+struct Open {
+    name: String,
+    /// Index of the event (inline tag, or the start of the HTML block) that opened it.
+    event: usize,
+    /// Source offset of the tag, for diagnostics.
+    offset: usize,
+}
+
+/// The open elements of one container, with an index by name so a closing tag finds its
+/// opening tag without a scan.
+#[derive(Default)]
+struct Level {
+    open: Vec<Open>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Level {
+    fn push(&mut self, open: Open) {
+        self.by_name.entry(open.name.clone()).or_default().push(self.open.len());
+        self.open.push(open);
+    }
+
+    /// Closes the innermost open `name` and everything opened after it: the event that
+    /// opened it, or `None` when nothing of that name is open.
+    fn close(&mut self, name: &str) -> Option<usize> {
+        // `plaintext` is never closed by a tag.
+        if name == "plaintext" {
+            return None;
+        }
+        let at = *self.by_name.get(name)?.last()?;
+        let event = self.open[at].event;
+        for open in self.open.drain(at..).rev() {
+            if let Some(list) = self.by_name.get_mut(&open.name) {
+                list.pop();
+            }
+        }
+        Some(event)
+    }
+}
+
+/// Cuts the raw HTML of a rendered segment's events into fragments and sanitises each (or,
+/// with `raw_html`, keeps them and warns only about elements that swallow the rest).
+///
+/// `raw` lists the events that are the note's own raw HTML (`Event::Html` and
+/// `Event::InlineHtml` straight from the parser, not HTML the renderer adds), as
+/// `(event index, source offset)` in order; `origin` turns a source offset into a place
+/// for diagnostics. Every other event comes out as it went in; each fragment becomes one
+/// `InlineHtml` (in a paragraph) or one HTML block.
+pub(crate) fn fragments<'a>(
+    events: Vec<Event<'a>>,
+    raw: &[(usize, usize)],
+    raw_html: bool,
+    origin: &dyn Fn(usize) -> Origin,
+    diags: &mut Diagnostics,
+) -> Vec<Event<'a>> {
+    if raw.is_empty() {
+        return events;
+    }
+    let offsets: HashMap<usize, usize> = raw.iter().copied().collect();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut levels: Vec<Level> = vec![Level::default()];
+    // Unmatched openers of elements that swallow what follows, and stray closing tags.
+    let mut unclosed: Vec<(usize, String)> = Vec::new();
+    let mut stray: Vec<(usize, String)> = Vec::new();
+    let finish = |level: Level, unclosed: &mut Vec<(usize, String)>| {
+        for open in level.open {
+            if SWALLOWING.contains(&open.name.as_str()) {
+                unclosed.push((open.offset, open.name));
+            }
+        }
+    };
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::HtmlBlock) => {
+                let start = i;
+                let mut reader = Reader::new(false);
+                let mut first = None;
+                let mut comment = CommentState::default();
+                i += 1;
+                while i < events.len() && !matches!(events[i], Event::End(TagEnd::HtmlBlock)) {
+                    if let (Event::Html(html), Some(&at)) = (&events[i], offsets.get(&i)) {
+                        first.get_or_insert(at);
+                        comment.read(html);
+                        reader.feed(html);
+                    }
+                    i += 1;
+                }
+                reader.end();
+                let end = i.min(events.len() - 1);
+                spans.push((start, end));
+                let offset = first.unwrap_or(0);
+                if comment.open {
+                    diags.push(
+                        Diagnostic::at(
+                            Severity::Warning,
+                            &origin(offset),
+                            "this HTML comment is never closed with `-->`, so everything after it is hidden",
+                        )
+                        .help("end the comment with `-->`"),
+                    );
+                }
+                let level = levels.last_mut();
+                let Some(level) = level else { break };
+                // The block's own tags first match among themselves.
+                let mut own: Vec<String> = Vec::new();
+                for found in reader.take_tags() {
+                    match found {
+                        Found::Open(name) => own.push(name),
+                        Found::Close(name) => {
+                            if name == "plaintext" {
+                                continue;
+                            }
+                            if let Some(at) = own.iter().rposition(|n| *n == name) {
+                                own.truncate(at);
+                            } else if let Some(opened) = level.close(&name) {
+                                spans.push((opened, end));
+                            } else if !matches!(name.as_str(), "p" | "br") {
+                                stray.push((offset, name));
+                            }
+                        }
+                    }
+                }
+                for name in own {
+                    level.push(Open {
+                        name,
+                        event: start,
+                        offset,
+                    });
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(&offset) = offsets.get(&i) {
+                    spans.push((i, i));
+                    if let Some(level) = levels.last_mut() {
+                        match inline_tag(html) {
+                            Some(Found::Open(name)) => level.push(Open { name, event: i, offset }),
+                            Some(Found::Close(name)) => match level.close(&name) {
+                                Some(opened) => spans.push((opened, i)),
+                                None if !matches!(name.as_str(), "p" | "br") => stray.push((offset, name)),
+                                None => {}
+                            },
+                            None => {}
+                        }
+                    }
+                }
+            }
+            Event::Start(_) => levels.push(Level::default()),
+            Event::End(_) => {
+                if levels.len() > 1 {
+                    if let Some(level) = levels.pop() {
+                        finish(level, &mut unclosed);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    for level in levels {
+        finish(level, &mut unclosed);
+    }
+    if raw_html {
+        for (offset, name) in unclosed {
+            let hides = match name.as_str() {
+                "title" | "textarea" | "xmp" | "plaintext" => "shows the rest of the page as HTML source",
+                _ => "hides the rest of the page",
+            };
+            diags.push(
+                Diagnostic::at(
+                    Severity::Warning,
+                    &origin(offset),
+                    format!("`<{name}>` is never closed in this paragraph or block, so a browser {hides}"),
+                )
+                .help(format!(
+                    "close it with `</{name}>`, or put the tag in backticks to show it as text"
+                )),
+            );
+        }
+        return events;
+    }
+    for (offset, name) in stray {
+        diags.push(
+            Diagnostic::at(
+                Severity::Warning,
+                &origin(offset),
+                format!("`</{name}>` removed: no `<{name}>` is open before it in this paragraph or block"),
+            )
+            .help(format!(
+                "remove it, or put it in backticks to show it as text (`</{name}>`)"
+            )),
+        );
+    }
+    // Keep the outermost spans: matched spans nest or are apart (a match closes
+    // everything opened after its opening tag), so sorting by start, longest first,
+    // leaves each inner span right after the span that holds it.
+    spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match outer.last() {
+            Some(last) if span.0 <= last.1 => {}
+            _ => outer.push(span),
+        }
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut next = outer.into_iter().peekable();
+    let mut events = events.into_iter().enumerate();
+    while let Some((i, event)) = events.next() {
+        let Some(&(start, end)) = next.peek().filter(|span| span.0 == i) else {
+            out.push(event);
+            continue;
+        };
+        next.next();
+        let block = matches!(event, Event::Start(Tag::HtmlBlock));
+        let mut inner = Vec::with_capacity(end - start + 1);
+        let mut reader = Reader::new(true);
+        let mut check = |index: usize, event: &Event<'_>, reader: &mut Reader| {
+            if let (Event::Html(html) | Event::InlineHtml(html), Some(&offset)) = (event, offsets.get(&index)) {
+                reader.feed(html);
+                for (message, help) in reader.take_removed() {
+                    diags.push(Diagnostic::at(Severity::Warning, &origin(offset), message).help(help));
+                }
+            }
+        };
+        check(i, &event, &mut reader);
+        inner.push(event);
+        if start < end {
+            for (index, event) in events.by_ref() {
+                check(index, &event, &mut reader);
+                inner.push(event);
+                if index == end {
+                    break;
+                }
+            }
+        }
+        reader.end();
+        for (message, help) in reader.take_removed() {
+            let at = raw.iter().find(|r| r.0 >= start).map_or(0, |r| r.1);
+            diags.push(Diagnostic::at(Severity::Warning, &origin(at), message).help(help));
+        }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+        let clean = CowStr::from(POLICY.builder.clean(&html).to_string());
+        if block {
+            out.push(Event::Start(Tag::HtmlBlock));
+            out.push(Event::Html(clean));
+            out.push(Event::End(TagEnd::HtmlBlock));
+        } else {
+            out.push(Event::InlineHtml(clean));
+        }
+    }
+    out
+}
+
+/// Whether an HTML block ends inside a comment (which hides all that follows), read one
+/// line at a time. An HTML block that opens a comment runs to the line that closes it, so
+/// only comments not closed by the end of the block are found.
+#[derive(Default)]
+struct CommentState {
+    open: bool,
+    /// Up to two `-` at the end of the last line read, which may start its `-->`.
+    tail: String,
+}
+
+impl CommentState {
+    fn read(&mut self, line: &str) {
+        let text = std::mem::take(&mut self.tail) + line;
+        let mut from = 0;
+        loop {
+            if self.open {
+                match text[from..].find("-->") {
+                    Some(end) => {
+                        self.open = false;
+                        from += end + 3;
+                    }
+                    None => break,
+                }
+            } else {
+                match text[from..].find("<!--") {
+                    Some(found) => {
+                        let body = &text[from + found + 4..];
+                        // `<!-->` and `<!--->` are whole (empty) comments.
+                        from += found + 4;
+                        if body.starts_with('>') {
+                            from += 1;
+                        } else if body.starts_with("->") {
+                            from += 2;
+                        } else {
+                            self.open = true;
+                        }
+                    }
+                    None => break,
+                }
+            }
+        }
+        if self.open {
+            let keep = text.len() - text[from..].bytes().rev().take_while(|&b| b == b'-').take(2).count();
+            self.tail = text[keep.max(from)..].to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Options, Parser};
+
+    /// Parses `md`, cuts and sanitises its raw HTML, renders: the HTML and the diagnostics.
+    fn run(md: &str, raw_html: bool) -> (String, Vec<String>) {
+        let mut events = Vec::new();
+        let mut raw = Vec::new();
+        for (event, range) in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
+        {
+            if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+                raw.push((events.len(), range.start));
+            }
+            events.push(event);
+        }
+        let origin = |at: usize| Origin {
+            path: "n.md".into(),
+            line: md[..at].matches('\n').count() + 1,
+            col: 1,
+            line_text: String::new(),
+        };
+        let mut diags = Diagnostics::new();
+        let events = fragments(events, &raw, raw_html, &origin, &mut diags);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        let messages = diags
+            .sorted()
+            .iter()
+            .map(|d| {
+                d.render(std::path::Path::new("/"))
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        (html, messages)
+    }
+
+    #[test]
+    fn explore() {
+        for md in [
+            "Put the page name in a <title> element.\n\nLater *para*.\n",
+            "A <style> tag.\n\nLater *para*.\n",
+            "A <script>x</script> tag.\n\nLater.\n",
+            "<!-- a --> <!--> <!-- b\n-\n->\n-->\n\nok\n",
+            "<details>\n<summary>More</summary>\n\nSome *md* [l](https://x).\n\n</details>\n\nafter\n",
+            "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n<b>x</b>\n",
+            "<a name=\"x\"></a> and <?php echo 1; ?> and <b onclick=\"x\">y</b> <a href=\"javascript:alert(1)\">z</a>\n",
+            "<br> <kbd>k</kbd> <details open><summary>s</summary>d</details>\n",
+            "stray </b> here\n",
+            "<!-- comment\n\nmore\n",
+            "a <select> b\n\nc\n",
+            "<td style=\"text-align:right;color:red\">x</td>\n",
+        ] {
+            for raw in [false, true] {
+                let (html, d) = run(md, raw);
+                eprintln!("=== {md:?} raw={raw}\n{html}{d:#?}");
+            }
+        }
+    }
+}
