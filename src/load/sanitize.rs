@@ -549,33 +549,41 @@ pub(crate) fn fragments<'a>(
         next.next();
         let block = matches!(event, Event::Start(Tag::HtmlBlock));
         let mut inner = Vec::with_capacity(end - start + 1);
-        let mut reader = Reader::new(true);
-        let mut check = |index: usize, event: &Event<'_>, reader: &mut Reader| {
-            if let (Event::Html(html) | Event::InlineHtml(html), Some(&offset)) = (event, offsets.get(&index)) {
-                reader.feed(html);
-                for (message, help) in reader.take_removed() {
-                    diags.push(Diagnostic::at(Severity::Warning, &origin(offset), message).help(help));
-                }
-            }
-        };
-        check(i, &event, &mut reader);
-        inner.push(event);
+        inner.push((i, event));
         if start < end {
             for (index, event) in events.by_ref() {
-                check(index, &event, &mut reader);
-                inner.push(event);
+                inner.push((index, event));
                 if index == end {
                     break;
                 }
             }
         }
+        // Most raw HTML in notes is `<b>…</b>`, `<kbd>…</kbd>`, `<br>`: kept as it is, with
+        // the Markdown inside it untouched, without a parse.
+        if plain_and_balanced(inner.iter().filter_map(|(index, event)| match event {
+            Event::Html(html) | Event::InlineHtml(html) if offsets.contains_key(index) => Some(html.as_ref()),
+            _ => None,
+        })) {
+            out.extend(inner.into_iter().map(|(_, event)| event));
+            continue;
+        }
+        let mut reader = Reader::new(true);
+        let mut first = None;
+        for (index, event) in &inner {
+            if let (Event::Html(html) | Event::InlineHtml(html), Some(&offset)) = (event, offsets.get(index)) {
+                first.get_or_insert(offset);
+                reader.feed(html);
+                for (message, help) in reader.take_removed() {
+                    diags.push(Diagnostic::at(Severity::Warning, &origin(offset), message).help(help));
+                }
+            }
+        }
         reader.end();
         for (message, help) in reader.take_removed() {
-            let at = raw.iter().find(|r| r.0 >= start).map_or(0, |r| r.1);
-            diags.push(Diagnostic::at(Severity::Warning, &origin(at), message).help(help));
+            diags.push(Diagnostic::at(Severity::Warning, &origin(first.unwrap_or(0)), message).help(help));
         }
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+        pulldown_cmark::html::push_html(&mut html, inner.into_iter().map(|(_, event)| event));
         let clean = CowStr::from(POLICY.builder.clean(&html).to_string());
         if block {
             out.push(Event::Start(Tag::HtmlBlock));
@@ -586,6 +594,49 @@ pub(crate) fn fragments<'a>(
         }
     }
     out
+}
+
+/// Phrasing elements that the sanitiser keeps as they are, and whose bare tags (no
+/// attributes) an HTML parser never moves, when they nest properly.
+const PLAIN: &[&str] = &[
+    "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+    "span", "strike", "strong", "sub", "sup", "tt", "u", "var",
+];
+
+/// Whether the raw pieces of a fragment are all bare tags of [`PLAIN`] elements (or `<br>`,
+/// `<wbr>`), each closed in order: then the sanitiser would give them back unchanged, and
+/// nothing is left open to spill formatting over the rest of the page.
+fn plain_and_balanced<'h>(pieces: impl Iterator<Item = &'h str>) -> bool {
+    let mut open: Vec<&str> = Vec::new();
+    for piece in pieces {
+        let Some(inside) = piece.strip_prefix('<').and_then(|p| p.strip_suffix('>')) else {
+            return false;
+        };
+        let (closing, name) = match inside.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, inside.strip_suffix('/').unwrap_or(inside).trim_end_matches(' ')),
+        };
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return false;
+        }
+        let lower = name.to_ascii_lowercase();
+        if !closing && matches!(lower.as_str(), "br" | "wbr") {
+            continue;
+        }
+        let Some(&known) = PLAIN.iter().find(|&&p| p == lower) else {
+            return false;
+        };
+        if closing {
+            if open.pop() != Some(known) {
+                return false;
+            }
+        } else if inside.ends_with('/') {
+            return false;
+        } else {
+            open.push(known);
+        }
+    }
+    open.is_empty()
 }
 
 /// Whether an HTML block ends inside a comment (which hides all that follows), read one
