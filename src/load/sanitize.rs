@@ -392,7 +392,8 @@ pub(crate) fn fragments<'a>(
     if raw.is_empty() {
         return events;
     }
-    let offsets: HashMap<usize, usize> = raw.iter().copied().collect();
+    // `raw` is in event order: the source offset of a raw event, by binary search.
+    let offset_of = |index: usize| raw.binary_search_by_key(&index, |r| r.0).ok().map(|at| raw[at].1);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
     let mut levels: Vec<Level> = vec![Level::default()];
     // Unmatched openers of elements that swallow what follows, and stray closing tags.
@@ -415,7 +416,7 @@ pub(crate) fn fragments<'a>(
                 let mut comment = CommentState::default();
                 i += 1;
                 while i < events.len() && !matches!(events[i], Event::End(TagEnd::HtmlBlock)) {
-                    if let (Event::Html(html), Some(&at)) = (&events[i], offsets.get(&i)) {
+                    if let (Event::Html(html), Some(at)) = (&events[i], offset_of(i)) {
                         first.get_or_insert(at);
                         comment.read(html);
                         reader.feed(html);
@@ -466,7 +467,7 @@ pub(crate) fn fragments<'a>(
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                if let Some(&offset) = offsets.get(&i) {
+                if let Some(offset) = offset_of(i) {
                     spans.push((i, i));
                     if let Some(level) = levels.last_mut() {
                         match inline_tag(html) {
@@ -538,39 +539,37 @@ pub(crate) fn fragments<'a>(
             _ => outer.push(span),
         }
     }
-    let mut out = Vec::with_capacity(events.len());
-    let mut next = outer.into_iter().peekable();
-    let mut events = events.into_iter().enumerate();
-    while let Some((i, event)) = events.next() {
-        let Some(&(start, end)) = next.peek().filter(|span| span.0 == i) else {
-            out.push(event);
-            continue;
-        };
-        next.next();
-        let block = matches!(event, Event::Start(Tag::HtmlBlock));
-        let mut inner = Vec::with_capacity(end - start + 1);
-        inner.push((i, event));
-        if start < end {
-            for (index, event) in events.by_ref() {
-                inner.push((index, event));
-                if index == end {
-                    break;
-                }
-            }
+    // Each fragment that changes becomes one event (three for a block), never more than
+    // it was: the events are rewritten in place, with no second copy of a long note's.
+    let mut events = events;
+    let mut write = 0;
+    let mut read = 0;
+    for (start, end) in outer {
+        while read < start {
+            events.swap(write, read);
+            write += 1;
+            read += 1;
         }
+        read = end + 1;
+        let pieces = || {
+            (start..=end).filter_map(|index| match &events[index] {
+                Event::Html(html) | Event::InlineHtml(html) if offset_of(index).is_some() => Some(html.as_ref()),
+                _ => None,
+            })
+        };
         // Most raw HTML in notes is `<b>…</b>`, `<kbd>…</kbd>`, `<br>`: kept as it is, with
         // the Markdown inside it untouched, without a parse.
-        if plain_and_balanced(inner.iter().filter_map(|(index, event)| match event {
-            Event::Html(html) | Event::InlineHtml(html) if offsets.contains_key(index) => Some(html.as_ref()),
-            _ => None,
-        })) {
-            out.extend(inner.into_iter().map(|(_, event)| event));
+        if plain_and_balanced(pieces()) {
+            for index in start..=end {
+                events.swap(write, index);
+                write += 1;
+            }
             continue;
         }
         let mut reader = Reader::new(true);
         let mut first = None;
-        for (index, event) in &inner {
-            if let (Event::Html(html) | Event::InlineHtml(html), Some(&offset)) = (event, offsets.get(index)) {
+        for index in start..=end {
+            if let (Event::Html(html) | Event::InlineHtml(html), Some(offset)) = (&events[index], offset_of(index)) {
                 first.get_or_insert(offset);
                 reader.feed(html);
                 for (message, help) in reader.take_removed() {
@@ -582,18 +581,32 @@ pub(crate) fn fragments<'a>(
         for (message, help) in reader.take_removed() {
             diags.push(Diagnostic::at(Severity::Warning, &origin(first.unwrap_or(0)), message).help(help));
         }
+        let block = matches!(events[start], Event::Start(Tag::HtmlBlock));
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, inner.into_iter().map(|(_, event)| event));
+        let inner = (start..=end).map(|index| std::mem::replace(&mut events[index], Event::SoftBreak));
+        pulldown_cmark::html::push_html(&mut html, inner);
         let clean = CowStr::from(POLICY.builder.clean(&html).to_string());
-        if block {
-            out.push(Event::Start(Tag::HtmlBlock));
-            out.push(Event::Html(clean));
-            out.push(Event::End(TagEnd::HtmlBlock));
+        // A block span holds its start, at least one piece of HTML and its end.
+        if block && end >= start + 2 {
+            events[write] = Event::Start(Tag::HtmlBlock);
+            events[write + 1] = Event::Html(clean);
+            events[write + 2] = Event::End(TagEnd::HtmlBlock);
+            write += 3;
+        } else if block {
+            events[write] = Event::Html(clean);
+            write += 1;
         } else {
-            out.push(Event::InlineHtml(clean));
+            events[write] = Event::InlineHtml(clean);
+            write += 1;
         }
     }
-    out
+    while read < events.len() {
+        events.swap(write, read);
+        write += 1;
+        read += 1;
+    }
+    events.truncate(write);
+    events
 }
 
 /// Phrasing elements that the sanitiser keeps as they are, and whose bare tags (no
