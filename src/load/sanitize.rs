@@ -483,11 +483,9 @@ pub(crate) fn fragments<'a>(
                 }
             }
             Event::Start(_) => levels.push(Level::default()),
-            Event::End(_) => {
-                if levels.len() > 1 {
-                    if let Some(level) = levels.pop() {
-                        finish(level, &mut unclosed);
-                    }
+            Event::End(_) if levels.len() > 1 => {
+                if let Some(level) = levels.pop() {
+                    finish(level, &mut unclosed);
                 }
             }
             _ => {}
@@ -568,8 +566,8 @@ pub(crate) fn fragments<'a>(
         }
         let mut reader = Reader::new(true);
         let mut first = None;
-        for index in start..=end {
-            if let (Event::Html(html) | Event::InlineHtml(html), Some(offset)) = (&events[index], offset_of(index)) {
+        for (index, event) in events.iter().enumerate().take(end + 1).skip(start) {
+            if let (Event::Html(html) | Event::InlineHtml(html), Some(offset)) = (event, offset_of(index)) {
                 first.get_or_insert(offset);
                 reader.feed(html);
                 for (message, help) in reader.take_removed() {
@@ -741,25 +739,82 @@ mod tests {
     }
 
     #[test]
-    fn explore() {
-        for md in [
-            "Put the page name in a <title> element.\n\nLater *para*.\n",
-            "A <style> tag.\n\nLater *para*.\n",
-            "A <script>x</script> tag.\n\nLater.\n",
-            "<!-- a --> <!--> <!-- b\n-\n->\n-->\n\nok\n",
-            "<details>\n<summary>More</summary>\n\nSome *md* [l](https://x).\n\n</details>\n\nafter\n",
-            "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n<b>x</b>\n",
-            "<a name=\"x\"></a> and <?php echo 1; ?> and <b onclick=\"x\">y</b> <a href=\"javascript:alert(1)\">z</a>\n",
-            "<br> <kbd>k</kbd> <details open><summary>s</summary>d</details>\n",
-            "stray </b> here\n",
-            "<!-- comment\n\nmore\n",
-            "a <select> b\n\nc\n",
-            "<td style=\"text-align:right;color:red\">x</td>\n",
-        ] {
-            for raw in [false, true] {
-                let (html, d) = run(md, raw);
-                eprintln!("=== {md:?} raw={raw}\n{html}{d:#?}");
-            }
+    fn an_unclosed_tag_ends_with_its_paragraph_with_a_warning() {
+        for tag in SWALLOWING {
+            let (html, d) = run(&format!("Put it in a <{tag}> element.\n\nLater *words*.\n"), false);
+            assert!(html.ends_with("<p>Later <em>words</em>.</p>\n"), "{tag}: {html}");
+            assert_eq!(d.len(), 1, "{tag}: {d:?}");
+            assert!(
+                d[0].starts_with(&format!("n.md:1:1: warning: `<{tag}>` removed")),
+                "{d:?}"
+            );
+            let (html, d) = run(&format!("Put it in a <{tag}> element.\n\nLater.\n"), true);
+            assert!(html.contains(&format!("<{tag}>")), "{html}");
+            assert!(d[0].contains("is never closed"), "{d:?}");
         }
+    }
+
+    #[test]
+    fn matched_tags_make_one_fragment_across_markdown() {
+        let (html, d) = run(
+            "<details>\n<summary>More</summary>\n\nSome *md*.\n\n</details>\n\nafter\n",
+            false,
+        );
+        assert!(
+            html.contains("<details>\n<summary>More</summary>\n<p>Some <em>md</em>.</p>\n</details>"),
+            "{html}"
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Bare phrasing tags pass untouched, Markdown inside included.
+        let (html, d) = run("A <b>bold *and* <i>it</i></b><br> word.\n", false);
+        assert_eq!(html, "<p>A <b>bold <em>and</em> <i>it</i></b><br> word.</p>\n");
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn removals_are_reported_exactly() {
+        let (_, d) = run(
+            "<b onclick=\"x\">y</b> <a href=\"javascript:alert(1)\">z</a> <?php 1 ?> </i>\n",
+            false,
+        );
+        assert_eq!(d.len(), 4, "{d:?}");
+        let (html, d) = run(
+            "<kbd>k</kbd> <details open><summary>s</summary>d</details> <a name=\"x\" href=\"https://e.org\">e</a>\n",
+            false,
+        );
+        assert!(d.is_empty(), "{d:?} {html}");
+        let (_, d) = run("<!-- never closed\n\nmore\n", false);
+        assert!(d[0].contains("never closed with `-->`"), "{d:?}");
+    }
+
+    #[test]
+    fn plain_tags_must_nest() {
+        assert!(plain_and_balanced(
+            ["<b>", "<I>", "</I>", "</b>", "<br/>", "<br />"].into_iter()
+        ));
+        assert!(!plain_and_balanced(["<b>", "<i>", "</b>", "</i>"].into_iter()));
+        assert!(!plain_and_balanced(["<b>"].into_iter()));
+        assert!(!plain_and_balanced(["<b class=x>", "</b>"].into_iter()));
+        assert!(!plain_and_balanced(["<div>", "</div>"].into_iter()));
+        assert!(!plain_and_balanced(["<b/>"].into_iter()));
+    }
+
+    #[test]
+    fn matching_is_linear_in_the_number_of_tags() {
+        // 20,000 open tags then 20,000 closing tags of another name: a scan of the stack
+        // for each would be 400 million steps.
+        let mut level = Level::default();
+        for i in 0..20_000 {
+            level.push(Open {
+                name: "b".into(),
+                event: i,
+                offset: i,
+            });
+        }
+        for _ in 0..20_000 {
+            assert_eq!(level.close("i"), None);
+        }
+        assert_eq!(level.close("b"), Some(19_999));
+        assert_eq!(level.open.len(), 19_999);
     }
 }
