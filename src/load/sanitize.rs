@@ -184,8 +184,6 @@ fn cut(text: &str, max: usize) -> String {
     }
 }
 
-const TAG_HELP: &str = "put a tag in backticks (`<title>` in backticks) to show it as text";
-
 impl Sink {
     fn remove(&self, message: String, help: &str) {
         self.removed.borrow_mut().push((message, help.to_string()));
@@ -205,7 +203,10 @@ impl Sink {
             } else {
                 format!("`<{name}>` removed{content}: notes may use common formatting tags only")
             };
-            self.remove(message, TAG_HELP);
+            self.remove(
+                message,
+                &format!("to show the tag as text, put it in backticks: `` `<{name}>` ``"),
+            );
             return;
         }
         for attr in attrs {
