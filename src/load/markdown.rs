@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::load::body::{self, Body, Fill, Marks, Phrase, Target};
+use crate::load::sanitize;
 use crate::slug::heading_id;
 
 /// A part of a note: public text, or a private block.
@@ -164,67 +164,210 @@ fn exact(text: String) -> String {
 }
 
 /// Splits the body at private markers: `(private, start, end)` byte ranges.
+///
+/// The rule that never leaks: markers nest. A block opened inside a private block does
+/// not end it; the text stays private until as many closing markers as opening ones have
+/// come (`<!-- private --> a <!-- private --> b <!-- /private --> c <!-- /private -->`
+/// keeps `c` private). An opening marker inside a block warns (a forgotten closing
+/// marker looks the same); a closing marker with no block open warns (its text was
+/// published, and the marker may have lost its opening one); a block never closed hides
+/// the rest of the note and warns; a comment that looks like a marker but is not one is an
+/// error and, when it reads like an opening one, opens a block all the same.
 fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Vec<(bool, usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    let mut private = false;
+    let mut depth = 0usize;
     let mut opened_at = 0;
-    for (start, end, opens) in private_markers(body) {
-        if opens != private {
-            out.push((private, pos, start));
-            private = opens;
-            pos = end;
-            opened_at = start;
+    let lines = Lines::new(body);
+    let warn = |diags: &mut Diagnostics, severity, at: usize, message: String, help: &str| {
+        diags.push(Diagnostic::at(severity, &lines.origin(at, cx), message).help(help));
+    };
+    for marker in private_markers(body) {
+        let opens = match marker.kind {
+            MarkerKind::Open => true,
+            MarkerKind::Close => false,
+            MarkerKind::LooksLike { opens } => {
+                warn(
+                    diags,
+                    Severity::Error,
+                    marker.start,
+                    format!(
+                        "`{}` looks like a private marker but is not one",
+                        cut_line(&body[marker.start..marker.end])
+                    ),
+                    if opens {
+                        "a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with \"private\" (until then the text after it is kept private)"
+                    } else {
+                        "a private block ends with exactly `<!-- /private -->` (or `<!-- end private -->`)"
+                    },
+                );
+                if !opens {
+                    continue;
+                }
+                depth += 1;
+                if depth == 1 {
+                    out.push((false, pos, marker.start));
+                    pos = marker.end;
+                    opened_at = marker.start;
+                }
+                continue;
+            }
+        };
+        if opens {
+            depth += 1;
+            if depth == 1 {
+                out.push((false, pos, marker.start));
+                pos = marker.end;
+                opened_at = marker.start;
+            } else {
+                warn(
+                    diags,
+                    Severity::Warning,
+                    marker.start,
+                    "a private block opened inside another private block: the text stays private until both are closed"
+                        .into(),
+                    "close the first block with `<!-- /private -->` before opening another, or remove this marker",
+                );
+            }
+        } else if depth == 0 {
+            warn(
+                diags,
+                Severity::Warning,
+                marker.start,
+                "this `<!-- /private -->` closes no private block, so the text before it is published".into(),
+                "start the private part with `<!-- private -->`, or remove this marker",
+            );
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                out.push((true, pos, marker.start));
+                pos = marker.end;
+            }
         }
     }
-    out.push((private, pos, body.len()));
-    if private {
-        let origin = Lines::new(body).origin(opened_at, cx);
-        diags.push(
-            Diagnostic::at(
-                Severity::Warning,
-                &origin,
-                "this private block is never closed, so the rest of the note is private",
-            )
-            .help("end the block with `<!-- /private -->`"),
+    out.push((depth > 0, pos, body.len()));
+    if depth > 0 {
+        warn(
+            diags,
+            Severity::Warning,
+            opened_at,
+            "this private block is never closed, so the rest of the note is private".into(),
+            "end the block with `<!-- /private -->`",
         );
     }
     out
 }
 
-/// The private markers that are real HTML comments (not inside code), as
-/// `(start, end, opens)` byte ranges, in order. Matching ignores case and inner whitespace.
-fn private_markers(body: &str) -> Vec<(usize, usize, bool)> {
+/// A comment's text for a diagnostic: its first line, cut after 60 characters.
+fn cut_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    match line.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None if line.len() < text.len() => format!("{line}…"),
+        None => line.to_string(),
+    }
+}
+
+/// What a comment in a note says about privacy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerKind {
+    /// `<!-- private -->`.
+    Open,
+    /// `<!-- /private -->`.
+    Close,
+    /// Close to a marker but not one (`<!-- privat -->`, `<!-- private: pay -->`).
+    LooksLike { opens: bool },
+}
+
+/// A private marker found in a note body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    start: usize,
+    end: usize,
+    kind: MarkerKind,
+}
+
+/// What the text inside `<!--` … `-->` makes of a comment. Case, whitespace (line breaks
+/// included) and the dashes next to the comment's ends do not count: `<!--private-->`,
+/// `<!-- PRIVATE -->`, `<!--\n  private\n-->`, `<!--- private --->` all open a block;
+/// `<!-- /private -->`, `<!-- / Private -->`, `<!-- end private -->` and
+/// `<!-- end-private -->` close one. A comment that starts with the word `private` (or
+/// `/private`) but says more, or whose whole text is a near misspelling of a marker, is
+/// [`MarkerKind::LooksLike`]: mentorlog cannot tell what was meant, so it refuses.
+fn marker_kind(inner: &str) -> Option<MarkerKind> {
+    let squeezed: String = inner
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let squeezed = squeezed.trim_matches('-');
+    match squeezed {
+        "private" => return Some(MarkerKind::Open),
+        "/private" | "endprivate" | "end-private" | "end_private" => return Some(MarkerKind::Close),
+        _ => {}
+    }
+    let closes = squeezed.starts_with('/') || squeezed.starts_with("end");
+    let word = squeezed.trim_start_matches('/');
+    let near = |wanted: &str| strsim::damerau_levenshtein(squeezed, wanted) <= 1;
+    let first_word: String = inner
+        .trim_start_matches(|c: char| c == '-' || c == '/' || c.is_whitespace())
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    // `private` as a word of its own (not `privately`), then more text.
+    let looks = first_word == "private"
+        || word.starts_with("endprivate")
+        || near("private")
+        || near("/private")
+        || near("endprivate")
+        || (first_word.len() >= 5 && strsim::damerau_levenshtein(&first_word, "private") <= 1);
+    looks.then_some(MarkerKind::LooksLike { opens: !closes })
+}
+
+/// The private markers that are real HTML comments (not inside code), in order.
+fn private_markers(body: &str) -> Vec<Marker> {
     let mut markers = Vec::new();
     if !body.contains("<!--") {
         return markers;
     }
+    // The stretches of the body that are raw HTML: a whole HTML block (its comments may
+    // span lines), or one piece of inline HTML.
     let mut scanned = 0;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) || range.start < scanned {
+        if !matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) || range.start < scanned {
             continue;
         }
+        scanned = range.end;
         let source = &body[range.clone()];
         let mut search = 0;
         while let Some(found) = source[search..].find("<!--") {
             let start = search + found;
-            let Some(close) = source[start + 4..].find("-->") else {
-                break;
+            let rest = &source[start + 4..];
+            // The comment ends at the first `-->` (or `--!>`, as browsers end it); one
+            // that never ends runs to the end of its HTML.
+            let (inner_len, close_len) = if rest.starts_with('>') {
+                (0, 1)
+            } else if rest.starts_with("->") {
+                (0, 2)
+            } else {
+                match (rest.find("-->"), rest.find("--!>")) {
+                    (Some(a), Some(b)) if b < a => (b, 4),
+                    (Some(a), _) => (a, 3),
+                    (None, Some(b)) => (b, 4),
+                    (None, None) => (rest.len(), 0),
+                }
             };
-            let end = start + 4 + close + 3;
-            let inner: String = source[start + 4..start + 4 + close]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_lowercase();
-            match inner.as_str() {
-                "private" => markers.push((range.start + start, range.start + end, true)),
-                "/private" => markers.push((range.start + start, range.start + end, false)),
-                _ => {}
+            let end = start + 4 + inner_len + close_len;
+            if let Some(kind) = marker_kind(&rest[..inner_len]) {
+                markers.push(Marker {
+                    start: range.start + start,
+                    end: range.start + end,
+                    kind,
+                });
             }
             search = end;
         }
-        scanned = range.end;
     }
     markers
 }
@@ -325,7 +468,8 @@ fn render_segment(
     let mut heading: Option<(usize, HeadingLevel)> = None;
     let mut heading_text = Phrase::default();
     let mut open: Vec<Open> = Vec::new();
-    let mut has_raw_html = false;
+    // The note's own raw HTML: (event index, source offset), for `sanitize::fragments`.
+    let mut raw_html: Vec<(usize, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -438,7 +582,7 @@ fn render_segment(
                 events.push(Event::Start(Tag::FootnoteDefinition(format!("fn-{name}").into())));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
+                raw_html.push((events.len(), base + range.start));
                 events.push(event);
             }
             Event::Text(ref t) | Event::Code(ref t) => {
@@ -463,10 +607,8 @@ fn render_segment(
             other => events.push(other),
         }
     }
-    let mut rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
-    if has_raw_html && !cx.raw_html {
-        rendered = rendered.sanitised(|html| SANITIZER.clean(html).to_string());
-    }
+    let events = sanitize::fragments(events, &raw_html, cx.raw_html, &|at| body.origin(at, cx), diags);
+    let rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
     Rendered {
         body: rendered,
         text: words,
@@ -524,15 +666,6 @@ fn push_words(words: &mut String, text: &str) {
         push(&text[start..i]);
     }
 }
-
-/// The allowlist for notes' raw HTML: ammonia's defaults plus what the Markdown renderer
-/// itself writes (heading ids, footnote classes, task-list marks).
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class", "aria-hidden"])
-        .link_rel(Some("noopener noreferrer"));
-    b
-});
 
 fn has_scheme(dest: &str) -> Option<String> {
     let colon = dest.find(':')?;
@@ -872,15 +1005,25 @@ mod tests {
     }
 
     #[test]
+    fn links_the_sanitiser_removes_with_their_fragment_leave_no_hole_and_no_name() {
+        let (note, _) = render_with(
+            "a <span title=\"s\"><script>[[2026-01-08-intro]] [x](2026-01-08-intro.md)</script></span> b\n",
+            false,
+        );
+        assert_eq!(html(&note), "<p>a <span title=\"s\"></span> b</p>\n");
+        assert!(fills(&note).is_empty(), "{:?}", fills(&note));
+    }
+
+    #[test]
     fn links_in_raw_html_segments_survive_sanitising_as_holes() {
         let (note, _) = render_with(
-            "<b>x</b> [a](2026-01-08-intro.md \"t\") ![c \"q\"](../static/chart.png) [[2026-01-08-intro]]\n\n# On [[2026-01-08-intro]]\n",
+            "<span title=\"s\">[a](2026-01-08-intro.md \"t\") ![c \"q\"](../static/chart.png) [[2026-01-08-intro]]</span>\n\n<details class=\"z\">\n\n# On [[2026-01-08-intro]]\n\n</details>\n",
             false,
         );
         let h = html(&note);
         assert_eq!(
             h,
-            "<p><b>x</b> <a href=\"\" title=\"t\" rel=\"noopener noreferrer\">a</a> <img src=\"\" alt=\"c &quot;q&quot;\"> <a href=\"\" rel=\"noopener noreferrer\"></a></p>\n<h1 id=\"\">On <a href=\"\" rel=\"noopener noreferrer\"></a></h1>\n"
+            "<p><span title=\"s\"><a href=\"\" title=\"t\">a</a> <img src=\"\" alt=\"c &quot;q&quot;\" /> <a href=\"\"></a></span></p>\n<details class=\"z\">\n<h1 id=\"\">On <a href=\"\"></a></h1>\n</details>\n"
         );
         let kinds: Vec<&str> = fills(&note)
             .iter()
@@ -922,5 +1065,138 @@ mod tests {
         assert!(!h.contains("javascript:"), "{h}");
         let (raw, _) = render_with("<span class=\"x\">kept</span>\n", true);
         assert!(html(&raw).contains("<span class=\"x\">kept</span>"));
+    }
+
+    /// The public and the private text of a note, in order.
+    fn public_private(body: &str) -> (String, String, Diagnostics) {
+        let (note, diags) = render_with(body, false);
+        let pick = |private: bool| {
+            note.segments
+                .iter()
+                .filter(|s| s.private == private)
+                .map(|s| s.body.html_without_fills())
+                .collect::<String>()
+        };
+        (pick(false), pick(true), diags)
+    }
+
+    #[test]
+    fn t14_private_markers_any_spacing_case_line_breaks_and_dashes() {
+        for marker in [
+            "<!--private-->",
+            "<!-- PRIVATE -->",
+            "<!--\tprivate\n-->",
+            "<!--\n  private\n-->",
+            "<!--\n  Private\n\n-->",
+            "<!-- private --->",
+            "<!--- private -->",
+            "<!--- private --->",
+            "<!-- private --!>",
+        ] {
+            for close in [
+                "<!-- /private -->",
+                "<!-- / Private -->",
+                "<!--/PRIVATE--->",
+                "<!-- end private -->",
+                "<!--\n/private\n-->",
+            ] {
+                let body = format!("public one\n\n{marker}\nsecret words\n{close}\n\npublic two\n");
+                let (public, private, diags) = public_private(&body);
+                assert!(!public.contains("secret"), "{marker:?} {close:?}: {public}");
+                assert!(private.contains("secret"), "{marker:?} {close:?}: {private}");
+                assert!(public.contains("public two"), "{marker:?} {close:?}: {public}");
+                assert!(diags.is_empty(), "{marker:?} {close:?}");
+            }
+        }
+        // Inline, in a paragraph, across a line break.
+        let (public, private, _) = public_private("pay is <!--\nprivate\n-->42k<!-- /private --> now\n");
+        assert!(!public.contains("42k") && private.contains("42k"), "{public}");
+    }
+
+    #[test]
+    fn t14_private_markers_nest_so_the_tail_stays_private() {
+        let (public, private, diags) = public_private(
+            "a\n\n<!-- private -->\nb\n<!-- private -->\nc\n<!-- /private -->\nd\n<!-- /private -->\n\ne\n",
+        );
+        assert!(public.contains('a') && public.contains('e'), "{public}");
+        for word in ["b", "c", "d"] {
+            assert!(!public.contains(&format!("<p>{word}")), "{word}: {public}");
+        }
+        assert!(private.contains('d'), "{private}");
+        assert_eq!(diags.count(Severity::Warning), 1, "the nested opening marker warns");
+        // A forgotten closing marker looks like nesting: the rest stays private, with warnings.
+        let (public, _, diags) =
+            public_private("<!-- private -->\nb\n<!-- private -->\nc\n<!-- /private -->\n\ntail\n");
+        assert!(!public.contains("tail"), "{public}");
+        assert_eq!(diags.count(Severity::Warning), 2);
+    }
+
+    #[test]
+    fn t14_private_markers_stray_close_warns_and_look_alikes_are_errors() {
+        let (public, _, diags) = public_private("a\n\n<!-- /private -->\n\nb\n");
+        assert!(public.contains('b'));
+        assert_eq!(diags.count(Severity::Warning), 1);
+        for comment in [
+            "<!-- privat -->",
+            "<!-- private: pay -->",
+            "<!-- private stuff -->",
+            "<!-- Pirvate -->",
+            "<!-- private -- >",
+        ] {
+            let (public, private, diags) = public_private(&format!("a\n\n{comment}\nsecret\n\nmore\n"));
+            assert_eq!(diags.count(Severity::Error), 1, "{comment}");
+            assert!(
+                !public.contains("secret") && !public.contains("more"),
+                "{comment}: {public}"
+            );
+            if comment.ends_with("-->") {
+                assert!(private.contains("more"), "{comment}: {private}");
+            }
+        }
+        // `-- >` does not end a comment: it runs to the next `-->`, and stays private.
+        let (public, _, diags) = public_private("a\n\n<!-- private -- >\nsecret\n<!-- /private -->\n\nmore\n");
+        assert_eq!(diags.count(Severity::Error), 1);
+        assert!(!public.contains("secret") && !public.contains("more"), "{public}");
+        // A look-alike closing marker is an error and closes nothing.
+        let (public, _, diags) = public_private("<!-- private -->\nsecret\n<!-- /privat -->\n\nmore\n");
+        assert_eq!(diags.count(Severity::Error), 1);
+        assert!(!public.contains("more"), "{public}");
+        // Ordinary comments are not markers.
+        for comment in [
+            "<!-- TODO: ask about the private repo -->",
+            "<!-- privately -->",
+            "<!-- note -->",
+        ] {
+            let (_, _, diags) = public_private(&format!("a {comment} b\n"));
+            assert!(diags.is_empty(), "{comment}");
+        }
+    }
+
+    #[test]
+    fn t14_html_raw_html_is_sanitised_by_fragment_and_tables_keep_alignment() {
+        for tag in [
+            "title",
+            "style",
+            "script",
+            "template",
+            "textarea",
+            "xmp",
+            "noscript",
+            "iframe",
+            "noembed",
+            "noframes",
+            "plaintext",
+            "select",
+        ] {
+            let (note, diags) = render_with(&format!("Put it in a <{tag}> element.\n\nLater *words*.\n"), false);
+            let h = html(&note);
+            assert!(h.contains("<p>Later <em>words</em>.</p>"), "{tag}: {h}");
+            assert!(!h.contains(&format!("<{tag}")), "{tag}: {h}");
+            assert_eq!(diags.count(Severity::Warning), 1, "{tag}");
+        }
+        let (note, diags) = render_with("| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n<b>x</b> <kbd>k</kbd><br>\n", false);
+        let h = html(&note);
+        assert!(h.contains(r#"<td style="text-align: right">2</td>"#), "{h}");
+        assert!(diags.is_empty());
     }
 }

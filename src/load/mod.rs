@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod journal;
 pub mod markdown;
 pub mod program;
+mod sanitize;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

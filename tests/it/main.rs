@@ -19,6 +19,7 @@ mod output;
 mod privacy;
 mod program;
 mod publishing;
+mod raw_html;
 mod safety;
 mod serve;
 mod session;
