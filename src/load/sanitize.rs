@@ -75,7 +75,7 @@ static POLICY: LazyLock<Policy> = LazyLock::new(|| {
 
 /// Elements after which browsers read everything as text or hide it, up to their closing
 /// tag (or for ever): unclosed, they swallow the rest of the page.
-const SWALLOWING: &[&str] = &[
+pub(crate) const SWALLOWING: &[&str] = &[
     "title",
     "style",
     "script",
