@@ -55,7 +55,6 @@ pub const FOREIGN_KEYS: &[&str] = &[
     "sidebar_position",
     "sidebar_label",
     "keywords",
-    "published",
     "comments",
     "toc",
     "cover",
@@ -65,6 +64,24 @@ pub const FOREIGN_KEYS: &[&str] = &[
     "cssclasses",
     "hide_table_of_contents",
 ];
+
+/// The keys that decide whether a note is published, as compared (in lower case):
+/// `published` (Jekyll) and `publish` (Obsidian Publish) are read as the opposite of
+/// `draft` (PRODUCT v3 change 1).
+const PRIVACY_KEYS: &[&str] = &["private", "draft", "published", "publish"];
+
+/// Parts of key names that say "keep this hidden" (`is_private`, `isDraft`, `secret`,
+/// `visibility`, Docusaurus' `unlisted`…): an unknown key with one of them, or a typo of
+/// a privacy key, is an error, never a warning the note is published after.
+const HIDING_WORDS: &[&str] = &["priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib"];
+
+/// True when an unknown key (in lower case) may be meant to hide what it is in; `near`
+/// are the privacy keys the place knows.
+/// A key ending in `date` names a date (Hugo's `publishDate`, `expiryDate`), not a flag.
+fn means_to_hide(lower: &str, near: &[&str]) -> bool {
+    !lower.ends_with("date")
+        && (closest(lower, near.iter().copied()).is_some() || HIDING_WORDS.iter().any(|w| lower.contains(w)))
+}
 
 const GOAL_KEYS: &[&str] = &[
     "id", "title", "horizon", "target", "steps", "progress", "done", "status", "note", "private",
@@ -538,8 +555,14 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         index: KeyIndex::build(split.yaml),
         diags,
     };
+    // (private, draft) from every writing of the privacy keys, whatever their case.
+    let mut fm_hidden = (false, false);
     let map = match value {
-        Yaml::Map(map) => without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map),
+        Yaml::Map(map) => {
+            // Every writing counts, a repeated one too (reported below): privacy wins.
+            hidden_by_any_writing(&map, &mut fm_hidden);
+            without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map)
+        }
         Yaml::Null => Vec::new(),
         other => {
             r.report(
@@ -551,10 +574,33 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             return None;
         }
     };
-    let mut fm = FrontMatter::default();
+    let mut fm = FrontMatter {
+        private: fm_hidden.0,
+        draft: fm_hidden.1,
+        ..FrontMatter::default()
+    };
     // The slug of each of `fm.topics`, made once for the length check and the comparison.
     let mut topic_slugs = Vec::new();
     for (key, value) in map {
+        let lower = key.to_lowercase();
+        if PRIVACY_KEYS.contains(&lower.as_str()) {
+            let at_key = r.index.top(&key).unwrap_or((1, 1));
+            let at = r.index.top_value(&key).unwrap_or(at_key);
+            if key != lower {
+                r.report(
+                    Severity::Warning,
+                    at_key,
+                    format!("`{key}` is read as `{lower}`"),
+                    &format!("write it in lower case: `{lower}:`"),
+                );
+            }
+            match lower.as_str() {
+                "private" => fm.private |= privacy_flag(&mut r, &key, &value, at, "the note is kept private"),
+                "draft" => fm.draft |= privacy_flag(&mut r, &key, &value, at, "the note is left out as a draft"),
+                _ => fm.draft |= unpublished(&mut r, &key, &value, at),
+            }
+            continue;
+        }
         let at = if SESSION_KEYS.contains(&key.as_str()) {
             r.index.top_value(&key)
         } else {
@@ -583,13 +629,24 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
                     }
                 }
             }
-            "draft" => fm.draft = bool_value(&mut r, &key, &value, at),
-            "private" => fm.private = bool_value(&mut r, &key, &value, at),
             "goals" => fm.goals = entries(&mut r, "goals", &value, at, goal_entry),
             "commitments" => {
                 fm.commitments = entries(&mut r, "commitments", &value, at, commitment_entry);
             }
             k if FOREIGN_KEYS.contains(&k) => {}
+            _ if lower == "protect" => protect_in_a_note(&mut r, &key, &value, at),
+            _ if means_to_hide(&lower, PRIVACY_KEYS) => {
+                let help = match closest(&lower, PRIVACY_KEYS.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? Write `private: true` (only the pair sees the note) or `draft: true` (left out), or remove the line"),
+                    None => "write `private: true` (only the pair sees the note) or `draft: true` (left out), or remove the line".to_string(),
+                };
+                r.report(
+                    Severity::Error,
+                    at,
+                    format!("unknown key `{key}`: mentorlog cannot tell whether this note may be published"),
+                    &help,
+                );
+            }
             _ => {
                 let help = match closest(&key, SESSION_KEYS.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -689,19 +746,99 @@ fn describe(v: &Yaml) -> String {
     }
 }
 
-fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
+/// Values of `private:` or `draft:` whose meaning is yes, written some other way than
+/// `true`.
+fn means_yes(value: &Yaml) -> bool {
+    match value {
+        Yaml::Int(1) => true,
+        Yaml::Str(s) => matches!(s.trim().to_lowercase().as_str(), "true" | "yes" | "y" | "on" | "1"),
+        _ => false,
+    }
+}
+
+/// `private:` or `draft:` (any case): `true` or `false`; any other value is read as
+/// `true` (privacy wins every doubt), with a warning when it clearly means yes (`yes`,
+/// `"true"`, `1`) and an error otherwise (`no`, `0`, nothing, a list: it may mean "no",
+/// and the user must say so). `then` says what happens to the note meanwhile.
+fn privacy_flag(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos, then: &str) -> bool {
+    let lower = key.to_lowercase();
     match value {
         Yaml::Bool(b) => *b,
-        Yaml::Null => false,
+        v if means_yes(v) => {
+            r.report(
+                Severity::Warning,
+                at,
+                format!("`{key}` is {}: read as `{lower}: true`", describe(v)),
+                &format!("write `{lower}: true`"),
+            );
+            true
+        }
         v => {
             r.report(
                 Severity::Error,
                 at,
-                format!("`{key}` must be `true` or `false`, found {}", describe(v)),
-                &format!("write `{key}: true`, or remove the line"),
+                format!(
+                    "`{key}` must be `true` or `false`, found {}; until it says which, {then}",
+                    describe(v)
+                ),
+                &format!("write `{lower}: true` or `{lower}: false`"),
             );
-            false
+            true
         }
+    }
+}
+
+/// `published:` (Jekyll) or `publish:` (Obsidian), any case: only `true` publishes;
+/// `false` is a draft, and so, with a warning, is anything else. True when a draft.
+fn unpublished(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
+    match value {
+        Yaml::Bool(b) => !*b,
+        v => {
+            r.report(
+                Severity::Warning,
+                at,
+                format!(
+                    "`{key}` is {}, not `true`: the note is left out as a draft",
+                    describe(v)
+                ),
+                &format!("write `{}: true` to publish it, or `draft: true`", key.to_lowercase()),
+            );
+            true
+        }
+    }
+}
+
+/// Whether any writing of a privacy key in `map` (any case, repeated keys too) hides the
+/// note, as (private, draft): every value other than `false` (for `published` and
+/// `publish`: other than `true`) hides it. Diagnostics come from the reading of each key.
+fn hidden_by_any_writing(map: &[(String, Yaml)], hidden: &mut (bool, bool)) {
+    for (key, value) in map {
+        match key.to_lowercase().as_str() {
+            "private" => hidden.0 |= *value != Yaml::Bool(false),
+            "draft" => hidden.1 |= *value != Yaml::Bool(false),
+            "published" | "publish" => hidden.1 |= *value != Yaml::Bool(true),
+            _ => {}
+        }
+    }
+}
+
+/// `protect:` is reserved for protected publishing, which is not built yet (PRODUCT v3
+/// change 4): a note that asks for it would be published in the clear, so it is an error.
+fn protect_in_a_note(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) {
+    if *value == Yaml::Bool(false) {
+        r.report(
+            Severity::Warning,
+            at,
+            format!("`{key}` is not a key of a note"),
+            "`protect` is a setting of journal.yaml or program.yaml; remove this line",
+        );
+    } else {
+        r.report(
+            Severity::Error,
+            at,
+            format!("`{key}`: protected publishing is not available yet, so this note would be published in the clear"),
+            "remove the line; to keep the note off the site, write `private: true` (only the pair sees it)",
+        );
     }
 }
 
@@ -770,7 +907,22 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Pos, parse: E
                 let map = deduplicated.as_deref().unwrap_or(map);
                 let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
                 for (key, _) in map {
-                    if !allowed.contains(&key.as_str()) {
+                    let lower = key.to_lowercase();
+                    if lower == "private" && key != "private" {
+                        r.report(
+                            Severity::Warning,
+                            index.key(key),
+                            format!("`{key}` is read as `private`"),
+                            "write it in lower case: `private:`",
+                        );
+                    } else if !allowed.contains(&key.as_str()) && means_to_hide(&lower, &["private"]) {
+                        r.report(
+                            Severity::Error,
+                            index.key(key),
+                            format!("unknown key `{key}` in `{section}`: mentorlog cannot tell whether this entry may be published"),
+                            "an entry is hidden with `private: true` (or shown with `private: false`)",
+                        );
+                    } else if !allowed.contains(&key.as_str()) {
                         let help = match closest(key, allowed.iter().copied()) {
                             Some(near) => format!("did you mean `{near}`?"),
                             None => format!("an entry of `{section}` may have {}", list(allowed)),
@@ -881,6 +1033,19 @@ fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: 
     false
 }
 
+/// Whether a goal or commitment entry is private: every writing of `private` (any case)
+/// is read as for a note (`privacy_flag`), and any that hides the entry hides it.
+fn entry_private(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> bool {
+    let mut private = false;
+    for (key, value) in map {
+        if key.to_lowercase() == "private" {
+            let then = "the entry is kept private";
+            private |= privacy_flag(r, key, value, index.value(key), then);
+        }
+    }
+    private
+}
+
 fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
     let (id, id_invalid) = match entry_id(r, map, index, "goal") {
         EntryId::Valid(id) => (id, false),
@@ -971,9 +1136,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
     }
-    if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, at("private"));
-    }
+    entry.private = entry_private(r, map, index);
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     Some(entry)
 }
@@ -1048,9 +1211,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
     }
-    if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, at("private"));
-    }
+    entry.private = entry_private(r, map, index);
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     if entry.id.is_none() && entry.what.is_none() {
         // A `what` that is not text is reported already: that is the one mistake.
