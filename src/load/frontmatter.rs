@@ -170,6 +170,9 @@ pub enum MisplacedKind {
     Json,
     /// After the front matter, a second `---` or `+++` block (or line).
     Second(&'static str),
+    /// A fence followed, on its line, by a Unicode line end (U+0085, U+2028, U+2029) that
+    /// YAML reads as a line end and Markdown does not.
+    OddLineEnd(char),
 }
 
 /// The line with invisible characters other than white space removed (everywhere), and
@@ -321,7 +324,13 @@ pub fn misplaced(text: &str) -> Option<Misplaced> {
     let (pos, skipped) = first_content(text, start);
     let v = visible(line_from(text, pos));
     let (line, col) = locate(text, pos);
-    let kind = if v == "+++" {
+    let odd_end = v.find(['\u{85}', '\u{2028}', '\u{2029}']);
+    let kind = if let Some(c) = odd_end
+        .filter(|&at| is_fence_like(&v[..at]))
+        .and_then(|at| v[at..].chars().next())
+    {
+        MisplacedKind::OddLineEnd(c)
+    } else if v == "+++" {
         MisplacedKind::Toml
     } else if v == "---" {
         MisplacedKind::NotAtTop(skipped.unwrap_or("its line holds invisible characters"))
@@ -361,6 +370,10 @@ pub fn split_note<'a>(path: &Path, text: &'a str, diags: &mut Diagnostics) -> Op
             MisplacedKind::Json => (
                 "JSON front matter: mentorlog reads YAML front matter between `---` lines".to_string(),
                 "convert it to YAML between two `---` lines: `\"key\": value,` becomes `key: value`".to_string(),
+            ),
+            MisplacedKind::OddLineEnd(c) => (
+                format!("this `---` line ends with U+{:04X}, which Markdown does not read as a line end", u32::from(c)),
+                "save the file with ordinary line ends (LF or CRLF)".to_string(),
             ),
             MisplacedKind::Second(fence) => (
                 format!("a second `{fence}` block after the front matter: it would be published as text"),
@@ -814,6 +827,19 @@ fn unpublished(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
 fn hidden_by_any_writing(map: &[(String, Yaml)], hidden: &mut (bool, bool)) {
     for (key, value) in map {
         match key.to_lowercase().as_str() {
+            // A YAML merge key (`<<: *defaults`) that other tools apply: what it would
+            // merge hides the note too (mentorlog itself reports `<<` as an unknown key).
+            "<<" => match value {
+                Yaml::Map(merged) => hidden_by_any_writing(merged, hidden),
+                Yaml::List(items) => {
+                    for item in items {
+                        if let Yaml::Map(merged) = item {
+                            hidden_by_any_writing(merged, hidden);
+                        }
+                    }
+                }
+                _ => {}
+            },
             "private" => hidden.0 |= *value != Yaml::Bool(false),
             "draft" => hidden.1 |= *value != Yaml::Bool(false),
             "published" | "publish" => hidden.1 |= *value != Yaml::Bool(true),
@@ -1240,6 +1266,26 @@ mod tests {
             s.map(|s| (s.yaml, s.body, s.body_line)),
             Some(("title: A\r\n", "Body\r\n", 3))
         );
+    }
+
+    #[test]
+    fn front_matter_out_of_place_is_found_where_it_is() {
+        let at = |text: &str| misplaced(text).map(|m| (m.line, m.col));
+        assert_eq!(at("\n---\na: 1\n---\n"), Some((2, 1)));
+        assert_eq!(at("\u{feff}\u{200b}---\n"), Some((1, 3)));
+        assert_eq!(at("<!--\n-->\n  +++\n"), Some((3, 3)));
+        assert_eq!(at("---\na: 1\n---\n<!-- x -->\n---\n"), Some((5, 1)));
+        // In place, or nothing like a fence first: nothing to say.
+        assert_eq!(at("\u{feff}---  \na: 1\n---\nBody\n---\n"), None);
+        assert_eq!(at("Text\n\n---\n"), None);
+        assert_eq!(at("- - -\na: 1\n- - -\n"), None);
+        assert_eq!(at("<!-- open\n---\n"), None);
+        assert_eq!(at(""), None);
+        assert!(matches!(misplaced("+++\n").map(|m| m.kind), Some(MisplacedKind::Toml)));
+        assert!(matches!(
+            misplaced("--- x\na: 1\n---\n").map(|m| m.kind),
+            Some(MisplacedKind::NotExactly(l)) if l == "--- x"
+        ));
     }
 
     #[test]

@@ -15,6 +15,24 @@
 //!   such a link is left out with a warning;
 //! - editor leftovers are ignored silently; a sync tool's conflict copy is left out with a
 //!   warning (loading it would apply its entries twice).
+//! - front matter (Trust I, `t14_front_…`): a fence is exactly `---` or `+++` once
+//!   invisible characters (Unicode Default_Ignorable, format characters Cf, white space)
+//!   and surrounding white space are gone; `- - -`, `***`, `___` are thematic breaks. An
+//!   opening line like `----`, `--- yaml`, `---yaml` or typographic dashes (`—`, `–––`)
+//!   is an error only before a `key:` line and a closing line (else it is Markdown); so is
+//!   `{` … `}` (JSON). A `---`/`+++` that is the body's first line after valid front
+//!   matter is an error (a second block would publish as text; a break is `***`). An
+//!   unclosed `<!--` hides nothing: its line is the first line. journal.yaml is pure YAML
+//!   and has no fences.
+//! - privacy keys: a non-boolean `private`/`draft` that clearly means yes (`yes`, `"true"`,
+//!   `1`, `on`) is a warning and hides; any other (`no`, `0`, nothing, a list) is an error
+//!   and hides (a `draft` error is then a draft's, so a warning). `published`/`publish`
+//!   other than `true`: a draft, silently for `false`, with a warning otherwise. Unknown
+//!   keys within reach of a privacy key or holding `priv`, `draft`, `secret`, `hidden`,
+//!   `confiden`, `unlisted`, `visib` are errors (so is `public`: say `private` or `draft`),
+//!   except keys ending in `date` (Hugo's `publishDate`: an unknown-key warning).
+//! - `protect` other than `false` is an error in journal.yaml, program.yaml (any spelling
+//!   within reach: `Protect`, `protected`) and a note; `id` must be text, any text.
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
@@ -1349,11 +1367,7 @@ fn t14_front_html_comment_before_the_fence() {
 fn t14_front_lone_carriage_returns_are_line_ends() {
     // The front matter is read, so the note is private; nothing of it is published.
     t14_hidden(&T14_FM.replace('\n', "\r"), 0, &[]);
-    t14_hidden(
-        &"---\r\ndate: 2026-01-08\rdraft: true\r\n---\r{C}\r".to_string(),
-        0,
-        &[],
-    );
+    t14_hidden("---\r\ndate: 2026-01-08\rdraft: true\r\n---\r{C}\r", 0, &[]);
     // Lines and columns of diagnostics count a lone CR as a line end.
     let f = note(A, "---\rdate: 2026-01-08\rcomitments: []\r---\rBody\r");
     expect(
@@ -1720,4 +1734,25 @@ fn t14_front_id_key_of_journal_and_program() {
     let run = mentorlog(dir.path(), ["check"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(!run.stderr.contains("unknown key"), "{run}");
+}
+
+#[test]
+fn t14_front_unicode_line_ends_and_merge_keys() {
+    // YAML reads U+2028, U+2029 and U+0085 as line ends, Markdown does not: refused.
+    for end in ['\u{2028}', '\u{2029}', '\u{85}'] {
+        t14_refused(
+            &format!("---{end}date: 2026-01-08{end}private: true{end}---{end}{{C}}\n"),
+            &format!(
+                "sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+{:04X}, which Markdown does not read as a line end",
+                u32::from(end)
+            ),
+        );
+    }
+    // `private` merged in by a YAML merge key (which mentorlog does not apply) still hides.
+    t14_hidden(
+        "---\ndate: 2026-01-08\ndefaults: &d {private: true}\n<<: *d\n---\n{C}\n",
+        2,
+        &[],
+    );
+    t14_hidden("---\ndate: 2026-01-08\n<<: [{Draft: yes}]\n---\n{C}\n", 1, &[]);
 }
