@@ -31,6 +31,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>, what: &str, diags: &mut Diagnostics) 
             return None;
         }
     };
+    let text = lone_cr_to_lf(text);
     if let Some(at) = text.find('\0') {
         let (line, col) = line_col(&text, at);
         diags.push(
@@ -44,6 +45,74 @@ pub fn decode(path: &Path, bytes: Vec<u8>, what: &str, diags: &mut Diagnostics) 
         return None;
     }
     Some(text)
+}
+
+/// `text` with every lone CR (a CR not followed by LF: classic Mac OS line ends, and
+/// what some sync tools and pastes leave) made an LF. YAML and CommonMark both read a
+/// lone CR as a line end; so must everything else that counts lines (the front-matter
+/// split, diagnostics' line numbers), and one conversion here makes them all agree.
+/// CRLF is left as it is; the text is not copied when it has no lone CR.
+pub fn lone_cr_to_lf(text: String) -> String {
+    match line_ends(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(fixed) => fixed,
+    }
+}
+
+/// `lone_cr_to_lf` for borrowed text.
+pub fn line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    let has_lone = bytes.iter().enumerate().any(|(i, &b)| b == b'\r' && lone(i));
+    if !has_lone {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        out.push_str(if after.starts_with('\n') { "\r" } else { "\n" });
+        rest = after;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters that show nothing (or only space) where they are: Unicode's
+/// Default_Ignorable_Code_Point set (zero-width space and joiners, the word joiner, BOMs,
+/// soft hyphens, bidirectional marks and isolates, variation selectors, Hangul fillers,
+/// tag characters…), the other format characters (general category Cf), and white space.
+/// A line made of `---` and these looks like `---` in every editor, so front-matter
+/// detection reads through them (PRODUCT v3 change 2: "after removing BOMs and invisible
+/// characters").
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            u32::from(c),
+            0x00AD                      // soft hyphen
+            | 0x034F                    // combining grapheme joiner
+            | 0x061C                    // Arabic letter mark
+            | 0x0600..=0x0605           // Arabic number signs (Cf)
+            | 0x06DD | 0x070F | 0x0890 | 0x0891 | 0x08E2 // Cf
+            | 0x115F | 0x1160           // Hangul fillers
+            | 0x17B4 | 0x17B5           // Khmer inherent vowels
+            | 0x180B..=0x180F           // Mongolian variation selectors, vowel separator
+            | 0x200B..=0x200F           // zero-width space, ZWNJ, ZWJ, LRM, RLM
+            | 0x202A..=0x202E           // bidirectional embeddings and overrides
+            | 0x2060..=0x206F           // word joiner, invisible operators, isolates
+            | 0x2800                    // Braille pattern blank (shows as a space)
+            | 0x3164                    // Hangul filler
+            | 0xFE00..=0xFE0F           // variation selectors
+            | 0xFEFF                    // BOM / zero-width no-break space
+            | 0xFFA0                    // halfwidth Hangul filler
+            | 0xFFF0..=0xFFFB           // unassigned and interlinear annotation (Cf)
+            | 0x110BD | 0x110CD         // Kaithi number signs (Cf)
+            | 0x13430..=0x1343F         // Egyptian hieroglyph format controls
+            | 0x1BCA0..=0x1BCA3         // shorthand format controls
+            | 0x1D173..=0x1D17A         // musical symbol format controls
+            | 0xE0000..=0xE0FFF // tags and variation selectors supplement
+        )
 }
 
 /// UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character.
@@ -163,6 +232,39 @@ mod tests {
             let mut diags = Diagnostics::new();
             assert!(decode(Path::new("a.md"), bytes, "the note", &mut diags).is_none());
             assert!(diags.sorted()[0].message.contains("UTF-16"));
+        }
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(line_ends("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(line_ends("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(lone_cr_to_lf("\r\r\n\r".to_string()), "\n\r\n\n");
+    }
+
+    #[test]
+    fn invisible_characters_include_format_characters_and_spaces() {
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{180E}',
+            '\u{200E}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{A0}',
+            '\u{3000}',
+            '\t',
+            '\u{E0041}',
+        ] {
+            assert!(is_invisible(c), "{:04X}", u32::from(c));
+        }
+        for c in ['-', '+', 'a', '\u{2014}', '<'] {
+            assert!(!is_invisible(c), "{c}");
         }
     }
 

@@ -55,7 +55,6 @@ pub const FOREIGN_KEYS: &[&str] = &[
     "sidebar_position",
     "sidebar_label",
     "keywords",
-    "published",
     "comments",
     "toc",
     "cover",
@@ -65,6 +64,24 @@ pub const FOREIGN_KEYS: &[&str] = &[
     "cssclasses",
     "hide_table_of_contents",
 ];
+
+/// The keys that decide whether a note is published, as compared (in lower case):
+/// `published` (Jekyll) and `publish` (Obsidian Publish) are read as the opposite of
+/// `draft` (PRODUCT v3 change 1).
+const PRIVACY_KEYS: &[&str] = &["private", "draft", "published", "publish"];
+
+/// Parts of key names that say "keep this hidden" (`is_private`, `isDraft`, `secret`,
+/// `visibility`, Docusaurus' `unlisted`…): an unknown key with one of them, or a typo of
+/// a privacy key, is an error, never a warning the note is published after.
+const HIDING_WORDS: &[&str] = &["priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib"];
+
+/// True when an unknown key (in lower case) may be meant to hide what it is in; `near`
+/// are the privacy keys the place knows.
+/// A key ending in `date` names a date (Hugo's `publishDate`, `expiryDate`), not a flag.
+fn means_to_hide(lower: &str, near: &[&str]) -> bool {
+    !lower.ends_with("date")
+        && (closest(lower, near.iter().copied()).is_some() || HIDING_WORDS.iter().any(|w| lower.contains(w)))
+}
 
 const GOAL_KEYS: &[&str] = &[
     "id", "title", "horizon", "target", "steps", "progress", "done", "status", "note", "private",
@@ -123,6 +140,262 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
         offset += line.len();
     }
     Err(Unclosed)
+}
+
+/// Front matter that is not where mentorlog reads it, or not YAML: such a note would be
+/// published with its front matter (`private: true` included) as text, so it is refused
+/// (PRODUCT v3 change 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misplaced {
+    /// 1-based line of the file where the fence-like line is.
+    pub line: usize,
+    /// 1-based column (in characters) of its first visible character.
+    pub col: usize,
+    /// What is wrong.
+    pub kind: MisplacedKind,
+}
+
+/// The ways front matter can be misplaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MisplacedKind {
+    /// A `---` line that is the first thing seen, but not the file's first line; says
+    /// why (what comes before it).
+    NotAtTop(&'static str),
+    /// `+++`: TOML front matter (Hugo).
+    Toml,
+    /// A line such as `----`, `--- yaml` or `———` opening what looks like front matter
+    /// (`key:` lines, then a closing line); holds the line as written.
+    NotExactly(String),
+    /// `{` opening JSON front matter (Hugo).
+    Json,
+    /// After the front matter, a second `---` or `+++` block (or line).
+    Second(&'static str),
+    /// A fence followed, on its line, by a Unicode line end (U+0085, U+2028, U+2029) that
+    /// YAML reads as a line end and Markdown does not.
+    OddLineEnd(char),
+}
+
+/// The line with invisible characters other than white space removed (everywhere), and
+/// white space trimmed from both ends: `\u{200B}---\t` reads `---`, `- - -` stays.
+fn visible(line: &str) -> String {
+    line.chars()
+        .filter(|&c| c.is_whitespace() || !crate::load::damage::is_invisible(c))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// What separates front matter from a note: exactly `---` or `+++` once invisible
+/// characters and surrounding white space are gone.
+pub fn is_fence_like(line: &str) -> bool {
+    let v = visible(line);
+    v == "---" || v == "+++"
+}
+
+/// Dashes that editors' "smart punctuation" makes of `---` and `--`.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// A line that may have been meant as a fence: a run of three or more `-` or `+` with
+/// more after it (`----`, `--- yaml`, `+++toml`), or dashes only, some of them typographic
+/// (`—`, `–––`). `- - -`, `***` and `___` are Markdown's thematic breaks, not fences.
+fn is_near_fence(v: &str) -> bool {
+    let run = |ch: char| v.chars().take_while(|&c| c == ch).count() >= 3;
+    (run('-') || run('+') || (!v.is_empty() && v.chars().all(is_dash) && !v.chars().all(|c| c == '-')))
+        && v != "---"
+        && v != "+++"
+}
+
+/// A `key:` or `"key":` line of YAML or JSON.
+fn is_key_line(v: &str) -> bool {
+    let Some((key, _)) = v.split_once(':') else {
+        return false;
+    };
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    !key.is_empty() && key.chars().next().is_some_and(char::is_alphanumeric) && !key.chars().any(char::is_whitespace)
+}
+
+/// The start of the first line of `text[from..]` that is neither blank (white space and
+/// invisible characters only) nor HTML comments (which may span lines), as a byte offset
+/// into `text`; with what was skipped before it, if anything.
+fn first_content(text: &str, from: usize) -> (usize, Option<&'static str>) {
+    let mut pos = from;
+    let mut skipped: Option<&'static str> = None;
+    loop {
+        let rest = &text[pos..];
+        let trimmed = rest.trim_start_matches(crate::load::damage::is_invisible);
+        if trimmed.len() < rest.len() {
+            let gone = &rest[..rest.len() - trimmed.len()];
+            let what = if gone.contains('\n') {
+                "blank lines come before it"
+            } else if gone.starts_with('\u{feff}') {
+                "a second byte-order mark comes before it"
+            } else if gone.chars().all(char::is_whitespace) {
+                "white space comes before it"
+            } else {
+                "an invisible character comes before it"
+            };
+            skipped = skipped.or(Some(what));
+            pos += gone.len();
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            // CommonMark: `<!-->` and `<!--->` are whole comments, else up to `-->`.
+            let end = if after.starts_with('>') {
+                Some(1)
+            } else if after.starts_with("->") {
+                Some(2)
+            } else {
+                after.find("-->").map(|e| e + 3)
+            };
+            if let Some(end) = end {
+                skipped = skipped.or(Some("an HTML comment comes before it"));
+                pos += 4 + end;
+                continue;
+            }
+        }
+        return (pos, skipped);
+    }
+}
+
+/// The line of `text` that `pos` is in, from `pos` to its end (without the line break).
+fn line_from(text: &str, pos: usize) -> &str {
+    let rest = &text[pos..];
+    rest.split('\n').next().unwrap_or(rest).trim_end_matches('\r')
+}
+
+/// 1-based line and character column of byte offset `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// Where the first visible character of the line at `pos` is, as a line and column.
+fn locate(text: &str, pos: usize) -> (usize, usize) {
+    let line = line_from(text, pos);
+    let skip = line.len() - line.trim_start_matches(crate::load::damage::is_invisible).len();
+    line_col(text, pos + skip)
+}
+
+/// True when, after the line at `pos`, a `key:` line comes and then a line for which
+/// `closes` holds: the shape of front matter.
+fn closed_block(text: &str, pos: usize, closes: impl Fn(&str) -> bool) -> bool {
+    let mut keys = false;
+    for line in text[pos..].split('\n').skip(1) {
+        let v = visible(line.trim_end_matches('\r'));
+        if keys && closes(&v) {
+            return true;
+        }
+        keys |= is_key_line(&v);
+    }
+    false
+}
+
+/// Looks for front matter that is not where mentorlog reads it, in the note's whole
+/// (decoded) text, and in the body `split` left after the front matter: see
+/// `MisplacedKind`. A file whose first line (after one byte-order mark) is `---` has its
+/// front matter in place; its body is checked. Anything else is checked from its first
+/// line that is neither blank nor an HTML comment.
+pub fn misplaced(text: &str) -> Option<Misplaced> {
+    let start = text.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let first = line_from(text, start);
+    if first.trim_end() == "---" {
+        let body = split(text).ok()?.body;
+        let body_start = text.len() - body.len();
+        let (pos, _) = first_content(text, body_start);
+        let v = visible(line_from(text, pos));
+        if v == "---" || v == "+++" {
+            let (line, col) = locate(text, pos);
+            let fence = if v == "---" { "---" } else { "+++" };
+            return Some(Misplaced {
+                line,
+                col,
+                kind: MisplacedKind::Second(fence),
+            });
+        }
+        return None;
+    }
+    let (pos, skipped) = first_content(text, start);
+    let v = visible(line_from(text, pos));
+    let (line, col) = locate(text, pos);
+    let odd_end = v.find(['\u{85}', '\u{2028}', '\u{2029}']);
+    let kind = if let Some(c) = odd_end
+        .filter(|&at| is_fence_like(&v[..at]))
+        .and_then(|at| v[at..].chars().next())
+    {
+        MisplacedKind::OddLineEnd(c)
+    } else if v == "+++" {
+        MisplacedKind::Toml
+    } else if v == "---" {
+        MisplacedKind::NotAtTop(skipped.unwrap_or("its line holds invisible characters"))
+    } else if is_near_fence(&v)
+        && closed_block(text, pos, |c| {
+            is_near_fence(c) || c == "---" || c == "+++" || c == "..."
+        })
+    {
+        MisplacedKind::NotExactly(v)
+    } else if v == "{" && closed_block(text, pos, |c| c == "}") {
+        MisplacedKind::Json
+    } else {
+        return None;
+    };
+    Some(Misplaced { line, col, kind })
+}
+
+/// `split`, reporting why a note cannot be split: front matter not at the top, not YAML
+/// (`misplaced`), or never closed. `None` after such an error: the note is not published,
+/// so its front matter never shows as text.
+pub fn split_note<'a>(path: &Path, text: &'a str, diags: &mut Diagnostics) -> Option<Split<'a>> {
+    if let Some(found) = misplaced(text) {
+        let origin = Origin::in_text(path, text, found.line, found.col);
+        let (message, help) = match found.kind {
+            MisplacedKind::NotAtTop(reason) => (
+                format!("front matter must start on the file's very first line with exactly `---`, but {reason}"),
+                "move the `---` line to the top of the file and delete what is before it (until then the note is not published: its front matter would show as text)".to_string(),
+            ),
+            MisplacedKind::Toml => (
+                "TOML front matter (`+++`): mentorlog reads YAML front matter between `---` lines".to_string(),
+                "convert it to YAML: write `---` instead of each `+++` line, and `key: value` instead of `key = value`".to_string(),
+            ),
+            MisplacedKind::NotExactly(line) => (
+                format!("this looks like front matter, but it opens with `{line}`, not `---`"),
+                "write front matter between two lines of exactly `---`, the first on the file's first line; for a thematic break, write `***`".to_string(),
+            ),
+            MisplacedKind::Json => (
+                "JSON front matter: mentorlog reads YAML front matter between `---` lines".to_string(),
+                "convert it to YAML between two `---` lines: `\"key\": value,` becomes `key: value`".to_string(),
+            ),
+            MisplacedKind::OddLineEnd(c) => (
+                format!("this `---` line ends with U+{:04X}, which Markdown does not read as a line end", u32::from(c)),
+                "save the file with ordinary line ends (LF or CRLF)".to_string(),
+            ),
+            MisplacedKind::Second(fence) => (
+                format!("a second `{fence}` block after the front matter: it would be published as text"),
+                "move its keys into the front matter at the top and delete its fence lines; for a thematic break, write `***`".to_string(),
+            ),
+        };
+        diags.push(Diagnostic::at(Severity::Error, &origin, message).help(help));
+        return None;
+    }
+    let Ok(parts) = split(text) else {
+        let origin = Origin::in_text(path, text, 1, 1);
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &origin,
+                "the front matter starts with `---` but never ends",
+            )
+            .help("add a line with `---` after the last front-matter line"),
+        );
+        return None;
+    };
+    Some(parts)
 }
 
 /// A goal entry as written.
@@ -295,8 +568,14 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         index: KeyIndex::build(split.yaml),
         diags,
     };
+    // (private, draft) from every writing of the privacy keys, whatever their case.
+    let mut fm_hidden = (false, false);
     let map = match value {
-        Yaml::Map(map) => without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map),
+        Yaml::Map(map) => {
+            // Every writing counts, a repeated one too (reported below): privacy wins.
+            hidden_by_any_writing(&map, &mut fm_hidden);
+            without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map)
+        }
         Yaml::Null => Vec::new(),
         other => {
             r.report(
@@ -308,10 +587,33 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             return None;
         }
     };
-    let mut fm = FrontMatter::default();
+    let mut fm = FrontMatter {
+        private: fm_hidden.0,
+        draft: fm_hidden.1,
+        ..FrontMatter::default()
+    };
     // The slug of each of `fm.topics`, made once for the length check and the comparison.
     let mut topic_slugs = Vec::new();
     for (key, value) in map {
+        let lower = key.to_lowercase();
+        if PRIVACY_KEYS.contains(&lower.as_str()) {
+            let at_key = r.index.top(&key).unwrap_or((1, 1));
+            let at = r.index.top_value(&key).unwrap_or(at_key);
+            if key != lower {
+                r.report(
+                    Severity::Warning,
+                    at_key,
+                    format!("`{key}` is read as `{lower}`"),
+                    &format!("write it in lower case: `{lower}:`"),
+                );
+            }
+            match lower.as_str() {
+                "private" => fm.private |= privacy_flag(&mut r, &key, &value, at, "the note is kept private"),
+                "draft" => fm.draft |= privacy_flag(&mut r, &key, &value, at, "the note is left out as a draft"),
+                _ => fm.draft |= unpublished(&mut r, &key, &value, at),
+            }
+            continue;
+        }
         let at = if SESSION_KEYS.contains(&key.as_str()) {
             r.index.top_value(&key)
         } else {
@@ -340,13 +642,24 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
                     }
                 }
             }
-            "draft" => fm.draft = bool_value(&mut r, &key, &value, at),
-            "private" => fm.private = bool_value(&mut r, &key, &value, at),
             "goals" => fm.goals = entries(&mut r, "goals", &value, at, goal_entry),
             "commitments" => {
                 fm.commitments = entries(&mut r, "commitments", &value, at, commitment_entry);
             }
             k if FOREIGN_KEYS.contains(&k) => {}
+            _ if lower == "protect" => protect_in_a_note(&mut r, &key, &value, at),
+            _ if means_to_hide(&lower, PRIVACY_KEYS) => {
+                let help = match closest(&lower, PRIVACY_KEYS.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? Write `private: true` (only the pair sees the note) or `draft: true` (left out), or remove the line"),
+                    None => "write `private: true` (only the pair sees the note) or `draft: true` (left out), or remove the line".to_string(),
+                };
+                r.report(
+                    Severity::Error,
+                    at,
+                    format!("unknown key `{key}`: mentorlog cannot tell whether this note may be published"),
+                    &help,
+                );
+            }
             _ => {
                 let help = match closest(&key, SESSION_KEYS.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -446,19 +759,112 @@ fn describe(v: &Yaml) -> String {
     }
 }
 
-fn bool_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
+/// Values of `private:` or `draft:` whose meaning is yes, written some other way than
+/// `true`.
+fn means_yes(value: &Yaml) -> bool {
+    match value {
+        Yaml::Int(1) => true,
+        Yaml::Str(s) => matches!(s.trim().to_lowercase().as_str(), "true" | "yes" | "y" | "on" | "1"),
+        _ => false,
+    }
+}
+
+/// `private:` or `draft:` (any case): `true` or `false`; any other value is read as
+/// `true` (privacy wins every doubt), with a warning when it clearly means yes (`yes`,
+/// `"true"`, `1`) and an error otherwise (`no`, `0`, nothing, a list: it may mean "no",
+/// and the user must say so). `then` says what happens to the note meanwhile.
+fn privacy_flag(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos, then: &str) -> bool {
+    let lower = key.to_lowercase();
     match value {
         Yaml::Bool(b) => *b,
-        Yaml::Null => false,
+        v if means_yes(v) => {
+            r.report(
+                Severity::Warning,
+                at,
+                format!("`{key}` is {}: read as `{lower}: true`", describe(v)),
+                &format!("write `{lower}: true`"),
+            );
+            true
+        }
         v => {
             r.report(
                 Severity::Error,
                 at,
-                format!("`{key}` must be `true` or `false`, found {}", describe(v)),
-                &format!("write `{key}: true`, or remove the line"),
+                format!(
+                    "`{key}` must be `true` or `false`, found {}; until it says which, {then}",
+                    describe(v)
+                ),
+                &format!("write `{lower}: true` or `{lower}: false`"),
             );
-            false
+            true
         }
+    }
+}
+
+/// `published:` (Jekyll) or `publish:` (Obsidian), any case: only `true` publishes;
+/// `false` is a draft, and so, with a warning, is anything else. True when a draft.
+fn unpublished(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
+    match value {
+        Yaml::Bool(b) => !*b,
+        v => {
+            r.report(
+                Severity::Warning,
+                at,
+                format!(
+                    "`{key}` is {}, not `true`: the note is left out as a draft",
+                    describe(v)
+                ),
+                &format!("write `{}: true` to publish it, or `draft: true`", key.to_lowercase()),
+            );
+            true
+        }
+    }
+}
+
+/// Whether any writing of a privacy key in `map` (any case, repeated keys too) hides the
+/// note, as (private, draft): every value other than `false` (for `published` and
+/// `publish`: other than `true`) hides it. Diagnostics come from the reading of each key.
+fn hidden_by_any_writing(map: &[(String, Yaml)], hidden: &mut (bool, bool)) {
+    for (key, value) in map {
+        match key.to_lowercase().as_str() {
+            // A YAML merge key (`<<: *defaults`) that other tools apply: what it would
+            // merge hides the note too (mentorlog itself reports `<<` as an unknown key).
+            "<<" => match value {
+                Yaml::Map(merged) => hidden_by_any_writing(merged, hidden),
+                Yaml::List(items) => {
+                    for item in items {
+                        if let Yaml::Map(merged) = item {
+                            hidden_by_any_writing(merged, hidden);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            "private" => hidden.0 |= *value != Yaml::Bool(false),
+            "draft" => hidden.1 |= *value != Yaml::Bool(false),
+            "published" | "publish" => hidden.1 |= *value != Yaml::Bool(true),
+            _ => {}
+        }
+    }
+}
+
+/// `protect:` is reserved for protected publishing, which is not built yet (PRODUCT v3
+/// change 4): a note that asks for it would be published in the clear, so it is an error.
+fn protect_in_a_note(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) {
+    if *value == Yaml::Bool(false) {
+        r.report(
+            Severity::Warning,
+            at,
+            format!("`{key}` is not a key of a note"),
+            "`protect` is a setting of journal.yaml or program.yaml; remove this line",
+        );
+    } else {
+        r.report(
+            Severity::Error,
+            at,
+            format!("`{key}`: protected publishing is not available yet, so this note would be published in the clear"),
+            "remove the line; to keep the note off the site, write `private: true` (only the pair sees it)",
+        );
     }
 }
 
@@ -527,7 +933,22 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Pos, parse: E
                 let map = deduplicated.as_deref().unwrap_or(map);
                 let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
                 for (key, _) in map {
-                    if !allowed.contains(&key.as_str()) {
+                    let lower = key.to_lowercase();
+                    if lower == "private" && key != "private" {
+                        r.report(
+                            Severity::Warning,
+                            index.key(key),
+                            format!("`{key}` is read as `private`"),
+                            "write it in lower case: `private:`",
+                        );
+                    } else if !allowed.contains(&key.as_str()) && means_to_hide(&lower, &["private"]) {
+                        r.report(
+                            Severity::Error,
+                            index.key(key),
+                            format!("unknown key `{key}` in `{section}`: mentorlog cannot tell whether this entry may be published"),
+                            "an entry is hidden with `private: true` (or shown with `private: false`)",
+                        );
+                    } else if !allowed.contains(&key.as_str()) {
                         let help = match closest(key, allowed.iter().copied()) {
                             Some(near) => format!("did you mean `{near}`?"),
                             None => format!("an entry of `{section}` may have {}", list(allowed)),
@@ -638,6 +1059,19 @@ fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: 
     false
 }
 
+/// Whether a goal or commitment entry is private: every writing of `private` (any case)
+/// is read as for a note (`privacy_flag`), and any that hides the entry hides it.
+fn entry_private(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> bool {
+    let mut private = false;
+    for (key, value) in map {
+        if key.to_lowercase() == "private" {
+            let then = "the entry is kept private";
+            private |= privacy_flag(r, key, value, index.value(key), then);
+        }
+    }
+    private
+}
+
 fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
     let (id, id_invalid) = match entry_id(r, map, index, "goal") {
         EntryId::Valid(id) => (id, false),
@@ -728,9 +1162,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
     }
-    if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, at("private"));
-    }
+    entry.private = entry_private(r, map, index);
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     Some(entry)
 }
@@ -805,9 +1237,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
     }
-    if let Some(v) = get(map, "private") {
-        entry.private = bool_value(r, "private", v, at("private"));
-    }
+    entry.private = entry_private(r, map, index);
     entry.invalid = r.diags.count(Severity::Error) > errors_before;
     if entry.id.is_none() && entry.what.is_none() {
         // A `what` that is not text is reported already: that is the one mistake.
@@ -836,6 +1266,26 @@ mod tests {
             s.map(|s| (s.yaml, s.body, s.body_line)),
             Some(("title: A\r\n", "Body\r\n", 3))
         );
+    }
+
+    #[test]
+    fn front_matter_out_of_place_is_found_where_it_is() {
+        let at = |text: &str| misplaced(text).map(|m| (m.line, m.col));
+        assert_eq!(at("\n---\na: 1\n---\n"), Some((2, 1)));
+        assert_eq!(at("\u{feff}\u{200b}---\n"), Some((1, 3)));
+        assert_eq!(at("<!--\n-->\n  +++\n"), Some((3, 3)));
+        assert_eq!(at("---\na: 1\n---\n<!-- x -->\n---\n"), Some((5, 1)));
+        // In place, or nothing like a fence first: nothing to say.
+        assert_eq!(at("\u{feff}---  \na: 1\n---\nBody\n---\n"), None);
+        assert_eq!(at("Text\n\n---\n"), None);
+        assert_eq!(at("- - -\na: 1\n- - -\n"), None);
+        assert_eq!(at("<!-- open\n---\n"), None);
+        assert_eq!(at(""), None);
+        assert!(matches!(misplaced("+++\n").map(|m| m.kind), Some(MisplacedKind::Toml)));
+        assert!(matches!(
+            misplaced("--- x\na: 1\n---\n").map(|m| m.kind),
+            Some(MisplacedKind::NotExactly(l)) if l == "--- x"
+        ));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{self, KeyIndex, Yaml};
 
-/// The ten keys of `journal.yaml`.
+/// The keys of `journal.yaml`: the ten of PRODUCT.md, plus `id` and `protect` (v3 change 4).
 pub const JOURNAL_KEYS: &[&str] = &[
     "title",
     "mentor",
@@ -17,6 +17,8 @@ pub const JOURNAL_KEYS: &[&str] = &[
     "noindex",
     "raw_html",
     "format",
+    "id",
+    "protect",
 ];
 
 /// The newest journal format this mentorlog reads.
@@ -43,6 +45,8 @@ pub struct JournalConfig {
     pub noindex: bool,
     /// Keep raw HTML in notes as written.
     pub raw_html: bool,
+    /// The journal's stable identity (a `urn:uuid:…` written by `init`), if given.
+    pub id: Option<String>,
 }
 
 /// The default cadence when neither the journal nor a program sets one.
@@ -67,6 +71,19 @@ pub(crate) fn yaml_is_readable(path: &Path, text: &str, diags: &mut Diagnostics)
         return false;
     }
     true
+}
+
+/// `protect:` of `journal.yaml` or `program.yaml` (`file`), reserved for protected
+/// publishing (PRODUCT v3 change 4), which is not built yet: `protect: false` is fine; any
+/// other value asks for a protection this mentorlog cannot give, and building would
+/// publish the site in the clear, so it is an error.
+pub(crate) fn protect_requested(file: &str, key: &str, value: &Yaml) -> Option<(String, &'static str)> {
+    (*value != Yaml::Bool(false)).then(|| {
+        (
+            format!("`{key}` in {file}: protected publishing is not available yet, and the site would be published in the clear"),
+            "remove `protect:` (or write `protect: false`) to publish the site openly; keep notes off it with `private: true`",
+        )
+    })
 }
 
 /// Reports each top-level key written again (YAML allows a key once) where it is written;
@@ -128,6 +145,9 @@ pub(crate) fn parse_settings(path: &Path, text: &str, diags: &mut Diagnostics) -
 /// Reads `journal.yaml`; `None` when it is unusable (the reasons are diagnostics).
 pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalConfig> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lone CRs are line ends, for the positions of diagnostics as for the parser.
+    let fixed = crate::load::damage::line_ends(text);
+    let text: &str = &fixed;
     if !yaml_is_readable(path, text, diags) {
         return None;
     }
@@ -168,6 +188,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
         language: "en".to_string(),
         noindex: true,
         raw_html: false,
+        id: None,
     };
     let mut ok = true;
     // Keys whose value was wrong: already reported, so not "missing" as well.
@@ -216,6 +237,21 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                     &format!("write `{key}: true` or `{key}: false`"),
                 ),
             },
+            "id" => match value {
+                Yaml::Str(t) if !t.trim().is_empty() => config.id = Some(t.trim().to_string()),
+                Yaml::Null => {}
+                _ => error(
+                    diags,
+                    key,
+                    format!("`id` must be text, found {}", value.kind()),
+                    "the id is a `urn:uuid:…` that `mentorlog init` writes; e.g. `id: urn:uuid:0b1c8e5e-5f4e-4c43-9f3a-4f2a1d6b7c80`",
+                ),
+            },
+            "protect" => {
+                if let Some((message, help)) = protect_requested("journal.yaml", key, value) {
+                    error(diags, key, message, help);
+                }
+            }
             "format" => match value {
                 Yaml::Int(n) if *n >= 1 && *n <= i64::from(FORMAT) => {}
                 Yaml::Int(n) if *n > i64::from(FORMAT) => error(
@@ -231,6 +267,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                     "remove it or write `format: 1`",
                 ),
             },
+            other if closest(&other.to_lowercase(), ["protect"]).is_some() => {
+                // `Protect: true`, `protected: true`: asked for, whatever the spelling.
+                if let Some((message, help)) = protect_requested("journal.yaml", key, value) {
+                    error(diags, key, message, help);
+                }
+            }
             other => {
                 let help = match closest(other, JOURNAL_KEYS.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),

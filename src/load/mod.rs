@@ -700,18 +700,7 @@ impl NoteFile<'_> {
     }
 
     fn parse(&self, path: &Path, text: &str, diags: &mut Diagnostics) -> Option<SessionSource> {
-        let Ok(split) = frontmatter::split(text) else {
-            let origin = Origin::in_text(path, text, 1, 1);
-            diags.push(
-                Diagnostic::at(
-                    Severity::Error,
-                    &origin,
-                    "the front matter starts with `---` but never ends",
-                )
-                .help("add a line with `---` after the last front-matter line"),
-            );
-            return None;
-        };
+        let split = frontmatter::split_note(path, text, diags)?;
         // A merge conflict in the front matter leaves no YAML worth parsing; one in the
         // body is reported, and the rest of the note is still checked.
         let conflicts = damage::conflicts(path, text, diags);

@@ -20,6 +20,8 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "journals",
     "journal_templates",
     "format",
+    "id",
+    "protect",
 ];
 
 /// A program's settings.
@@ -43,6 +45,8 @@ pub struct ProgramConfig {
     pub journals: Vec<(PathBuf, Origin)>,
     /// Let journals' `templates/` override the theme.
     pub journal_templates: bool,
+    /// The program's stable identity (a `urn:uuid:…`), if given (PRODUCT v3 change 4).
+    pub id: Option<String>,
 }
 
 /// One journal of a program.
@@ -57,6 +61,9 @@ pub struct Member {
 /// Reads `program.yaml`; `None` when unusable (the reasons are diagnostics).
 pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramConfig> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lone CRs are line ends, for the positions of diagnostics as for the parser.
+    let fixed = crate::load::damage::line_ends(text);
+    let text: &str = &fixed;
     if !crate::load::journal::yaml_is_readable(path, text, diags) {
         return None;
     }
@@ -84,6 +91,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
         language: "en".to_string(),
         journals: Vec::new(),
         journal_templates: false,
+        id: None,
     };
     let errors_before = diags.count(Severity::Error);
     for (key, value) in &map {
@@ -111,6 +119,14 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             ("noindex", Yaml::Bool(b)) => config.noindex = *b,
             ("journal_templates", Yaml::Bool(b)) => config.journal_templates = *b,
             ("raw_html" | "noindex" | "journal_templates", _) => wrong("`true` or `false`"),
+            ("id", Yaml::Str(t)) if !t.trim().is_empty() => config.id = Some(t.trim().to_string()),
+            ("id", Yaml::Null) => {}
+            ("id", _) => wrong("text (a `urn:uuid:…`)"),
+            (k, v) if closest(&k.to_lowercase(), ["protect"]).is_some() => {
+                if let Some((message, help)) = crate::load::journal::protect_requested("program.yaml", key, v) {
+                    diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
+                }
+            }
             ("format", Yaml::Int(1)) => {}
             ("format", Yaml::Int(n)) if *n > 1 => diags.push(
                 Diagnostic::at(

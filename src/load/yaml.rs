@@ -432,6 +432,11 @@ impl KeyIndex {
         let mut index = KeyIndex::default();
         let mut section: Option<String> = None;
         let mut dash_indent: Option<usize> = None;
+        // The indent of top-level keys: that of the first one (a document may be indented).
+        let mut top_indent: Option<usize> = None;
+        // The previous top-level line was an explicit key (`? date`): its value may follow
+        // on a `: value` line.
+        let mut explicit = false;
         for (i, raw) in text.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim_end_matches('\r');
@@ -442,12 +447,32 @@ impl KeyIndex {
             let indent = line.len() - content.len();
             let col_of = |byte: usize| line[..byte].chars().count() + 1;
             let is_dash = content == "-" || content.starts_with("- ");
-            if indent == 0 && !is_dash {
+            if !is_dash && *top_indent.get_or_insert(indent) == indent {
+                let was_explicit = std::mem::take(&mut explicit);
+                if was_explicit && (content == ":" || content.starts_with(": ")) {
+                    let value = content[1..].trim_start_matches(' ');
+                    if let (false, Some(last)) = (value.is_empty() || value.starts_with('#'), index.top.last_mut()) {
+                        last.value = (line_no, col_of(line.len() - value.len()));
+                    }
+                    continue;
+                }
+                if let Some((key, at)) = explicit_key(content) {
+                    let pos = (line_no, col_of(indent + at));
+                    index.top.push(KeyPos {
+                        name: key.clone(),
+                        key: pos,
+                        value: pos,
+                    });
+                    section = Some(key);
+                    dash_indent = None;
+                    explicit = true;
+                    continue;
+                }
                 if let Some((key, value_at)) = key_of(content) {
                     index.top.push(KeyPos {
                         name: key.clone(),
-                        key: (line_no, 1),
-                        value: (line_no, col_of(value_at)),
+                        key: (line_no, indent + 1),
+                        value: (line_no, col_of(indent + value_at)),
                     });
                     section = Some(key);
                     dash_indent = None;
@@ -472,14 +497,18 @@ impl KeyIndex {
                     });
                 }
                 index.items.entry(name.clone()).or_default().push(item);
-            } else if let (Some(d), Some((key, value_at))) = (dash_indent, key_of(content)) {
+            } else if let (Some(d), Some((key, at))) = (dash_indent, key_of(content).or_else(|| explicit_key(content)))
+            {
+                // An item's key (an explicit `? key` too: its value on a later `: value`
+                // line is not looked for; the key's own position is used).
                 if indent == d + 2 {
                     if let Some(item) = index.items.get_mut(name).and_then(|v| v.last_mut()) {
-                        let value = (line_no, col_of(indent + value_at));
+                        let value_at = if content.starts_with('?') { 0 } else { at };
+                        let key_at = if content.starts_with('?') { at } else { 0 };
                         item.keys.push(KeyPos {
                             name: key,
-                            key: (line_no, col_of(indent)),
-                            value,
+                            key: (line_no, col_of(indent + key_at)),
+                            value: (line_no, col_of(indent + value_at.max(key_at))),
                         });
                     }
                 }
@@ -514,30 +543,89 @@ impl KeyIndex {
     }
 }
 
-/// The key of a `key: value` line, unquoted, and the byte offset where its value starts
-/// (0 when the value is on the following lines); `None` when the line is no mapping entry.
+/// The key of a `key: value` line, named as the parser names it (`normalise_key`), and
+/// the byte offset where its value starts (0 when the value is on the following lines);
+/// `None` when the line is no mapping entry.
 fn key_of(content: &str) -> Option<(String, usize)> {
-    let (key, after) = if let Some(rest) = content.strip_prefix('"') {
-        let end = rest.find('"')?;
-        (&rest[..end], end + 2)
-    } else if let Some(rest) = content.strip_prefix('\'') {
-        let end = rest.find('\'')?;
-        (&rest[..end], end + 2)
-    } else {
-        if content.starts_with('{') || content.starts_with('[') {
-            return None;
+    let bytes = content.as_bytes();
+    let (key, after) = match bytes.first() {
+        Some(b'"') => {
+            // Up to the first quote that no backslash escapes.
+            let mut i = 1;
+            loop {
+                match bytes.get(i)? {
+                    b'\\' => i += 2,
+                    b'"' => break,
+                    _ => i += 1,
+                }
+            }
+            (&content[..=i], i + 1)
         }
-        let end = content.find(": ").or_else(|| content.strip_suffix(':').map(str::len))?;
-        (&content[..end], end)
+        Some(b'\'') => {
+            // Up to the first quote that is not doubled (`''` is a quote inside).
+            let mut i = 1;
+            loop {
+                match bytes.get(i)? {
+                    b'\'' if bytes.get(i + 1) == Some(&b'\'') => i += 2,
+                    b'\'' => break,
+                    _ => i += 1,
+                }
+            }
+            (&content[..=i], i + 1)
+        }
+        Some(b'{' | b'[') => return None,
+        _ => {
+            let end = content.find(": ").or_else(|| content.strip_suffix(':').map(str::len))?;
+            if content[..end].trim().is_empty() {
+                // `: value` continues an explicit key; an empty plain key is no YAML.
+                return None;
+            }
+            (&content[..end], end)
+        }
     };
-    let rest = content.get(after..)?.strip_prefix(':')?;
+    let rest = content.get(after..)?.trim_start_matches(' ').strip_prefix(':')?;
     let value = rest.trim_start_matches(' ');
     let value_at = if value.is_empty() || value.starts_with('#') {
         0
     } else {
         content.len() - value.len()
     };
-    Some((key.trim().to_string(), value_at))
+    Some((normalise_key(key), value_at))
+}
+
+/// A key as written (`null`, `~`, `NULL`, `"date"`, `'it''s'`, `0x1F`, `True`) named the
+/// way `parse` names the keys of a mapping (`null`, `null`, `null`, `date`, `it's`, `31`,
+/// `true`), so that a key's position is found however it is spelled. A plain lower-case
+/// word is its own name (no parse needed: most keys are such words).
+fn normalise_key(raw: &str) -> String {
+    let raw = raw.trim();
+    let plain = raw.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b == b'_')
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && !matches!(raw, "null" | "true" | "false");
+    if plain {
+        return raw.to_string();
+    }
+    match parse(raw) {
+        Ok(Yaml::List(_) | Yaml::Map(_)) | Err(_) => raw.trim_matches(|c| c == '"' || c == '\'').to_string(),
+        Ok(value) => key_text(value),
+    }
+}
+
+/// The key of an explicit-key line (`? date`), named as `normalise_key` names it, and the
+/// byte offset where it starts; `None` for other lines and for complex keys.
+fn explicit_key(content: &str) -> Option<(String, usize)> {
+    let rest = content.strip_prefix('?')?;
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let key = rest.trim_start_matches(' ');
+    let key = key.split(" #").next().unwrap_or(key).trim_end();
+    if key.is_empty() || key.contains(": ") || key.ends_with(':') || key.starts_with(['[', '{', '-', '?']) {
+        return None;
+    }
+    Some((normalise_key(key), content.len() - rest.trim_start_matches(' ').len()))
 }
 
 #[cfg(test)]
@@ -555,6 +643,52 @@ mod tests {
         assert_eq!(index.item("commitments", 0).map(|i| i.key("what")), Some((8, 3)));
         assert_eq!(index.item("goals", 0).map(|i| i.value("id")), Some((3, 9)));
         assert_eq!(index.top_value("date"), Some((1, 7)));
+    }
+
+    #[test]
+    fn keys_are_named_as_the_parser_names_them() {
+        // Plain lower-case words skip the parser: each must be what the parser says.
+        for word in [
+            "yes", "no", "on", "off", "y", "n", "nan", "inf", "date", "private", "a-b", "x_1",
+        ] {
+            let parsed = match parse(&format!("{word}: 1")) {
+                Ok(Yaml::Map(map)) => map.into_iter().next().map(|(k, _)| k),
+                _ => None,
+            };
+            assert_eq!(parsed.as_deref(), Some(normalise_key(word).as_str()), "{word}");
+        }
+        for (written, name) in [
+            ("null", "null"),
+            ("~", "null"),
+            ("NULL", "null"),
+            ("Null", "null"),
+            ("\"date\"", "date"),
+            ("'it''s'", "it's"),
+            ("\"a\\\"b\"", "a\"b"),
+            ("True", "true"),
+            ("0x1F", "31"),
+            ("Private", "Private"),
+        ] {
+            assert_eq!(normalise_key(written), name, "{written}");
+            let parsed = match parse(&format!("{written}: 1")) {
+                Ok(Yaml::Map(map)) => map.into_iter().next().map(|(k, _)| k),
+                _ => None,
+            };
+            assert_eq!(parsed.as_deref(), Some(name), "{written}");
+        }
+    }
+
+    #[test]
+    fn repeated_keys_are_found_however_spelled() {
+        let text = "date: x\nnull: 1\ntitle: t\n~: 2\n\"title\": u\n? kind\n: k\nkind: l\n";
+        let index = KeyIndex::build(text);
+        assert_eq!(index.top_nth("null", 1), Some((4, 1)));
+        assert_eq!(index.top_nth("title", 1), Some((5, 1)));
+        assert_eq!(index.top_nth("kind", 0), Some((6, 3)));
+        assert_eq!(index.top_value("kind"), Some((7, 3)));
+        assert_eq!(index.top_nth("kind", 1), Some((8, 1)));
+        let indented = KeyIndex::build("  date: x\n  NULL: 1\n");
+        assert_eq!(indented.top("null"), Some((2, 3)));
     }
 
     #[test]
