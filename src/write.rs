@@ -705,6 +705,38 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_is_ours_only_while_it_holds_just_the_files_its_marker_lists() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let site = tmp.path();
+        let files = ["100%.txt", "a\nb.txt", "sub/é.html"];
+        for file in files {
+            assert!(std::fs::create_dir_all(site.join(file).parent().unwrap_or(site)).is_ok());
+            assert!(std::fs::write(site.join(file), "x").is_ok());
+        }
+        let marker = site.join(OUTPUT_MARKER);
+        assert!(std::fs::write(&marker, marker_text(&files)).is_ok());
+        assert_eq!(foreign_content(site), None, "odd names are listed one per line");
+        assert!(std::fs::write(site.join("sub/.DS_Store"), "view").is_ok());
+        assert_eq!(foreign_content(site), None, "a file manager's view file");
+        assert!(std::fs::write(site.join("sub/mine.txt"), "x").is_ok());
+        assert!(foreign_content(site).is_some_and(|why| why.contains("sub/mine.txt")));
+        assert!(std::fs::remove_file(site.join("sub/mine.txt")).is_ok());
+        assert!(std::fs::create_dir(site.join("empty")).is_ok());
+        assert!(foreign_content(site).is_some(), "a folder no listed file is in");
+        assert!(std::fs::remove_dir(site.join("empty")).is_ok());
+        // The marker must be a file of its own, not a link to one.
+        let Ok(elsewhere) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let real = elsewhere.path().join("real-marker");
+        assert!(std::fs::rename(&marker, &real).is_ok());
+        assert!(std::os::unix::fs::symlink(&real, &marker).is_ok());
+        assert!(foreign_content(site).is_some(), "a marker that is a link");
+    }
+
+    #[test]
     fn publishing_replaces_the_previous_site_and_leaves_no_folder_behind() {
         let Ok(tmp) = tempfile::tempdir() else {
             panic!("a temporary folder");
