@@ -705,6 +705,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_folder_is_ours_only_while_it_holds_just_the_files_its_marker_lists() {
         let Ok(tmp) = tempfile::tempdir() else {
             panic!("a temporary folder");
