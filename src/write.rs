@@ -4,7 +4,9 @@
 //! or carries our marker: we never delete what we did not create.
 #![allow(clippy::disallowed_methods)]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result, explain};
 use crate::site::{Sink, SitePath};
@@ -12,7 +14,16 @@ use crate::site::{Sink, SitePath};
 /// The file that marks a folder as a mentorlog output (safe to replace, never read as input).
 pub const OUTPUT_MARKER: &str = ".mentorlog-site";
 
-const MARKER_TEXT: &str = "This folder is a site built by mentorlog. `mentorlog build` replaces it whole.\n";
+/// The marker's first line; a finished site's marker then has `FILES_LINE` and the list of
+/// every file the build wrote, one per line (`%`, line breaks and other control characters
+/// percent-encoded).
+const MARKER_TEXT: &str = "This folder is a site built by mentorlog. `mentorlog build` replaces it whole, but only while it holds nothing except the files listed below.\n";
+
+/// The line before the list of files in a finished site's marker.
+const FILES_LINE: &str = "files:";
+
+/// The largest marker read: a list of a site's files is far smaller.
+const MAX_MARKER: u64 = 64 << 20;
 
 /// What a build reads, so that its output can never land on it.
 #[derive(Debug, Clone, Copy)]
@@ -131,13 +142,8 @@ pub fn check_output(cwd: &Path, source: Source<'_>, out: &Path) -> Result<Resolv
     }
     match std::fs::symlink_metadata(&target) {
         Ok(meta) if meta.is_dir() => {
-            if !is_ours_or_empty(&target)? {
-                return Err(refuse(
-                    at,
-                    format!(
-                        "it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"
-                    ),
-                ));
+            if let Some(reason) = foreign_content(&target) {
+                return Err(refuse(at, reason));
             }
         }
         Ok(meta) if meta.is_file() => return Err(refuse(at, "it is a file; give a folder".to_string())),
@@ -148,12 +154,121 @@ pub fn check_output(cwd: &Path, source: Source<'_>, out: &Path) -> Result<Resolv
     Ok(ResolvedOutput { path: target })
 }
 
-fn is_ours_or_empty(dir: &Path) -> Result<bool> {
-    if dir.join(OUTPUT_MARKER).is_file() {
-        return Ok(true);
+/// Why the folder `dir` is not one mentorlog may replace; `None` when it is empty, or
+/// holds a site mentorlog built and nothing else. A marker alone proves nothing (anyone can
+/// copy one into a folder of their own, or commit one next to real documents), so the
+/// marker lists every file its build wrote, and the folder may hold only those (and the
+/// folders above them): a file added to the site later, or a folder whose marker was
+/// copied there, stops the build instead of being deleted.
+pub fn foreign_content(dir: &Path) -> Option<String> {
+    let cannot_read = |e: std::io::Error| Some(format!("mentorlog cannot look into it ({})", explain(&e)));
+    let mut entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return cannot_read(e),
+    };
+    // An empty folder is free to use.
+    let _first = entries.next()?;
+    let no_marker = || {
+        Some(format!(
+            "it already holds files that mentorlog did not write (no `{OUTPUT_MARKER}` marker); empty it, or choose another folder"
+        ))
+    };
+    let marker = dir.join(OUTPUT_MARKER);
+    let listed = match std::fs::symlink_metadata(&marker) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_MARKER => match std::fs::read(&marker) {
+            Ok(bytes) => listed_files(&bytes),
+            Err(e) => return cannot_read(e),
+        },
+        Ok(_) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return no_marker(),
+        Err(e) => return cannot_read(e),
+    };
+    let Some(listed) = listed else {
+        return Some(format!(
+            "its `{OUTPUT_MARKER}` is not a list of the files mentorlog built there (an older mentorlog wrote it, or it was copied there), so mentorlog cannot tell that everything in the folder is its own; if the folder holds only an old site, delete the folder and build again"
+        ));
+    };
+    let folders: std::collections::HashSet<&str> = listed
+        .iter()
+        .flat_map(|file| file.match_indices('/').map(|(i, _)| &file[..i]))
+        .collect();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).follow_links(false) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let reason = e.io_error().map_or_else(|| e.to_string(), explain);
+                return Some(format!(
+                    "mentorlog cannot look into `{}` ({reason}), so it cannot tell that everything in the folder is its own",
+                    path.display()
+                ));
+            }
+        };
+        let rel = entry.path().strip_prefix(dir).ok().and_then(|rel| {
+            let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+            parts.map(|p| encode_listed(&p.join("/")))
+        });
+        let kind = entry.file_type();
+        let known = rel.as_deref().is_some_and(|rel| {
+            if kind.is_dir() {
+                folders.contains(rel)
+            } else {
+                kind.is_file() && (listed.contains(rel) || rel == OUTPUT_MARKER || is_view_metadata(entry.file_name()))
+            }
+        });
+        if !known {
+            return Some(format!(
+                "it holds `{}`, which mentorlog did not write there (its `{OUTPUT_MARKER}` marker lists every file a build wrote); move that away, or choose another folder",
+                entry.path().display()
+            ));
+        }
     }
-    let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))?;
-    Ok(entries.next().is_none())
+    None
+}
+
+/// Files a file manager writes into every folder it shows (how the folder is viewed, a
+/// thumbnail cache): deleting them loses nothing, and refusing a site for them would make
+/// opening the site in the file manager break the next build.
+fn is_view_metadata(name: &std::ffi::OsStr) -> bool {
+    [".DS_Store", "Thumbs.db", "desktop.ini"]
+        .iter()
+        .any(|n| name == std::ffi::OsStr::new(n))
+}
+
+/// The files a finished site's marker lists (encoded as written); `None` when `marker` is
+/// not such a list.
+fn listed_files(marker: &[u8]) -> Option<std::collections::HashSet<String>> {
+    let text = std::str::from_utf8(marker).ok()?;
+    let rest = text.strip_prefix(MARKER_TEXT)?;
+    let list = rest.strip_prefix(FILES_LINE)?.strip_prefix('\n')?;
+    Some(list.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
+}
+
+/// The text of a finished site's marker: it lists `files`, the site paths its build wrote.
+pub fn marker_text(files: &[impl AsRef<str>]) -> String {
+    let mut text = format!("{MARKER_TEXT}{FILES_LINE}\n");
+    for file in files {
+        text.push_str(&encode_listed(file.as_ref()));
+        text.push('\n');
+    }
+    text
+}
+
+/// A site path as a line of the marker: `%`, line breaks and other control characters
+/// percent-encoded, so that every name is one line.
+fn encode_listed(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c == '%' || c.is_control() {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Resolves `path` (relative to `base`) the way the system would, without requiring it
@@ -244,6 +359,8 @@ pub struct Staging {
     /// Folders above the output that this build created, deepest first: removed again
     /// when the build fails, so a failed build leaves nothing behind.
     created: Vec<PathBuf>,
+    /// The site paths written, for the marker's list (see `foreign_content`).
+    written: Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -266,6 +383,7 @@ impl Staging {
             out,
             staging,
             created: Vec::new(),
+            written: Mutex::new(Vec::new()),
         };
         match this.prepare(&parent) {
             Ok(()) => Ok(this),
@@ -290,21 +408,24 @@ impl Staging {
             std::fs::create_dir(&dir).map_err(|e| Error::io("cannot create", &dir, e))?;
             self.created.insert(0, dir);
         }
-        let staging = &self.staging;
-        if std::fs::symlink_metadata(staging).is_ok() {
-            // Left by a killed build that had our process id; removed only if it is ours.
-            if !staging.join(OUTPUT_MARKER).is_file() {
-                return Err(Error::OutputRefused {
-                    path: staging.clone(),
-                    resolved: None,
-                    reason: format!(
-                        "mentorlog needs this name for its work folder, and it holds files without the `{OUTPUT_MARKER}` marker; move it away"
-                    ),
-                });
+        // A folder already at the work folder's name (left by a killed build that had our
+        // process id, or put there by someone else) is never removed: the next free name
+        // is taken instead.
+        let base = self.staging.clone();
+        let mut n = 1;
+        loop {
+            match std::fs::create_dir(&self.staging) {
+                Ok(()) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
+                    let mut name = base.as_os_str().to_os_string();
+                    name.push(format!("-{n}"));
+                    self.staging = PathBuf::from(name);
+                    n += 1;
+                }
+                Err(e) => return Err(Error::io("cannot create", &self.staging, e)),
             }
-            std::fs::remove_dir_all(staging).map_err(|e| Error::io("cannot remove", staging, e))?;
         }
-        std::fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
+        let staging = &self.staging;
         let marker = staging.join(OUTPUT_MARKER);
         if let Err(e) = std::fs::write(&marker, MARKER_TEXT) {
             let _ = std::fs::remove_dir_all(staging);
@@ -334,6 +455,14 @@ impl Staging {
             self.clean_up();
             Err(Error::io(action, path, e))
         };
+        // The marker lists every file written, so that the next build can tell the folder
+        // holds nothing else.
+        let marker = self.staging.join(OUTPUT_MARKER);
+        let mut files = std::mem::take(&mut *self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        files.sort();
+        if let Err(e) = std::fs::write(&marker, marker_text(&files)) {
+            return fail("cannot write", &marker, e);
+        }
         let had_old = match std::fs::symlink_metadata(out) {
             Ok(_) => true,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -341,13 +470,20 @@ impl Staging {
         };
         // The check ran before the build: look again, in case something else was put
         // there meanwhile.
-        if had_old && !(out.is_dir() && !out.is_symlink() && is_ours_or_empty(out).unwrap_or(false)) {
+        let foreign = if !had_old {
+            None
+        } else if out.is_dir() && !out.is_symlink() {
+            foreign_content(out)
+        } else {
+            Some("it is no longer a folder".to_string())
+        };
+        if let Some(why) = foreign {
             self.clean_up();
             return Err(Error::OutputRefused {
                 path: out.clone(),
                 resolved: None,
                 reason: format!(
-                    "while the site was being built, something other than a mentorlog site (no `{OUTPUT_MARKER}` marker) appeared there; it was left as it is, and the new site was not written"
+                    "while the site was being built, it changed: {why}; it was left as it is, and the new site was not written"
                 ),
             });
         }
@@ -425,6 +561,9 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
 impl Staging {
     /// Creates the file for `path` in the staging folder, and its folders.
     fn create(&self, path: &SitePath) -> Result<(PathBuf, std::fs::File)> {
+        if path.as_str() == OUTPUT_MARKER {
+            return Err(Error::DuplicateOutput(path.to_string()));
+        }
         let file = self.staging.join(path.as_str());
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
@@ -438,6 +577,10 @@ impl Staging {
                 Error::io("cannot write", &file, e)
             }
         })?;
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(path.as_str().to_string());
         Ok((file, handle))
     }
 }
@@ -559,6 +702,39 @@ mod tests {
         assert!(matches!(staging.publish(), Err(Error::OutputRefused { .. })));
         assert_eq!(names(tmp.path()), ["site"], "the staging folder is removed");
         assert_eq!(names(out.path()), ["thesis.tex"]);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_folder_is_ours_only_while_it_holds_just_the_files_its_marker_lists() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let site = tmp.path();
+        let files = ["100%.txt", "a\nb.txt", "sub/é.html"];
+        for file in files {
+            assert!(std::fs::create_dir_all(site.join(file).parent().unwrap_or(site)).is_ok());
+            assert!(std::fs::write(site.join(file), "x").is_ok());
+        }
+        let marker = site.join(OUTPUT_MARKER);
+        assert!(std::fs::write(&marker, marker_text(&files)).is_ok());
+        assert_eq!(foreign_content(site), None, "odd names are listed one per line");
+        assert!(std::fs::write(site.join("sub/.DS_Store"), "view").is_ok());
+        assert_eq!(foreign_content(site), None, "a file manager's view file");
+        assert!(std::fs::write(site.join("sub/mine.txt"), "x").is_ok());
+        assert!(foreign_content(site).is_some_and(|why| why.contains("sub/mine.txt")));
+        assert!(std::fs::remove_file(site.join("sub/mine.txt")).is_ok());
+        assert!(std::fs::create_dir(site.join("empty")).is_ok());
+        assert!(foreign_content(site).is_some(), "a folder no listed file is in");
+        assert!(std::fs::remove_dir(site.join("empty")).is_ok());
+        // The marker must be a file of its own, not a link to one.
+        let Ok(elsewhere) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let real = elsewhere.path().join("real-marker");
+        assert!(std::fs::rename(&marker, &real).is_ok());
+        assert!(std::os::unix::fs::symlink(&real, &marker).is_ok());
+        assert!(foreign_content(site).is_some(), "a marker that is a link");
     }
 
     #[test]

@@ -299,8 +299,13 @@ fn unreadable(path: &Path, what: &str, error: &Error) -> Diagnostic {
         Error::Io { source, .. } => crate::error::explain(source),
         other => other.to_string(),
     };
-    Diagnostic::file(Severity::Error, path, format!("cannot read {what}: {reason}"))
-        .help("check the file's permissions (mentorlog needs to read every file of the journal)")
+    let odd = matches!(error, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::InvalidInput);
+    let help = if odd {
+        "replace it with a regular file (a text file for journal.yaml and notes)"
+    } else {
+        "check the file's permissions (mentorlog needs to read every file of the journal)"
+    };
+    Diagnostic::file(Severity::Error, path, format!("cannot read {what}: {reason}")).help(help)
 }
 
 /// The journal's top-level inputs, where they really are. One that is a symbolic link
@@ -504,6 +509,16 @@ fn walk(
                 }
             }
         } else if !entry.file_type().is_file() {
+            if !is_dir && entry.depth() > 0 && keep(&rel) {
+                diags.push(
+                    Diagnostic::file(
+                        Severity::Warning,
+                        entry.path(),
+                        "left out: this is not a regular file (a named pipe, a device or a socket)",
+                    )
+                    .help("mentorlog reads only regular files; replace it with one, or delete it"),
+                );
+            }
             continue;
         }
         if !keep(&rel) {
@@ -589,8 +604,12 @@ fn follow_link(path: &Path, inputs: &Inputs, folder: &str, rel: &str, keep: impl
             "left out: this is a symbolic link to a folder, and mentorlog does not follow those".to_string(),
             "move or copy the files into the journal's own folders",
         ),
-        Ok(target) if !keep(rel) || !target.is_file() => Link::Skip,
+        Ok(_) if !keep(rel) => Link::Skip,
         Ok(target) => match inputs.link_refusal(folder, &target) {
+            None if !target.is_file() => refuse(
+                "left out: this symbolic link leads to something that is not a regular file (a named pipe, a device or a socket)".to_string(),
+                "point the link at a file inside the journal, or delete it",
+            ),
             None => Link::Read,
             Some(message) => refuse(
                 message,

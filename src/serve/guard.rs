@@ -114,18 +114,26 @@ impl Guard {
     pub(crate) fn check<'a>(&self, headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), Refusal> {
         let mut host = Vec::new();
         let mut origin = Vec::new();
-        let (mut site, mut mode, mut dest) = (None, None, None);
+        let (mut site, mut mode, mut dest) = (Vec::new(), Vec::new(), Vec::new());
         for (name, value) in headers {
-            let value = value.trim();
+            let value = value.trim().to_ascii_lowercase();
             match name.to_ascii_lowercase().as_str() {
-                "host" => host.push(value.to_ascii_lowercase()),
-                "origin" => origin.push(value.to_ascii_lowercase()),
-                "sec-fetch-site" => site = Some(value.to_ascii_lowercase()),
-                "sec-fetch-mode" => mode = Some(value.to_ascii_lowercase()),
-                "sec-fetch-dest" => dest = Some(value.to_ascii_lowercase()),
+                "host" => host.push(value),
+                "origin" => origin.push(value),
+                "sec-fetch-site" => site.push(value),
+                "sec-fetch-mode" => mode.push(value),
+                "sec-fetch-dest" => dest.push(value),
                 _ => {}
             }
         }
+        // A browser sends each `Sec-Fetch-*` header once; with two, which one counts is
+        // a guess (the last would let `cross-site` then `same-origin` through): refused.
+        let once = |values: Vec<String>| match <[String; 1]>::try_from(values) {
+            Ok([value]) => Ok(Some(value)),
+            Err(values) if values.is_empty() => Ok(None),
+            Err(_) => Err(Refusal::OtherSite),
+        };
+        let (site, mode, dest) = (once(site), once(mode), once(dest));
         match host.as_slice() {
             [one] if self.hosts.contains(one) => {}
             _ => return Err(Refusal::WrongHost),
@@ -135,6 +143,7 @@ impl Guard {
         if !origin.iter().all(own_origin) {
             return Err(Refusal::OtherSite);
         }
+        let (site, mode, dest) = (site?, mode?, dest?);
         let navigation = mode.as_deref() == Some("navigate") && dest.as_deref() == Some("document");
         match site.as_deref() {
             None | Some("same-origin" | "none") => Ok(()),
@@ -254,6 +263,22 @@ mod tests {
                 Ok(()),
                 "{site}"
             );
+        }
+        // Each `Sec-Fetch-*` header twice, in either order: refused.
+        for (name, first, second) in [
+            ("Sec-Fetch-Site", "cross-site", "same-origin"),
+            ("Sec-Fetch-Site", "same-origin", "same-origin"),
+            ("Sec-Fetch-Mode", "no-cors", "navigate"),
+            ("Sec-Fetch-Dest", "iframe", "document"),
+        ] {
+            let mut headers = vec![
+                ("Sec-Fetch-Site", "cross-site"),
+                ("Sec-Fetch-Mode", "navigate"),
+                ("Sec-Fetch-Dest", "document"),
+            ];
+            headers.retain(|(n, _)| *n != name);
+            headers.extend([(name, first), (name, second)]);
+            assert_eq!(with(&headers), Err(Refusal::OtherSite), "{name}: {first}, {second}");
         }
         assert_eq!(with(&[("Origin", "http://127.0.0.1:1111")]), Ok(()));
         assert_eq!(with(&[("Origin", "http://LOCALHOST:1111")]), Ok(()));

@@ -82,7 +82,7 @@ impl Redaction {
             let notes = self.source.as_ref().map(notes_of).unwrap_or_default();
             for note in notes {
                 if self.verdict(&note) == Verdict::Hidden {
-                    let text = std::fs::read(&note).unwrap_or_default();
+                    let text = crate::fs::read_bytes(&note).unwrap_or_default();
                     names.extend(names_of(&note, &String::from_utf8_lossy(&text)));
                 }
             }
@@ -128,9 +128,11 @@ impl Redaction {
         }
         // A folder, a link, a missing or unreadable file, or bytes that are not UTF-8: its
         // privacy cannot be read.
-        let link = std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink());
-        let verdict = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) if !link => classify(&text, self.private, self.drafts),
+        // Only a regular file is read: a link may lead to a named pipe, which would block.
+        let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+        let text = regular.then(|| crate::fs::read_bytes(path).map(String::from_utf8));
+        let verdict = match text {
+            Some(Ok(Ok(text))) => classify(&text, self.private, self.drafts),
             _ => Verdict::Hidden,
         };
         self.files.insert(path.to_path_buf(), verdict);

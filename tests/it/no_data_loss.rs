@@ -565,7 +565,8 @@ mod output_paths {
         ] {
             write_file(&root.join(rel), text.as_bytes());
         }
-        write_file(&root.join("home/j/public").join(OUTPUT_MARKER), b"");
+        let marker = mentorlog::write::marker_text(&["index.html"]);
+        write_file(&root.join("home/j/public").join(OUTPUT_MARKER), marker.as_bytes());
         for dir in ["home/j/empty", "home/free"] {
             std::fs::create_dir_all(root.join(dir)).unwrap();
         }
