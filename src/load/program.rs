@@ -158,6 +158,11 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             }
             ("journals", Yaml::Null) => {}
             ("journals", _) => wrong("a list of folder paths"),
+            (other, v) if crate::load::journal::hiding_setting("program.yaml", "program", other, v).is_some() => {
+                if let Some((message, help)) = crate::load::journal::hiding_setting("program.yaml", "program", other, v) {
+                    diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
+                }
+            }
             (other, _) => {
                 let help = closest(other, PROGRAM_KEYS.iter().copied()).map_or_else(
                     || format!("program.yaml may have {}", PROGRAM_KEYS.join(", ")),
