@@ -358,14 +358,18 @@ fn first_content(text: &str, from: usize) -> (usize, Option<&'static str>) {
 /// Other things a note may start with that show nothing where they are, so a `---`
 /// after them looks like the top of the file to whoever wrote it: a Markdown "comment"
 /// (a link reference definition such as `[//]: # (x)`, which renders as nothing), an
-/// Obsidian comment `%% … %%` (which may span lines), and an XML declaration or other
-/// processing instruction `<? … ?>`. Gives the length of the construct at the start of
+/// Obsidian comment `%% … %%` (which may span lines), an XML declaration or other
+/// processing instruction `<? … ?>`, and a YAML directive (`%YAML 1.2`, which YAML
+/// itself puts before a `---`). Gives the length of the construct at the start of
 /// `rest` and what to call it.
 fn shows_nothing(rest: &str) -> Option<(usize, &'static str)> {
     let line = rest.split('\n').next().unwrap_or(rest);
     if let Some(after) = rest.strip_prefix("%%") {
         let end = after.find("%%")?;
         return Some((2 + end + 2, "an Obsidian comment (`%% … %%`) comes before it"));
+    }
+    if line.starts_with("%YAML ") || line.starts_with("%TAG ") {
+        return Some((line.len(), "a YAML directive (`%YAML`, `%TAG`) comes before it"));
     }
     if let Some(after) = rest.strip_prefix("<?") {
         let end = after.find("?>")?;
@@ -739,7 +743,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         } else {
             r.index.top(&key)
         }
-        .unwrap_or((1, 1));
+        .unwrap_or_else(|| written_at(split.yaml, &key));
         // Only where the note would otherwise be published: an anchor's `{private: true}`
         // that a merge key applies, in a note hidden anyway, is no doubt.
         if !fm.private
@@ -848,10 +852,11 @@ fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
             }
             _ => {}
         }
-        if code_indent || !raw.contains(':') {
+        if code_indent || !raw.contains([':', '\u{FF1A}']) {
             continue;
         }
-        let v = visible(raw);
+        // A full-width colon (typed with an East Asian input method) reads as a colon.
+        let v = visible(raw).replace('\u{FF1A}', ":");
         let Some((key, value)) = v.split_once(':') else {
             continue;
         };
@@ -873,6 +878,15 @@ fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
             .help("move the line into the front matter (between the two `---` lines that start the file); to show it as text, put it in backticks"),
         );
     }
+}
+
+/// Where a key the index does not place (a list or mapping used as a key, `? [private]`)
+/// is first written, as a 1-based line and column of the parsed text; (1, 1) if nowhere.
+fn written_at(yaml: &str, key: &str) -> Pos {
+    yaml.lines()
+        .enumerate()
+        .find_map(|(i, line)| line.find(key).map(|at| (i + 1, line[..at].chars().count() + 1)))
+        .unwrap_or((1, 1))
 }
 
 /// Reports a privacy key nested inside the value of `key` (`params: {private: true}`), or
