@@ -81,7 +81,14 @@ const HIDING_WORDS: &[&str] = &["priv", "draft", "secret", "hidden", "confiden",
 /// would protect the note. mentorlog can neither take a note down at a date nor protect
 /// it, so such a key is an error too.
 const LEAVE_OUT_WORDS: &[&str] = &[
-    "expir", "unpublish", "headless", "exclude", "render", "listed", "ignore", "passw",
+    "expir",
+    "unpublish",
+    "headless",
+    "exclude",
+    "render",
+    "listed",
+    "ignore",
+    "passw",
 ];
 
 /// True when an unknown key (in lower case) may be meant to hide what it is in; `near`
@@ -379,8 +386,10 @@ fn shows_nothing(rest: &str) -> Option<(usize, &'static str)> {
     let label_end = line.strip_prefix('[').and_then(|l| l.find("]:")).map(|e| e + 1)?;
     let label = &line[1..label_end];
     let destination = line[label_end + 2..].trim();
-    (!label.trim().is_empty() && !label.contains('[') && !destination.is_empty())
-        .then_some((line.len(), "a Markdown comment (a link reference definition such as `[//]: # (…)`) comes before it"))
+    (!label.trim().is_empty() && !label.contains('[') && !destination.is_empty()).then_some((
+        line.len(),
+        "a Markdown comment (a link reference definition such as `[//]: # (…)`) comes before it",
+    ))
 }
 
 /// The line of `text` that `pos` is in, from `pos` to its end (without the line break).
@@ -748,7 +757,10 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         // that a merge key applies, in a note hidden anyway, is no doubt.
         if !fm.private
             && !fm.draft
-            && !matches!(key.as_str(), "goals" | "commitments" | "<<" | "title" | "date" | "duration")
+            && !matches!(
+                key.as_str(),
+                "goals" | "commitments" | "<<" | "title" | "date" | "duration"
+            )
             && !means_to_hide(&lower, PRIVACY_KEYS)
         {
             let at_key = r.index.top(&key).unwrap_or((1, 1));
@@ -818,7 +830,11 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
 
 /// Values a `private:`-like line may have: YAML's words for true and false and nothing.
 fn flag_word(value: &str) -> bool {
-    let v = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_lowercase();
+    let v = value
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim()
+        .to_lowercase();
     matches!(
         v.as_str(),
         "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "1" | "0" | "~" | "null" | ""
@@ -867,7 +883,11 @@ fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
             continue;
         }
         let line = split.body_line + i + 1;
-        let col = raw.chars().take_while(|&c| c.is_whitespace() || crate::load::damage::is_invisible(c)).count() + 1;
+        let col = raw
+            .chars()
+            .take_while(|&c| c.is_whitespace() || crate::load::damage::is_invisible(c))
+            .count()
+            + 1;
         let origin = r.lines.origin(line, col);
         r.diags.push(
             Diagnostic::at(

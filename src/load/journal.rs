@@ -91,17 +91,23 @@ pub(crate) fn protect_requested(file: &str, key: &str, value: &Yaml) -> Option<(
 fn asks_to_hide(key: &str) -> bool {
     let lower = key.to_lowercase();
     closest(&lower, ["protect", "private", "draft", "published", "publish"]).is_some()
-        || ["priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib", "passw", "protect"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || [
+            "priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib", "passw", "protect",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// The first key inside `value` (nested mappings and lists) that `asks_to_hide`.
 fn nested_asking(value: &Yaml) -> Option<&str> {
     match value {
-        Yaml::Map(map) => map
-            .iter()
-            .find_map(|(k, v)| if asks_to_hide(k) { Some(k.as_str()) } else { nested_asking(v) }),
+        Yaml::Map(map) => map.iter().find_map(|(k, v)| {
+            if asks_to_hide(k) {
+                Some(k.as_str())
+            } else {
+                nested_asking(v)
+            }
+        }),
         Yaml::List(items) => items.iter().find_map(nested_asking),
         _ => None,
     }
@@ -119,7 +125,9 @@ pub(crate) fn hiding_setting(file: &str, whole: &str, key: &str, value: &Yaml) -
     );
     if key != "<<" && asks_to_hide(key) {
         return Some((
-            format!("`{key}` in {file}: mentorlog cannot keep a whole {whole} hidden or protected, so its site would be published in the clear"),
+            format!(
+                "`{key}` in {file}: mentorlog cannot keep a whole {whole} hidden or protected, so its site would be published in the clear"
+            ),
             help,
         ));
     }

@@ -2799,8 +2799,16 @@ fn t14_adv3_things_that_show_nothing_before_the_fence() {
         ("[//]: # \"x\"\r\n", "2:1", markdown),
         ("%% from Obsidian %%\n", "2:1", obsidian),
         ("%%\nspans\nlines\n%%\n", "5:1", obsidian),
-        ("<?xml version=\"1.0\"?>\n", "2:1", "an XML declaration (`<?…?>`) comes before it"),
-        ("%YAML 1.2\n", "2:1", "a YAML directive (`%YAML`, `%TAG`) comes before it"),
+        (
+            "<?xml version=\"1.0\"?>\n",
+            "2:1",
+            "an XML declaration (`<?…?>`) comes before it",
+        ),
+        (
+            "%YAML 1.2\n",
+            "2:1",
+            "a YAML directive (`%YAML`, `%TAG`) comes before it",
+        ),
     ] {
         t14_adv3_refused(
             &format!("{before}{T14_FM}"),
@@ -2813,7 +2821,11 @@ fn t14_adv3_things_that_show_nothing_before_the_fence() {
         &format!("sessions/2026-01-08-a.md:2:1: error: {at_top} {obsidian}"),
     );
     // Such things before ordinary text, or a link definition used by the text: a note.
-    for text in ["[//]: # (x)\nText\n", "%% x %%\n# Heading\n", "[a]: https://example.org\nSee [a].\n"] {
+    for text in [
+        "[//]: # (x)\nText\n",
+        "%% x %%\n# Heading\n",
+        "[a]: https://example.org\nSee [a].\n",
+    ] {
         let f = note(A, text);
         assert_eq!(check(&f).code, 0, "{text:?}");
         assert!(f.build().has("sessions/2026-01-08-a.html"), "{text:?}");
@@ -2829,14 +2841,30 @@ fn t14_adv3_privacy_lines_in_the_text_of_a_published_note() {
     };
     for (text, at, line) in [
         // A heading or text above the front matter.
-        ("# Notes\n---\ndate: 2026-01-08\nprivate: true\n---\n{C}\n", "4:1", "private: true"),
-        ("Hello\n\n---\r\ndate: 2026-01-08\r\nPrivate: TRUE\r\n---\r\n{C}\r\n", "5:1", "Private: TRUE"),
+        (
+            "# Notes\n---\ndate: 2026-01-08\nprivate: true\n---\n{C}\n",
+            "4:1",
+            "private: true",
+        ),
+        (
+            "Hello\n\n---\r\ndate: 2026-01-08\r\nPrivate: TRUE\r\n---\r\n{C}\r\n",
+            "5:1",
+            "Private: TRUE",
+        ),
         // Front matter closed too early, by YAML's `...` or a second `--- `.
         ("---\n...\nprivate: true\n---\n{C}\n", "3:1", "private: true"),
-        ("---\rdate: 2026-01-08\r--- \rdraft: yes\r---\r{C}\r", "4:1", "draft: yes"),
+        (
+            "---\rdate: 2026-01-08\r--- \rdraft: yes\r---\r{C}\r",
+            "4:1",
+            "draft: yes",
+        ),
         // No fences at all; a setext heading; a full-width colon.
         ("date: 2026-01-08\nprivate: true\n\n{C}\n", "2:1", "private: true"),
-        ("---\ndate: 2026-01-08\n---\n  published: false\n{C}\n", "4:3", "published: false"),
+        (
+            "---\ndate: 2026-01-08\n---\n  published: false\n{C}\n",
+            "4:3",
+            "published: false",
+        ),
         ("# T\n\nprivate\u{ff1a} yes\n{C}\n", "3:1", "private: yes"),
         ("# T\n\u{200b}privte: true\n{C}\n", "2:2", "privte: true"),
     ] {
@@ -2855,7 +2883,11 @@ fn t14_adv3_privacy_lines_in_the_text_of_a_published_note() {
         assert_eq!(run.code, 0, "{text:?}\n{run}");
         assert!(f.build().has("sessions/2026-01-08-a.html"), "{text:?}");
     }
-    t14_hidden("---\ndate: 2026-01-08\nprivate: true\n---\nprivate: true\n{C}\n", 0, &[]);
+    t14_hidden(
+        "---\ndate: 2026-01-08\nprivate: true\n---\nprivate: true\n{C}\n",
+        0,
+        &[],
+    );
 }
 
 #[test]
@@ -2951,7 +2983,12 @@ fn t14_adv3_goal_and_commitment_entries() {
         ("<<: {draft: true}", "<<: {private: 1}"),
     ] {
         let f = note(A, &entries(goal_line, commitment_line));
-        expect(&f, 0, (0, 2), &["sessions/2026-01-08-a.md:6:5: warning: unknown key `<<` in `goals`"]);
+        expect(
+            &f,
+            0,
+            (0, 2),
+            &["sessions/2026-01-08-a.md:6:5: warning: unknown key `<<` in `goals`"],
+        );
         assert!(f.build().has("sessions/2026-01-08-a.html"));
         t14_nothing_published(f.path());
     }
@@ -2987,7 +3024,8 @@ fn t14_adv3_goal_and_commitment_entries() {
 
 #[test]
 fn t14_adv3_settings_that_ask_to_hide_a_whole_site() {
-    let clear = "mentorlog cannot keep a whole journal hidden or protected, so its site would be published in the clear";
+    let clear =
+        "mentorlog cannot keep a whole journal hidden or protected, so its site would be published in the clear";
     for (line, head) in [
         ("private: true", format!("journal.yaml:4:1: error: `private` in journal.yaml: {clear}")),
         ("Draft: yes", format!("journal.yaml:4:1: error: `Draft` in journal.yaml: {clear}")),
@@ -3027,7 +3065,9 @@ fn t14_adv3_settings_that_ask_to_hide_a_whole_site() {
         let run = mentorlog(dir.path(), ["check"]);
         assert_eq!(run.code, 1, "{line}\n{run}");
         assert!(
-            run.stderr.lines().any(|l| l.starts_with("program.yaml:3:") && l.contains("error: `") && l.contains("in program.yaml")),
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with("program.yaml:3:") && l.contains("error: `") && l.contains("in program.yaml")),
             "{run}"
         );
         assert!(run.stderr.contains("help: remove the line"), "{run}");
