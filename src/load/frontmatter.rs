@@ -868,7 +868,12 @@ fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
             }
             _ => {}
         }
-        if code_indent || !raw.contains([':', '\u{FF1A}']) {
+        // Cheap first: a flag's value is a short word, so most lines need no closer look.
+        let Some(colon) = raw.find([':', '\u{FF1A}']) else {
+            continue;
+        };
+        let after = &raw[colon + raw[colon..].chars().next().map_or(1, char::len_utf8)..];
+        if code_indent || after.trim().len() > 12 {
             continue;
         }
         // A full-width colon (typed with an East Asian input method) reads as a colon.
