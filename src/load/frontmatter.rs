@@ -755,8 +755,8 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         .unwrap_or_else(|| written_at(split.yaml, &key));
         // Only where the note would otherwise be published: an anchor's `{private: true}`
         // that a merge key applies, in a note hidden anyway, is no doubt.
+        // (A draft is published with `--drafts`: it is looked at too.)
         if !fm.private
-            && !fm.draft
             && !matches!(
                 key.as_str(),
                 "goals" | "commitments" | "<<" | "title" | "date" | "duration"
@@ -815,7 +815,8 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             }
         }
     }
-    if !fm.private && !fm.draft {
+    // A draft is published with `--drafts`; its errors are warnings without it.
+    if !fm.private {
         privacy_lines_in_the_text(&mut r, split);
     }
     // Topics are compared by slug; keep the first spelling of each.

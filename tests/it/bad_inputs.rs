@@ -2888,6 +2888,27 @@ fn t14_adv3_privacy_lines_in_the_text_of_a_published_note() {
         0,
         &[],
     );
+    // A draft is published with --drafts: the line stops that build (a warning without it).
+    for text in [
+        "---\ndate: 2026-01-08\ndraft: true\n---\nprivate: true\n{C}\n",
+        "---\ndate: 2026-01-08\ndraft: true\nparams: {private: true}\n---\n{C}\n",
+    ] {
+        let f = note(A, &text.replace("{C}", T14_CANARY));
+        assert_eq!(check(&f).code, 0, "{text:?}");
+        let drafts = BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        };
+        let (result, built) = try_build(f.path(), &drafts);
+        assert!(result.is_err(), "{text:?} was built with --drafts");
+        assert!(
+            built
+                .files
+                .iter()
+                .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains(T14_CANARY)),
+            "{text:?}"
+        );
+    }
 }
 
 #[test]
