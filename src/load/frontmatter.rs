@@ -75,12 +75,107 @@ const PRIVACY_KEYS: &[&str] = &["private", "draft", "published", "publish"];
 /// a privacy key, is an error, never a warning the note is published after.
 const HIDING_WORDS: &[&str] = &["priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib"];
 
+/// Parts of key names other tools read as "leave this out" even where the key names a
+/// date or a setting: Hugo's `expiryDate` (gone after that date) and `headless`, 11ty's
+/// `eleventyExcludeFromCollections`, Zola's `render`, `unpublishDate`, a `password` that
+/// would protect the note. mentorlog can neither take a note down at a date nor protect
+/// it, so such a key is an error too.
+const LEAVE_OUT_WORDS: &[&str] = &[
+    "expir",
+    "unpublish",
+    "headless",
+    "exclude",
+    "render",
+    "listed",
+    "ignore",
+    "passw",
+];
+
 /// True when an unknown key (in lower case) may be meant to hide what it is in; `near`
 /// are the privacy keys the place knows.
-/// A key ending in `date` names a date (Hugo's `publishDate`, `expiryDate`), not a flag.
-fn means_to_hide(lower: &str, near: &[&str]) -> bool {
-    !lower.ends_with("date")
-        && (closest(lower, near.iter().copied()).is_some() || HIDING_WORDS.iter().any(|w| lower.contains(w)))
+/// A key ending in `date` names a date (Hugo's `publishDate`), not a flag, unless it says
+/// when the note leaves (`expiryDate`). Hugo's `_build` (`render: never`) hides too.
+pub(crate) fn means_to_hide(lower: &str, near: &[&str]) -> bool {
+    // Full-width letters (`ｐｒｉｖａｔｅ`) read as the ASCII they look like; invisible
+    // characters inside a key (`pri\u{200B}vate`) are not there for the eye.
+    let folded: String = lower
+        .chars()
+        .filter(|&c| !crate::load::damage::is_invisible(c))
+        .map(|c| match u32::from(c) {
+            n @ 0xFF01..=0xFF5E => char::from_u32(n - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()),
+            _ => c,
+        })
+        .collect();
+    let lower = folded.as_str();
+    PRIVACY_KEYS.contains(&lower)
+        || LEAVE_OUT_WORDS.iter().any(|w| lower.contains(w))
+        || lower == "_build"
+        || lower == "build"
+        || (!lower.ends_with("date")
+            && (closest(lower, near.iter().copied()).is_some() || HIDING_WORDS.iter().any(|w| lower.contains(w))))
+}
+
+/// Values that say "keep this hidden" when a key mentorlog does not read for privacy
+/// holds them (`status: private` of a WordPress export, `visibility: draft`, `kind:
+/// secret`, a tag `private`): compared in lower case, trimmed.
+const HIDING_VALUES: &[&str] = &[
+    "private",
+    "draft",
+    "drafts",
+    "hidden",
+    "secret",
+    "unlisted",
+    "unpublished",
+    "confidential",
+];
+
+/// True when `value` is text (or a list holding text) that says "keep this hidden".
+fn hiding_value(value: &Yaml) -> Option<String> {
+    match value {
+        Yaml::Str(s) => HIDING_VALUES
+            .contains(&s.trim().to_lowercase().as_str())
+            .then(|| s.trim().to_string()),
+        Yaml::List(items) => items.iter().find_map(hiding_value),
+        _ => None,
+    }
+}
+
+/// The first key, anywhere inside `value` (mappings in mappings and lists), that is a
+/// privacy key or means to hide (`params: {private: true}` as Hugo writes it, Zola's
+/// `extra: {draft: true}`): mentorlog reads privacy keys at the top only, so one nested
+/// elsewhere would be silently ignored.
+pub(crate) fn nested_hiding_key(value: &Yaml) -> Option<String> {
+    match value {
+        Yaml::Map(map) => map.iter().find_map(|(key, v)| {
+            let lower = key.to_lowercase();
+            if PRIVACY_KEYS.contains(&lower.as_str()) || means_to_hide(&lower, PRIVACY_KEYS) {
+                Some(key.clone())
+            } else {
+                nested_hiding_key(v)
+            }
+        }),
+        Yaml::List(items) => items.iter().find_map(nested_hiding_key),
+        _ => None,
+    }
+}
+
+/// Where `key` is written as a key (`key:`, `"key":`, `{key: …}`) on the first line from
+/// 1-based line `from.0` on in `yaml`, as a 1-based line and column; `from` if not found.
+fn find_key(yaml: &str, key: &str, from: Pos) -> Pos {
+    let quotes = ['"', '\''];
+    for (i, line) in yaml.lines().enumerate().skip(from.0.saturating_sub(1)) {
+        let mut search = 0;
+        while let Some(at) = line[search..].find(key).map(|a| a + search) {
+            let after = line[at + key.len()..].trim_start_matches(quotes).trim_start();
+            let start = if line[..at].ends_with(quotes) { at - 1 } else { at };
+            let before = line[..start].chars().next_back();
+            if after.starts_with(':') && before.is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ',' | '-' | '?')) {
+                return (i + 1, line[..start].chars().count() + 1);
+            }
+            search = at + key.len();
+        }
+    }
+    from
 }
 
 const GOAL_KEYS: &[&str] = &[
@@ -258,8 +353,43 @@ fn first_content(text: &str, from: usize) -> (usize, Option<&'static str>) {
                 continue;
             }
         }
+        if let Some((len, what)) = shows_nothing(rest) {
+            skipped = skipped.or(Some(what));
+            pos += len;
+            continue;
+        }
         return (pos, skipped);
     }
+}
+
+/// Other things a note may start with that show nothing where they are, so a `---`
+/// after them looks like the top of the file to whoever wrote it: a Markdown "comment"
+/// (a link reference definition such as `[//]: # (x)`, which renders as nothing), an
+/// Obsidian comment `%% … %%` (which may span lines), an XML declaration or other
+/// processing instruction `<? … ?>`, and a YAML directive (`%YAML 1.2`, which YAML
+/// itself puts before a `---`). Gives the length of the construct at the start of
+/// `rest` and what to call it.
+fn shows_nothing(rest: &str) -> Option<(usize, &'static str)> {
+    let line = rest.split('\n').next().unwrap_or(rest);
+    if let Some(after) = rest.strip_prefix("%%") {
+        let end = after.find("%%")?;
+        return Some((2 + end + 2, "an Obsidian comment (`%% … %%`) comes before it"));
+    }
+    if line.starts_with("%YAML ") || line.starts_with("%TAG ") {
+        return Some((line.len(), "a YAML directive (`%YAML`, `%TAG`) comes before it"));
+    }
+    if let Some(after) = rest.strip_prefix("<?") {
+        let end = after.find("?>")?;
+        return Some((2 + end + 2, "an XML declaration (`<?…?>`) comes before it"));
+    }
+    // `[label]: destination`, with the label closed on its line and something after it.
+    let label_end = line.strip_prefix('[').and_then(|l| l.find("]:")).map(|e| e + 1)?;
+    let label = &line[1..label_end];
+    let destination = line[label_end + 2..].trim();
+    (!label.trim().is_empty() && !label.contains('[') && !destination.is_empty()).then_some((
+        line.len(),
+        "a Markdown comment (a link reference definition such as `[//]: # (…)`) comes before it",
+    ))
 }
 
 /// The line of `text` that `pos` is in, from `pos` to its end (without the line break).
@@ -489,6 +619,8 @@ pub struct FrontMatter {
 
 /// Reads front matter, reporting problems with positions in the whole file.
 pub struct Reader<'a> {
+    /// The front matter's YAML, to find keys the index does not hold (nested ones).
+    yaml: &'a str,
     lines: TextLines<'a>,
     line_offset: usize,
     index: KeyIndex,
@@ -563,6 +695,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         }
     };
     let mut r = Reader {
+        yaml: split.yaml,
         lines: TextLines::new(path, file_text),
         line_offset,
         index: KeyIndex::build(split.yaml),
@@ -619,7 +752,20 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         } else {
             r.index.top(&key)
         }
-        .unwrap_or((1, 1));
+        .unwrap_or_else(|| written_at(split.yaml, &key));
+        // Only where the note would otherwise be published: an anchor's `{private: true}`
+        // that a merge key applies, in a note hidden anyway, is no doubt.
+        // (A draft is published with `--drafts`: it is looked at too.)
+        if !fm.private
+            && !matches!(
+                key.as_str(),
+                "goals" | "commitments" | "<<" | "title" | "date" | "duration"
+            )
+            && !means_to_hide(&lower, PRIVACY_KEYS)
+        {
+            let at_key = r.index.top(&key).unwrap_or((1, 1));
+            fm.private |= hiding_inside(&mut r, split.yaml, &key, &value, at_key, at, "note");
+        }
         match key.as_str() {
             "date" => match value.as_text() {
                 Some(text) => fm.date = Some((text, r.origin(at))),
@@ -669,6 +815,10 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
             }
         }
     }
+    // A draft is published with `--drafts`; its errors are warnings without it.
+    if !fm.private {
+        privacy_lines_in_the_text(&mut r, split);
+    }
     // Topics are compared by slug; keep the first spelling of each.
     let mut seen = std::collections::HashSet::new();
     let mut slugs = topic_slugs.into_iter();
@@ -677,6 +827,124 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         !t.trim().is_empty() && seen.insert(slug)
     });
     Some(fm)
+}
+
+/// Values a `private:`-like line may have: YAML's words for true and false and nothing.
+fn flag_word(value: &str) -> bool {
+    let v = value
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim()
+        .to_lowercase();
+    matches!(
+        v.as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "1" | "0" | "~" | "null" | ""
+    )
+}
+
+/// Reports each line of the text of a note that would be published that is a privacy
+/// key with a true/false value (`private: true`, `Draft: yes`, `published: false`, a typo
+/// of one), outside fenced and indented code: front matter that slipped below the top (a
+/// `---` closed too early by `...` or `--- `, a heading above it, fences lost in an
+/// editor) would otherwise publish the very line that asks not to be published.
+fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
+    let mut fence: Option<(char, usize)> = None;
+    for (i, raw) in split.body.split('\n').enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        let indent = raw.len() - raw.trim_start_matches(' ').len();
+        let code_indent = indent >= 4 || raw[indent..].starts_with('\t');
+        let rest = raw.trim_start();
+        // CommonMark fenced code: three or more backticks or tildes, closed by as many.
+        let run = |ch: char| rest.chars().take_while(|&c| c == ch).count();
+        let opening = ['`', '~'].into_iter().map(|ch| (ch, run(ch))).find(|&(_, n)| n >= 3);
+        match (fence, opening) {
+            (Some((ch, n)), Some((c, m))) if c == ch && m >= n && !code_indent && rest[m..].trim().is_empty() => {
+                fence = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            (None, Some(open)) if !code_indent => {
+                fence = Some(open);
+                continue;
+            }
+            _ => {}
+        }
+        // Cheap first: a flag's value is a short word, so most lines need no closer look.
+        let Some(colon) = raw.find([':', '\u{FF1A}']) else {
+            continue;
+        };
+        let after = &raw[colon + raw[colon..].chars().next().map_or(1, char::len_utf8)..];
+        if code_indent || after.trim().len() > 12 {
+            continue;
+        }
+        // A full-width colon (typed with an East Asian input method) reads as a colon.
+        let v = visible(raw).replace('\u{FF1A}', ":");
+        let Some((key, value)) = v.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+        let lower = key.to_lowercase();
+        let is_privacy = PRIVACY_KEYS.contains(&lower.as_str()) || means_to_hide(&lower, PRIVACY_KEYS);
+        if key.is_empty() || key.contains(char::is_whitespace) || !is_privacy || !flag_word(value) {
+            continue;
+        }
+        let line = split.body_line + i + 1;
+        let col = raw
+            .chars()
+            .take_while(|&c| c.is_whitespace() || crate::load::damage::is_invisible(c))
+            .count()
+            + 1;
+        let origin = r.lines.origin(line, col);
+        r.diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &origin,
+                format!("`{}` is in the text of the note, not in its front matter: it would be published as text, and the note with it", v.trim()),
+            )
+            .help("move the line into the front matter (between the two `---` lines that start the file); to show it as text, put it in backticks"),
+        );
+    }
+}
+
+/// Where a key the index does not place (a list or mapping used as a key, `? [private]`)
+/// is first written, as a 1-based line and column of the parsed text; (1, 1) if nowhere.
+fn written_at(yaml: &str, key: &str) -> Pos {
+    yaml.lines()
+        .enumerate()
+        .find_map(|(i, line)| line.find(key).map(|at| (i + 1, line[..at].chars().count() + 1)))
+        .unwrap_or((1, 1))
+}
+
+/// Reports a privacy key nested inside the value of `key` (`params: {private: true}`), or
+/// a value of it that says "hidden" (`status: private`, a tag `draft`): mentorlog would
+/// otherwise publish what it does not read. `what` is "note" or "entry". True when
+/// reported: the note is then kept private (privacy wins the doubt) and `check` fails.
+fn hiding_inside(r: &mut Reader<'_>, yaml: &str, key: &str, value: &Yaml, at_key: Pos, at: Pos, what: &str) -> bool {
+    if let Some(inner) = nested_hiding_key(value) {
+        r.report(
+            Severity::Error,
+            find_key(yaml, &inner, at_key),
+            format!("`{inner}` inside `{key}` is not read: mentorlog cannot tell whether this {what} may be published"),
+            &format!(
+                "mentorlog reads `private:` only at the top of the {}, not inside another key: write `private: true` (only the pair sees it) there, unindented",
+                if what == "note" { "front matter (or `draft: true`)" } else { "entry" }
+            ),
+        );
+        return true;
+    }
+    if let Some(word) = hiding_value(value) {
+        r.report(
+            Severity::Error,
+            at,
+            format!("`{key}` says `{word}`, which does not hide the {what}: mentorlog cannot tell whether it may be published"),
+            &format!(
+                "to keep the {what} off the site write `private: true`{}; if `{word}` is only a word here, use another",
+                if what == "note" { " (only the pair sees it) or `draft: true`" } else { "" }
+            ),
+        );
+        return true;
+    }
+    false
 }
 
 /// Reports each key written again in a mapping (YAML allows a key once) where it is
@@ -932,7 +1200,7 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Pos, parse: E
                 let deduplicated = without_repeats(r, map, |_, key, n| Some(index.key_nth(key, n)));
                 let map = deduplicated.as_deref().unwrap_or(map);
                 let allowed = if section == "goals" { GOAL_KEYS } else { COMMITMENT_KEYS };
-                for (key, _) in map {
+                for (key, value) in map {
                     let lower = key.to_lowercase();
                     if lower == "private" && key != "private" {
                         r.report(
@@ -941,13 +1209,18 @@ fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Pos, parse: E
                             format!("`{key}` is read as `private`"),
                             "write it in lower case: `private:`",
                         );
-                    } else if !allowed.contains(&key.as_str()) && means_to_hide(&lower, &["private"]) {
+                    } else if !allowed.contains(&key.as_str()) && lower != "<<" && means_to_hide(&lower, PRIVACY_KEYS) {
                         r.report(
                             Severity::Error,
                             index.key(key),
                             format!("unknown key `{key}` in `{section}`: mentorlog cannot tell whether this entry may be published"),
                             "an entry is hidden with `private: true` (or shown with `private: false`)",
                         );
+                    } else if !allowed.contains(&key.as_str())
+                        && lower != "<<"
+                        && hiding_inside(r, r.yaml, key, value, index.key(key), index.value(key), "entry")
+                    {
+                        // Reported; `entry_private` hides the entry.
                     } else if !allowed.contains(&key.as_str()) {
                         let help = match closest(key, allowed.iter().copied()) {
                             Some(near) => format!("did you mean `{near}`?"),
@@ -1064,9 +1337,18 @@ fn fits_a_page_name(r: &mut Reader<'_>, what: &str, name: &str, slug: &str, at: 
 fn entry_private(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> bool {
     let mut private = false;
     for (key, value) in map {
-        if key.to_lowercase() == "private" {
+        let lower = key.to_lowercase();
+        if lower == "private" {
             let then = "the entry is kept private";
             private |= privacy_flag(r, key, value, index.value(key), then);
+        } else if lower == "<<" {
+            // A YAML merge key that other tools apply: what it would merge hides too.
+            let mut hidden = (false, false);
+            hidden_by_any_writing(std::slice::from_ref(&(key.clone(), value.clone())), &mut hidden);
+            private |= hidden.0 || hidden.1;
+        } else if !GOAL_KEYS.contains(&key.as_str()) && !COMMITMENT_KEYS.contains(&key.as_str()) {
+            // Reported where the keys are read (`entries`): privacy wins the doubt.
+            private |= nested_hiding_key(value).is_some() || hiding_value(value).is_some();
         }
     }
     private

@@ -86,6 +86,58 @@ pub(crate) fn protect_requested(file: &str, key: &str, value: &Yaml) -> Option<(
     })
 }
 
+/// True when a key of journal.yaml or program.yaml (any case) asks for protection or for
+/// hiding: `protect` and its near spellings, `private`, `draft`, `password`, a typo of them.
+fn asks_to_hide(key: &str) -> bool {
+    let lower = key.to_lowercase();
+    closest(&lower, ["protect", "private", "draft", "published", "publish"]).is_some()
+        || [
+            "priv", "draft", "secret", "hidden", "confiden", "unlisted", "visib", "passw", "protect",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// The first key inside `value` (nested mappings and lists) that `asks_to_hide`.
+fn nested_asking(value: &Yaml) -> Option<&str> {
+    match value {
+        Yaml::Map(map) => map.iter().find_map(|(k, v)| {
+            if asks_to_hide(k) {
+                Some(k.as_str())
+            } else {
+                nested_asking(v)
+            }
+        }),
+        Yaml::List(items) => items.iter().find_map(nested_asking),
+        _ => None,
+    }
+}
+
+/// An unknown key of `journal.yaml` or `program.yaml` (`file`, whose whole is called
+/// `whole`: "journal", "program") that asks for what mentorlog cannot do to a whole site —
+/// keep it private, leave it out as a draft, protect it with a password — or that holds
+/// such a key (`site: {protect: true}`, a merge key `<<: {protect: true}`): building would
+/// publish in the clear what the user asked to hide, so it is an error, with its message
+/// and help. `protect` itself is read by the caller.
+pub(crate) fn hiding_setting(file: &str, whole: &str, key: &str, value: &Yaml) -> Option<(String, String)> {
+    let help = format!(
+        "remove the line: a {whole} is published as a whole; keep notes off its site with `private: true` in each note, or do not publish this {whole}"
+    );
+    if key != "<<" && asks_to_hide(key) {
+        return Some((
+            format!(
+                "`{key}` in {file}: mentorlog cannot keep a whole {whole} hidden or protected, so its site would be published in the clear"
+            ),
+            help,
+        ));
+    }
+    let inner = nested_asking(value)?;
+    Some((
+        format!("`{inner}` inside `{key}` in {file} is not read, and the site would be published in the clear"),
+        help,
+    ))
+}
+
 /// Reports each top-level key written again (YAML allows a key once) where it is written;
 /// returns the mapping with the first writing of each key.
 pub(crate) fn without_repeats(
@@ -271,6 +323,11 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                 // `Protect: true`, `protected: true`: asked for, whatever the spelling.
                 if let Some((message, help)) = protect_requested("journal.yaml", key, value) {
                     error(diags, key, message, help);
+                }
+            }
+            other if hiding_setting("journal.yaml", "journal", other, value).is_some() => {
+                if let Some((message, help)) = hiding_setting("journal.yaml", "journal", other, value) {
+                    error(diags, key, message, &help);
                 }
             }
             other => {

@@ -96,11 +96,14 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
     let errors_before = diags.count(Severity::Error);
     for (key, value) in &map {
         let mut wrong = |expected: &str| {
-            diags.push(Diagnostic::at(
-                Severity::Error,
-                &at(key),
-                format!("`{key}` must be {expected}, found {}", value.kind()),
-            ));
+            diags.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    &at(key),
+                    format!("`{key}` must be {expected}, found {}", value.kind()),
+                )
+                .help(format!("write `{key}:` followed by {expected} on the same line")),
+            );
         };
         match (key.as_str(), value) {
             ("title" | "lead" | "base_url" | "language", v) if v.as_text().is_some() => {
@@ -158,6 +161,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             }
             ("journals", Yaml::Null) => {}
             ("journals", _) => wrong("a list of folder paths"),
+            (other, v) if crate::load::journal::hiding_setting("program.yaml", "program", other, v).is_some() => {
+                if let Some((message, help)) = crate::load::journal::hiding_setting("program.yaml", "program", other, v)
+                {
+                    diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
+                }
+            }
             (other, _) => {
                 let help = closest(other, PROGRAM_KEYS.iter().copied()).map_or_else(
                     || format!("program.yaml may have {}", PROGRAM_KEYS.join(", ")),

@@ -321,10 +321,29 @@ impl<'de> serde::de::Visitor<'de> for Node<'_> {
     }
 }
 
+/// A mapping key as text. A list or mapping used as a key (`? [private]`) is written out
+/// in flow style, so the words in it are still seen (a hidden `private` is reported, not
+/// read as an empty key).
 fn key_text(key: Yaml) -> String {
     match key {
         Yaml::Null => "null".to_string(),
         Yaml::Str(s) => s,
+        other => flow_text(&other),
+    }
+}
+
+/// `value` in YAML's flow style, for showing a key that is not a scalar.
+fn flow_text(value: &Yaml) -> String {
+    match value {
+        Yaml::Null => "null".to_string(),
+        Yaml::List(items) => format!("[{}]", items.iter().map(flow_text).collect::<Vec<_>>().join(", ")),
+        Yaml::Map(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{k}: {}", flow_text(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         other => other.as_text().unwrap_or_default(),
     }
 }
