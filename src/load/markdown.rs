@@ -84,6 +84,70 @@ pub struct LinkTargets {
     pub stems: HashMap<String, usize>,
     /// Journal-relative static paths (`static/…`) → static index.
     pub statics: HashMap<String, usize>,
+    /// Lower-cased note paths and stems → the note, or `None` when several notes share
+    /// it: a wikilink written in another case (as Obsidian and case-insensitive file
+    /// systems resolve it) still names that note, so its name stays typed.
+    folded: HashMap<String, Option<usize>>,
+    /// Every note's file stem and page name, lower-cased: what a URL in raw HTML names.
+    names: std::collections::HashSet<String>,
+}
+
+impl LinkTargets {
+    /// Adds note `index` at the journal-relative `rel` (`sessions/…md`), whose page is
+    /// `slug` (under `sessions/`, without `.html`).
+    pub fn add_note(&mut self, rel: &str, slug: &str, index: usize) {
+        self.notes.insert(rel.to_string(), index);
+        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+        self.stems.entry(stem.to_string()).or_insert(index);
+        for key in [rel.to_lowercase(), stem.to_lowercase()] {
+            self.folded
+                .entry(key)
+                .and_modify(|n| {
+                    if *n != Some(index) {
+                        *n = None;
+                    }
+                })
+                .or_insert(Some(index));
+        }
+        self.names.insert(stem.to_lowercase());
+        let page = slug.rsplit('/').next().unwrap_or(slug);
+        self.names.insert(page.to_lowercase());
+    }
+
+    /// The note a wikilink's `name` (without `.md`) points at: by its path under
+    /// `sessions/`, else by its file stem; in another case when one note only matches.
+    fn wiki_note(&self, name: &str) -> Option<usize> {
+        let stem = name.rsplit('/').next().unwrap_or(name);
+        let path = format!("sessions/{name}.md");
+        if let Some(&n) = self.notes.get(&path).or_else(|| self.stems.get(stem)) {
+            return Some(n);
+        }
+        [path.to_lowercase(), stem.to_lowercase()]
+            .iter()
+            .find_map(|key| self.folded.get(key).copied().flatten())
+    }
+
+    /// Whether a URL written in raw HTML names a note of the journal: relative, and its
+    /// last part (percent-decoded, any case, with or without `.md`, `.html` or `.htm`)
+    /// is a note's file stem or page name. Raw HTML cannot be resolved per page like a
+    /// Markdown link, so such a URL would publish the name of a note that may be private.
+    pub fn names_note(&self, url: &str) -> bool {
+        let url = url.trim();
+        if url.starts_with("//") || has_scheme(url).is_some() {
+            return false;
+        }
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let Some(last) = path.split(['/', '\\']).rev().find(|p| !p.is_empty()) else {
+            return false;
+        };
+        let last = last.trim().to_lowercase();
+        let name = [".md", ".html", ".htm"]
+            .iter()
+            .find_map(|ext| last.strip_suffix(ext))
+            .unwrap_or(&last);
+        self.names.contains(name)
+    }
 }
 
 /// Where the note being rendered is, for links and diagnostics.
@@ -439,6 +503,8 @@ enum Open {
     Kept,
     /// Dropped: its text stays.
     Dropped,
+    /// An embed of a note (`![[note]]`) written as a link: its end is the link's.
+    AsLink,
 }
 
 /// One segment, rendered.
@@ -547,6 +613,30 @@ fn render_segment(
                 title,
                 id: _,
             }) => {
+                // `![[note]]`, Obsidian's embed of a note: a page cannot show one note
+                // inside another, so it is a wikilink to it, and a bare one's text (the
+                // note's file name) is typed like any bare wikilink's.
+                if let LinkType::WikiLink { has_pothole } = link_type {
+                    if cx.targets.wiki_note(&wiki_name(&dest_url)).is_some() {
+                        let kind = LinkKind::Wiki { labelled: has_pothole };
+                        if let Resolved::Target(to, anchor) =
+                            resolve(&dest_url, kind, base + range.start, body, cx, diags)
+                        {
+                            in_bare_wikilink = !has_pothole;
+                            if let (false, Target::Note(n)) = (has_pothole, to) {
+                                bare_wikilink = Some(n);
+                            }
+                            open.push(Open::AsLink);
+                            events.push(Event::Start(Tag::Link {
+                                link_type,
+                                dest_url: CowStr::Borrowed(""),
+                                title,
+                                id: marks.tag(Fill::LinkOpen { to, anchor }),
+                            }));
+                            continue;
+                        }
+                    }
+                }
                 let (dest_url, id) = match resolve(&dest_url, LinkKind::Image, base + range.start, body, cx, diags) {
                     Resolved::Keep(dest) => (CowStr::from(dest), CowStr::Borrowed("")),
                     Resolved::Target(to, anchor) => (CowStr::Borrowed(""), marks.tag(Fill::ImageOpen { to, anchor })),
@@ -563,11 +653,15 @@ fn render_segment(
                     id,
                 }));
             }
-            Event::End(TagEnd::Image) => {
-                if open.pop() != Some(Open::Dropped) {
-                    events.push(Event::End(TagEnd::Image));
+            Event::End(TagEnd::Image) => match open.pop() {
+                Some(Open::Dropped) => {}
+                Some(Open::AsLink) => {
+                    in_bare_wikilink = false;
+                    bare_wikilink = None;
+                    events.push(Event::End(TagEnd::Link));
                 }
-            }
+                _ => events.push(Event::End(TagEnd::Image)),
+            },
             // A disabled checkbox has no name for screen readers: a mark and words instead,
             // as in the goals' step lists.
             Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
@@ -607,7 +701,15 @@ fn render_segment(
             other => events.push(other),
         }
     }
-    let events = sanitize::fragments(events, &raw_html, cx.raw_html, &|at| body.origin(at, cx), diags);
+    let names_note = |url: &str| cx.targets.names_note(url);
+    let events = sanitize::fragments(
+        events,
+        &raw_html,
+        cx.raw_html,
+        &names_note,
+        &|at| body.origin(at, cx),
+        diags,
+    );
     let rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
     Rendered {
         body: rendered,
@@ -727,15 +829,9 @@ fn resolve(
         escaped.into_boxed_str()
     });
     if wiki {
-        let name = path.trim().trim_end_matches(".md");
-        let stem = name.rsplit('/').next().unwrap_or(name);
-        let found = cx
-            .targets
-            .notes
-            .get(&format!("sessions/{name}.md"))
-            .or_else(|| cx.targets.stems.get(stem));
-        return match found {
-            Some(&n) => Resolved::Target(Target::Note(n), anchor),
+        let name = wiki_name(dest);
+        return match cx.targets.wiki_note(&name) {
+            Some(n) => Resolved::Target(Target::Note(n), anchor),
             None => {
                 warn(
                     diags,
@@ -786,6 +882,14 @@ fn resolve(
     Resolved::Drop
 }
 
+/// The note name a wikilink's destination gives: without its `#heading`, `?query` and
+/// `.md`, percent-decoded, trimmed.
+fn wiki_name(dest: &str) -> String {
+    let path = dest.trim().split(['#', '?']).next().unwrap_or("");
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    path.trim().trim_end_matches(".md").to_string()
+}
+
 /// Joins a relative link to the note's folder; `None` when it climbs out of the journal.
 fn join(dir: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = if link.starts_with('/') {
@@ -811,8 +915,7 @@ mod tests {
 
     fn render_with(body: &str, raw_html: bool) -> (Note, Diagnostics) {
         let mut targets = LinkTargets::default();
-        targets.notes.insert("sessions/2026-01-08-intro.md".into(), 0);
-        targets.stems.insert("2026-01-08-intro".into(), 0);
+        targets.add_note("sessions/2026-01-08-intro.md", "2026-01-08-intro", 0);
         targets.statics.insert("static/chart.png".into(), 0);
         let cx = NoteContext {
             path: Path::new("sessions/b.md"),
