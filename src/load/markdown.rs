@@ -249,6 +249,19 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
     for marker in private_markers(body) {
         let opens = match marker.kind {
             MarkerKind::Open => true,
+            MarkerKind::OpenInComment => {
+                warn(
+                    diags,
+                    Severity::Warning,
+                    marker.start,
+                    format!(
+                        "the comment `{}` is not closed before a `<!-- private -->` marker, so the two are one comment",
+                        cut_line(&body[marker.start..marker.end])
+                    ),
+                    "close the comment with `-->` before the marker; until then the comment and the text after it are kept private",
+                );
+                true
+            }
             MarkerKind::Close => false,
             MarkerKind::LooksLike { opens } => {
                 warn(
@@ -337,6 +350,8 @@ fn cut_line(text: &str) -> String {
 enum MarkerKind {
     /// `<!-- private -->`.
     Open,
+    /// `<!-- private -->` at the end of a comment left open before it.
+    OpenInComment,
     /// `<!-- /private -->`.
     Close,
     /// Close to a marker but not one (`<!-- privat -->`, `<!-- private: pay -->`).
@@ -423,7 +438,17 @@ fn private_markers(body: &str) -> Vec<Marker> {
                 }
             };
             let end = start + 4 + inner_len + close_len;
-            if let Some(kind) = marker_kind(&rest[..inner_len]) {
+            let inner = &rest[..inner_len];
+            // A comment left open before a marker (`<!-- TODO` … `<!-- private -->`) ends
+            // at the marker's `-->`, so browsers hide the marker with it: it still opens a
+            // block (the comment with it), or the text meant to be private is published.
+            let nested = inner
+                .rfind("<!--")
+                .filter(|_| marker_kind(inner).is_none())
+                .and_then(|at| marker_kind(&inner[at + 4..]))
+                .filter(|kind| *kind == MarkerKind::Open)
+                .map(|_| MarkerKind::OpenInComment);
+            if let Some(kind) = marker_kind(inner).or(nested) {
                 markers.push(Marker {
                     start: range.start + start,
                     end: range.start + end,
