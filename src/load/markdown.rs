@@ -40,6 +40,9 @@ pub struct Note {
     pub named_headings: Vec<NamedHeading>,
     /// The ids of the other headings, when there are named ones (for unique ids).
     pub fixed_ids: Vec<String>,
+    /// The same for headings in private blocks (emptied when they are left out, so they
+    /// number no public heading).
+    pub private_ids: Vec<String>,
 }
 
 /// A heading whose text names a note.
@@ -59,7 +62,8 @@ impl Note {
         if self.named_headings.is_empty() {
             return;
         }
-        let mut taken: std::collections::HashSet<String> = self.fixed_ids.iter().cloned().collect();
+        let mut taken: std::collections::HashSet<String> =
+            self.fixed_ids.iter().chain(&self.private_ids).cloned().collect();
         for heading in &mut self.named_headings {
             let base = heading_id(&heading.text.resolve(published));
             let base = if base.is_empty() { "section".to_string() } else { base };
@@ -171,12 +175,21 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
     let mut note = Note::default();
     let mut headings = Headings::default();
     let lines = Lines::new(body);
-    for (private, start, end) in private_blocks(body, cx, diags) {
-        let text = &body[start..end];
-        if text.trim().is_empty() {
-            continue;
+    let blocks = private_blocks(body, cx, diags);
+    // Public parts first: heading ids are numbered in that order, so a public heading's id
+    // never depends on the private text (`plan-1` would tell a private `## Plan` is there).
+    let mut rendered: Vec<Option<Rendered>> = blocks.iter().map(|_| None).collect();
+    for pass in [false, true] {
+        headings.private = pass;
+        for (k, &(private, start, end)) in blocks.iter().enumerate() {
+            let text = &body[start..end];
+            if private == pass && !text.trim().is_empty() {
+                rendered[k] = Some(render_segment(text, start, &lines, cx, &mut headings, diags));
+            }
         }
-        let rendered = render_segment(text, start, &lines, cx, &mut headings, diags);
+    }
+    for (&(private, _, _), rendered) in blocks.iter().zip(rendered) {
+        let Some(rendered) = rendered else { continue };
         if !private && note.first_heading.is_none() {
             note.first_heading = rendered.first_heading;
         }
@@ -189,6 +202,7 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
     if !headings.named.is_empty() {
         note.named_headings = headings.named;
         note.fixed_ids = headings.fixed;
+        note.private_ids = headings.fixed_private;
     }
     note
 }
@@ -200,8 +214,12 @@ struct Headings {
     counts: HashMap<String, usize>,
     /// Ids of headings without note names.
     fixed: Vec<String>,
+    /// The same, in private blocks.
+    fixed_private: Vec<String>,
     /// Headings naming notes.
     named: Vec<NamedHeading>,
+    /// Whether the segment being rendered is private.
+    private: bool,
 }
 
 impl Headings {
@@ -579,7 +597,11 @@ fn render_segment(
                         headings.named.push(NamedHeading { text, id });
                         marks.tag(Fill::HeadingId(headings.named.len() - 1))
                     } else {
-                        headings.fixed.push(id.clone());
+                        if headings.private {
+                            headings.fixed_private.push(id.clone());
+                        } else {
+                            headings.fixed.push(id.clone());
+                        }
                         CowStr::from(id)
                     };
                     events[at] = Event::Start(Tag::Heading {

@@ -2461,3 +2461,57 @@ fn t14_adv2_a_private_marker_closing_an_open_comment_still_opens_a_block() {
         assert!(text(one(page.root_element(), "main .note")).contains("fter"), "{body}");
     }
 }
+
+/// Heading ids were numbered across the whole note, private blocks included: a public
+/// `## Plan` after a private `## Plan` got `id="plan-1"`, which tells the reader that a
+/// private heading with that text is there. Public headings are now numbered among
+/// themselves; private ones (shown with `--include-private`) after them.
+#[test]
+fn t14_adv2_heading_ids_do_not_count_private_headings() {
+    for (body, public_id) in [
+        (
+            "<!-- private -->\n## Layoffs in March\n<!-- /private -->\n\n## Layoffs in March\n",
+            "layoffs-in-march",
+        ),
+        (
+            "<!-- private -->\nPlan\n----\n<!-- /private -->\n\nPlan\n----\n",
+            "plan",
+        ),
+        (
+            "<!-- private -->\n## About an unpublished note\n<!-- /private -->\n\n## About [[2026-01-08-frank-talk]]\n",
+            "about-an-unpublished-note",
+        ),
+    ] {
+        let f = Fixture::new(&[
+            (
+                "journal.yaml",
+                "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n",
+            ),
+            (FRANK, FRANK_NOTE),
+            (A, &format!("---\ndate: 2026-01-09\n---\n{body}")),
+        ]);
+        let built = f.build();
+        let page = built.page("sessions/2026-01-08-a.html");
+        let ids: Vec<&str> = crate::harness::all(page.root_element(), "main .note h2")
+            .iter()
+            .filter_map(|h| h.value().attr("id"))
+            .collect();
+        assert_eq!(ids, [public_id], "{body}");
+        // With the private text on the site, every id is still unique.
+        let (_, everything) = try_build(
+            f.path(),
+            &BuildOptions {
+                include_private: true,
+                ..BuildOptions::default()
+            },
+        );
+        let page = everything.page("sessions/2026-01-08-a.html");
+        let mut ids: Vec<&str> = crate::harness::all(page.root_element(), "main .note h2")
+            .iter()
+            .filter_map(|h| h.value().attr("id"))
+            .collect();
+        assert_eq!(ids.len(), 2, "{body}");
+        ids.dedup();
+        assert_eq!(ids.len(), 2, "{body}: {ids:?}");
+    }
+}
