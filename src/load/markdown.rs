@@ -930,11 +930,17 @@ fn resolve(
 }
 
 /// The note name a wikilink's destination gives: without its `#heading`, `?query` and
-/// `.md`, percent-decoded, trimmed.
+/// `.md` (in any case), percent-decoded, trimmed, and without the `\` that escapes the
+/// `|` of `[[name\|label]]` inside a table.
 fn wiki_name(dest: &str) -> String {
     let path = dest.trim().split(['#', '?']).next().unwrap_or("");
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    path.trim().trim_end_matches(".md").to_string()
+    let path = path.trim().trim_end_matches('\\').trim_end();
+    let cut = path.len().saturating_sub(3);
+    match path.get(cut..) {
+        Some(ext) if ext.eq_ignore_ascii_case(".md") => path[..cut].to_string(),
+        _ => path.to_string(),
+    }
 }
 
 /// Joins a relative link to the note's folder; `None` when it climbs out of the journal.

@@ -2300,6 +2300,8 @@ fn t14_adv2_note_embeds_and_wikilinks_in_another_case_name_no_private_note() {
         "# ![[2026-01-08-frank-talk#Part]] again",
         "In another case: [[2026-01-08-Frank-Talk]].",
         "By path: [[SESSIONS/2026-01-08-FRANK-TALK.md]] and ![[2026-01-08-FRANK-TALK|our talk]].",
+        "With the extension in capitals: [[2026-01-08-frank-talk.MD]].",
+        "| In a table |\n|---|\n| [[2026-01-08-frank-talk\\|our talk]] |",
     ] {
         let f = Fixture::new(&[
             (
