@@ -988,6 +988,39 @@ mod tests {
     }
 
     #[test]
+    fn t14_adv2_urls_naming_notes_and_wikilinks_in_any_case() {
+        let mut targets = LinkTargets::default();
+        targets.add_note("sessions/2026-01-08-Frank Talk.md", "2026-01-08-frank-talk", 0);
+        targets.add_note("sessions/sub/2026-02-01-b.md", "sub/2026-02-01-b", 1);
+        for url in [
+            "2026-01-08-Frank Talk.md",
+            "./2026-01-08-frank%20talk.MD#x",
+            "../sessions/2026-01-08-frank-talk.html?y",
+            "2026-01-08-FRANK-TALK",
+            "sub/2026-02-01-b/",
+        ] {
+            assert!(targets.names_note(url), "{url}");
+        }
+        for url in [
+            "https://example.org/2026-01-08-frank-talk.html",
+            "//example.org/2026-01-08-frank-talk.html",
+            "../static/2026-01-08-frank-talk.png",
+            "#2026-01-08-frank-talk",
+            "",
+        ] {
+            assert!(!targets.names_note(url), "{url}");
+        }
+        assert_eq!(targets.wiki_note("2026-01-08-frank talk"), Some(0));
+        assert_eq!(targets.wiki_note("SUB/2026-02-01-B"), Some(1));
+        assert_eq!(targets.wiki_note("2026-02-01-b"), Some(1));
+        assert_eq!(wiki_name(" 2026-01-08-x.MD\\#h"), "2026-01-08-x");
+        assert_eq!(wiki_name("2026%2D01-08-x\\"), "2026-01-08-x");
+        // Two notes that differ only in case: a third spelling names neither.
+        targets.add_note("sessions/2026-01-08-frank talk.md", "2026-01-08-frank-talk-2", 2);
+        assert_eq!(targets.wiki_note("2026-01-08-FRANK TALK"), None);
+    }
+
+    #[test]
     fn words_are_split_as_split_whitespace_splits_them() {
         for text in [
             "",

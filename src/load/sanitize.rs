@@ -206,7 +206,9 @@ impl Sink<'_> {
         let mut found = false;
         for attr in attrs {
             let attr_name = &*attr.name.local;
+            // With `check`, an attribute off the allowlist is removed (and reported) anyway.
             if !(is_url_attr(name, attr_name) || matches!(attr_name, "cite" | "srcset" | "longdesc" | "background"))
+                || (self.check && !allowed(name, attr_name))
                 || !names_note(&attr.value)
             {
                 continue;
@@ -254,12 +256,7 @@ impl Sink<'_> {
         }
         for attr in attrs {
             let attr_name = &*attr.name.local;
-            let allowed = policy.generic.contains(attr_name)
-                || policy
-                    .tag_attributes
-                    .get(name)
-                    .is_some_and(|set| set.contains(attr_name));
-            if !allowed {
+            if !allowed(name, attr_name) {
                 let why = if attr_name.starts_with("on") {
                     "it can run script"
                 } else if attr_name == "rel" && name == "a" {
@@ -296,6 +293,12 @@ impl Sink<'_> {
         }
         self.check_note_urls(name, attrs);
     }
+}
+
+/// Whether the policy keeps attribute `attr` on element `tag`.
+fn allowed(tag: &str, attr: &str) -> bool {
+    let policy = &*POLICY;
+    policy.generic.contains(attr) || policy.tag_attributes.get(tag).is_some_and(|set| set.contains(attr))
 }
 
 /// The attributes ammonia checks as URLs (its `is_url_attr`, for HTML elements).
