@@ -14,10 +14,8 @@ fn targets() -> &'static LinkTargets {
     static TARGETS: OnceLock<LinkTargets> = OnceLock::new();
     TARGETS.get_or_init(|| {
         let mut t = LinkTargets::default();
-        t.notes.insert("sessions/2026-01-08-intro.md".into(), 0);
-        t.notes.insert("sessions/sub/2026-02-05-deep.md".into(), 1);
-        t.stems.insert("2026-01-08-intro".into(), 0);
-        t.stems.insert("2026-02-05-deep".into(), 1);
+        t.add_note("sessions/2026-01-08-intro.md", "2026-01-08-intro", 0);
+        t.add_note("sessions/sub/2026-02-05-deep.md", "sub/2026-02-05-deep", 1);
         t.statics.insert("static/chart.png".into(), 0);
         t
     })

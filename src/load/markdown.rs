@@ -40,6 +40,9 @@ pub struct Note {
     pub named_headings: Vec<NamedHeading>,
     /// The ids of the other headings, when there are named ones (for unique ids).
     pub fixed_ids: Vec<String>,
+    /// The same for headings in private blocks (emptied when they are left out, so they
+    /// number no public heading).
+    pub private_ids: Vec<String>,
 }
 
 /// A heading whose text names a note.
@@ -59,7 +62,8 @@ impl Note {
         if self.named_headings.is_empty() {
             return;
         }
-        let mut taken: std::collections::HashSet<String> = self.fixed_ids.iter().cloned().collect();
+        let mut taken: std::collections::HashSet<String> =
+            self.fixed_ids.iter().chain(&self.private_ids).cloned().collect();
         for heading in &mut self.named_headings {
             let base = heading_id(&heading.text.resolve(published));
             let base = if base.is_empty() { "section".to_string() } else { base };
@@ -84,6 +88,70 @@ pub struct LinkTargets {
     pub stems: HashMap<String, usize>,
     /// Journal-relative static paths (`static/…`) → static index.
     pub statics: HashMap<String, usize>,
+    /// Lower-cased note paths and stems → the note, or `None` when several notes share
+    /// it: a wikilink written in another case (as Obsidian and case-insensitive file
+    /// systems resolve it) still names that note, so its name stays typed.
+    folded: HashMap<String, Option<usize>>,
+    /// Every note's file stem and page name, lower-cased: what a URL in raw HTML names.
+    names: std::collections::HashSet<String>,
+}
+
+impl LinkTargets {
+    /// Adds note `index` at the journal-relative `rel` (`sessions/…md`), whose page is
+    /// `slug` (under `sessions/`, without `.html`).
+    pub fn add_note(&mut self, rel: &str, slug: &str, index: usize) {
+        self.notes.insert(rel.to_string(), index);
+        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+        self.stems.entry(stem.to_string()).or_insert(index);
+        for key in [rel.to_lowercase(), stem.to_lowercase()] {
+            self.folded
+                .entry(key)
+                .and_modify(|n| {
+                    if *n != Some(index) {
+                        *n = None;
+                    }
+                })
+                .or_insert(Some(index));
+        }
+        self.names.insert(stem.to_lowercase());
+        let page = slug.rsplit('/').next().unwrap_or(slug);
+        self.names.insert(page.to_lowercase());
+    }
+
+    /// The note a wikilink's `name` (without `.md`) points at: by its path under
+    /// `sessions/`, else by its file stem; in another case when one note only matches.
+    fn wiki_note(&self, name: &str) -> Option<usize> {
+        let stem = name.rsplit('/').next().unwrap_or(name);
+        let path = format!("sessions/{name}.md");
+        if let Some(&n) = self.notes.get(&path).or_else(|| self.stems.get(stem)) {
+            return Some(n);
+        }
+        [path.to_lowercase(), stem.to_lowercase()]
+            .iter()
+            .find_map(|key| self.folded.get(key).copied().flatten())
+    }
+
+    /// Whether a URL written in raw HTML names a note of the journal: relative, and its
+    /// last part (percent-decoded, any case, with or without `.md`, `.html` or `.htm`)
+    /// is a note's file stem or page name. Raw HTML cannot be resolved per page like a
+    /// Markdown link, so such a URL would publish the name of a note that may be private.
+    pub fn names_note(&self, url: &str) -> bool {
+        let url = url.trim();
+        if url.starts_with("//") || has_scheme(url).is_some() {
+            return false;
+        }
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let Some(last) = path.split(['/', '\\']).rev().find(|p| !p.is_empty()) else {
+            return false;
+        };
+        let last = last.trim().to_lowercase();
+        let name = [".md", ".html", ".htm"]
+            .iter()
+            .find_map(|ext| last.strip_suffix(ext))
+            .unwrap_or(&last);
+        self.names.contains(name)
+    }
 }
 
 /// Where the note being rendered is, for links and diagnostics.
@@ -107,12 +175,21 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
     let mut note = Note::default();
     let mut headings = Headings::default();
     let lines = Lines::new(body);
-    for (private, start, end) in private_blocks(body, cx, diags) {
-        let text = &body[start..end];
-        if text.trim().is_empty() {
-            continue;
+    let blocks = private_blocks(body, cx, diags);
+    // Public parts first: heading ids are numbered in that order, so a public heading's id
+    // never depends on the private text (`plan-1` would tell a private `## Plan` is there).
+    let mut rendered: Vec<Option<Rendered>> = blocks.iter().map(|_| None).collect();
+    for pass in [false, true] {
+        headings.private = pass;
+        for (k, &(private, start, end)) in blocks.iter().enumerate() {
+            let text = &body[start..end];
+            if private == pass && !text.trim().is_empty() {
+                rendered[k] = Some(render_segment(text, start, &lines, cx, &mut headings, diags));
+            }
         }
-        let rendered = render_segment(text, start, &lines, cx, &mut headings, diags);
+    }
+    for (&(private, _, _), rendered) in blocks.iter().zip(rendered) {
+        let Some(rendered) = rendered else { continue };
         if !private && note.first_heading.is_none() {
             note.first_heading = rendered.first_heading;
         }
@@ -125,6 +202,7 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
     if !headings.named.is_empty() {
         note.named_headings = headings.named;
         note.fixed_ids = headings.fixed;
+        note.private_ids = headings.fixed_private;
     }
     note
 }
@@ -136,8 +214,12 @@ struct Headings {
     counts: HashMap<String, usize>,
     /// Ids of headings without note names.
     fixed: Vec<String>,
+    /// The same, in private blocks.
+    fixed_private: Vec<String>,
     /// Headings naming notes.
     named: Vec<NamedHeading>,
+    /// Whether the segment being rendered is private.
+    private: bool,
 }
 
 impl Headings {
@@ -185,6 +267,19 @@ fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> 
     for marker in private_markers(body) {
         let opens = match marker.kind {
             MarkerKind::Open => true,
+            MarkerKind::OpenInComment => {
+                warn(
+                    diags,
+                    Severity::Warning,
+                    marker.start,
+                    format!(
+                        "the comment `{}` is not closed before a `<!-- private -->` marker, so the two are one comment",
+                        cut_line(&body[marker.start..marker.end])
+                    ),
+                    "close the comment with `-->` before the marker; until then the comment and the text after it are kept private",
+                );
+                true
+            }
             MarkerKind::Close => false,
             MarkerKind::LooksLike { opens } => {
                 warn(
@@ -273,6 +368,8 @@ fn cut_line(text: &str) -> String {
 enum MarkerKind {
     /// `<!-- private -->`.
     Open,
+    /// `<!-- private -->` at the end of a comment left open before it.
+    OpenInComment,
     /// `<!-- /private -->`.
     Close,
     /// Close to a marker but not one (`<!-- privat -->`, `<!-- private: pay -->`).
@@ -359,7 +456,17 @@ fn private_markers(body: &str) -> Vec<Marker> {
                 }
             };
             let end = start + 4 + inner_len + close_len;
-            if let Some(kind) = marker_kind(&rest[..inner_len]) {
+            let inner = &rest[..inner_len];
+            // A comment left open before a marker (`<!-- TODO` … `<!-- private -->`) ends
+            // at the marker's `-->`, so browsers hide the marker with it: it still opens a
+            // block (the comment with it), or the text meant to be private is published.
+            let nested = inner
+                .rfind("<!--")
+                .filter(|_| marker_kind(inner).is_none())
+                .and_then(|at| marker_kind(&inner[at + 4..]))
+                .filter(|kind| *kind == MarkerKind::Open)
+                .map(|_| MarkerKind::OpenInComment);
+            if let Some(kind) = marker_kind(inner).or(nested) {
                 markers.push(Marker {
                     start: range.start + start,
                     end: range.start + end,
@@ -439,6 +546,8 @@ enum Open {
     Kept,
     /// Dropped: its text stays.
     Dropped,
+    /// An embed of a note (`![[note]]`) written as a link: its end is the link's.
+    AsLink,
 }
 
 /// One segment, rendered.
@@ -488,7 +597,11 @@ fn render_segment(
                         headings.named.push(NamedHeading { text, id });
                         marks.tag(Fill::HeadingId(headings.named.len() - 1))
                     } else {
-                        headings.fixed.push(id.clone());
+                        if headings.private {
+                            headings.fixed_private.push(id.clone());
+                        } else {
+                            headings.fixed.push(id.clone());
+                        }
                         CowStr::from(id)
                     };
                     events[at] = Event::Start(Tag::Heading {
@@ -547,6 +660,30 @@ fn render_segment(
                 title,
                 id: _,
             }) => {
+                // `![[note]]`, Obsidian's embed of a note: a page cannot show one note
+                // inside another, so it is a wikilink to it, and a bare one's text (the
+                // note's file name) is typed like any bare wikilink's.
+                if let LinkType::WikiLink { has_pothole } = link_type {
+                    if cx.targets.wiki_note(&wiki_name(&dest_url)).is_some() {
+                        let kind = LinkKind::Wiki { labelled: has_pothole };
+                        if let Resolved::Target(to, anchor) =
+                            resolve(&dest_url, kind, base + range.start, body, cx, diags)
+                        {
+                            in_bare_wikilink = !has_pothole;
+                            if let (false, Target::Note(n)) = (has_pothole, to) {
+                                bare_wikilink = Some(n);
+                            }
+                            open.push(Open::AsLink);
+                            events.push(Event::Start(Tag::Link {
+                                link_type,
+                                dest_url: CowStr::Borrowed(""),
+                                title,
+                                id: marks.tag(Fill::LinkOpen { to, anchor }),
+                            }));
+                            continue;
+                        }
+                    }
+                }
                 let (dest_url, id) = match resolve(&dest_url, LinkKind::Image, base + range.start, body, cx, diags) {
                     Resolved::Keep(dest) => (CowStr::from(dest), CowStr::Borrowed("")),
                     Resolved::Target(to, anchor) => (CowStr::Borrowed(""), marks.tag(Fill::ImageOpen { to, anchor })),
@@ -563,11 +700,15 @@ fn render_segment(
                     id,
                 }));
             }
-            Event::End(TagEnd::Image) => {
-                if open.pop() != Some(Open::Dropped) {
-                    events.push(Event::End(TagEnd::Image));
+            Event::End(TagEnd::Image) => match open.pop() {
+                Some(Open::Dropped) => {}
+                Some(Open::AsLink) => {
+                    in_bare_wikilink = false;
+                    bare_wikilink = None;
+                    events.push(Event::End(TagEnd::Link));
                 }
-            }
+                _ => events.push(Event::End(TagEnd::Image)),
+            },
             // A disabled checkbox has no name for screen readers: a mark and words instead,
             // as in the goals' step lists.
             Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
@@ -607,7 +748,15 @@ fn render_segment(
             other => events.push(other),
         }
     }
-    let events = sanitize::fragments(events, &raw_html, cx.raw_html, &|at| body.origin(at, cx), diags);
+    let names_note = |url: &str| cx.targets.names_note(url);
+    let events = sanitize::fragments(
+        events,
+        &raw_html,
+        cx.raw_html,
+        &names_note,
+        &|at| body.origin(at, cx),
+        diags,
+    );
     let rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
     Rendered {
         body: rendered,
@@ -727,15 +876,9 @@ fn resolve(
         escaped.into_boxed_str()
     });
     if wiki {
-        let name = path.trim().trim_end_matches(".md");
-        let stem = name.rsplit('/').next().unwrap_or(name);
-        let found = cx
-            .targets
-            .notes
-            .get(&format!("sessions/{name}.md"))
-            .or_else(|| cx.targets.stems.get(stem));
-        return match found {
-            Some(&n) => Resolved::Target(Target::Note(n), anchor),
+        let name = wiki_name(dest);
+        return match cx.targets.wiki_note(&name) {
+            Some(n) => Resolved::Target(Target::Note(n), anchor),
             None => {
                 warn(
                     diags,
@@ -786,6 +929,20 @@ fn resolve(
     Resolved::Drop
 }
 
+/// The note name a wikilink's destination gives: without its `#heading`, `?query` and
+/// `.md` (in any case), percent-decoded, trimmed, and without the `\` that escapes the
+/// `|` of `[[name\|label]]` inside a table.
+fn wiki_name(dest: &str) -> String {
+    let path = dest.trim().split(['#', '?']).next().unwrap_or("");
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let path = path.trim().trim_end_matches('\\').trim_end();
+    let cut = path.len().saturating_sub(3);
+    match path.get(cut..) {
+        Some(ext) if ext.eq_ignore_ascii_case(".md") => path[..cut].to_string(),
+        _ => path.to_string(),
+    }
+}
+
 /// Joins a relative link to the note's folder; `None` when it climbs out of the journal.
 fn join(dir: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = if link.starts_with('/') {
@@ -811,8 +968,7 @@ mod tests {
 
     fn render_with(body: &str, raw_html: bool) -> (Note, Diagnostics) {
         let mut targets = LinkTargets::default();
-        targets.notes.insert("sessions/2026-01-08-intro.md".into(), 0);
-        targets.stems.insert("2026-01-08-intro".into(), 0);
+        targets.add_note("sessions/2026-01-08-intro.md", "2026-01-08-intro", 0);
         targets.statics.insert("static/chart.png".into(), 0);
         let cx = NoteContext {
             path: Path::new("sessions/b.md"),
@@ -829,6 +985,39 @@ mod tests {
 
     fn html(note: &Note) -> String {
         note.segments.iter().map(|s| s.body.html_without_fills()).collect()
+    }
+
+    #[test]
+    fn t14_adv2_urls_naming_notes_and_wikilinks_in_any_case() {
+        let mut targets = LinkTargets::default();
+        targets.add_note("sessions/2026-01-08-Frank Talk.md", "2026-01-08-frank-talk", 0);
+        targets.add_note("sessions/sub/2026-02-01-b.md", "sub/2026-02-01-b", 1);
+        for url in [
+            "2026-01-08-Frank Talk.md",
+            "./2026-01-08-frank%20talk.MD#x",
+            "../sessions/2026-01-08-frank-talk.html?y",
+            "2026-01-08-FRANK-TALK",
+            "sub/2026-02-01-b/",
+        ] {
+            assert!(targets.names_note(url), "{url}");
+        }
+        for url in [
+            "https://example.org/2026-01-08-frank-talk.html",
+            "//example.org/2026-01-08-frank-talk.html",
+            "../static/2026-01-08-frank-talk.png",
+            "#2026-01-08-frank-talk",
+            "",
+        ] {
+            assert!(!targets.names_note(url), "{url}");
+        }
+        assert_eq!(targets.wiki_note("2026-01-08-frank talk"), Some(0));
+        assert_eq!(targets.wiki_note("SUB/2026-02-01-B"), Some(1));
+        assert_eq!(targets.wiki_note("2026-02-01-b"), Some(1));
+        assert_eq!(wiki_name(" 2026-01-08-x.MD\\#h"), "2026-01-08-x");
+        assert_eq!(wiki_name("2026%2D01-08-x\\"), "2026-01-08-x");
+        // Two notes that differ only in case: a third spelling names neither.
+        targets.add_note("sessions/2026-01-08-frank talk.md", "2026-01-08-frank-talk-2", 2);
+        assert_eq!(targets.wiki_note("2026-01-08-FRANK TALK"), None);
     }
 
     #[test]

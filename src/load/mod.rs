@@ -202,16 +202,14 @@ pub fn journal_cached(
             script_free
         });
     }
+    let slugs = page_slugs(&notes);
     let mut targets = LinkTargets::default();
     for (i, rel) in notes.iter().enumerate() {
-        targets.notes.insert(rel.clone(), i);
-        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
-        targets.stems.entry(stem.to_string()).or_insert(i);
+        targets.add_note(rel, &slugs[i], i);
     }
     for (i, rel) in static_paths.iter().enumerate() {
         targets.statics.insert(rel.clone(), i);
     }
-    let slugs = page_slugs(&notes);
     let raw_html = config.as_ref().is_some_and(|c| c.raw_html);
     let context = cache.map(|_| NoteCache::context(root, raw_html, options.drafts, &notes, &static_paths));
     let parsed: Vec<_> = notes

@@ -62,7 +62,11 @@ static POLICY: LazyLock<Policy> = LazyLock::new(|| {
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(HashSet::from(["text-align"]))
-        .link_rel(Some("noopener noreferrer"));
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|_, _, value| {
+            let named = DROPPED_URLS.with(|urls| urls.borrow().iter().any(|url| url == value));
+            (!named).then(|| value.into())
+        });
     Policy {
         tags: b.clone_tags(),
         clean_content: b.clone_clean_content_tags(),
@@ -119,16 +123,22 @@ enum Found {
     Close(String),
 }
 
+/// Whether a URL written in raw HTML names one of the journal's notes.
+pub(crate) type NamesNote<'n> = &'n dyn Fn(&str) -> bool;
+
 /// Collects what a tokenizer reads: the tags (for matching) and, when `check` is on, the
-/// removals the sanitiser will make (for warnings).
+/// removals the sanitiser will make (for warnings). With `names_note`, URLs that name a
+/// note are found too: removed when `check` is on (`dropped`), else warned about.
 #[derive(Default)]
-struct Sink {
+struct Sink<'n> {
     check: bool,
+    names_note: Option<NamesNote<'n>>,
     tags: RefCell<Vec<Found>>,
     removed: RefCell<Vec<(String, String)>>,
+    dropped: RefCell<Vec<String>>,
 }
 
-impl TokenSink for Sink {
+impl TokenSink for Sink<'_> {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
@@ -141,6 +151,8 @@ impl TokenSink for Sink {
                 }
                 if self.check {
                     self.check_start(&name, &tag.attrs);
+                } else if self.names_note.is_some() {
+                    self.check_note_urls(&name, &tag.attrs);
                 }
                 let state = content_state(&name);
                 if !(tag.self_closing || VOID.contains(&name.as_str())) {
@@ -183,7 +195,41 @@ fn cut(text: &str, max: usize) -> String {
     }
 }
 
-impl Sink {
+impl Sink<'_> {
+    /// URLs in `attrs` that name a note: with `check`, the attribute goes (a private or
+    /// draft note's name would be published in it, and raw HTML links are not resolved
+    /// per page as Markdown links are); with `raw_html: true`, a warning.
+    fn check_note_urls(&self, name: &str, attrs: &[html5ever::Attribute]) -> bool {
+        let Some(names_note) = self.names_note else {
+            return false;
+        };
+        let mut found = false;
+        for attr in attrs {
+            let attr_name = &*attr.name.local;
+            // With `check`, an attribute off the allowlist is removed (and reported) anyway.
+            if !(is_url_attr(name, attr_name) || matches!(attr_name, "cite" | "srcset" | "longdesc" | "background"))
+                || (self.check && !allowed(name, attr_name))
+                || !names_note(&attr.value)
+            {
+                continue;
+            }
+            found = true;
+            if self.check {
+                self.dropped.borrow_mut().push(attr.value.to_string());
+                self.remove(
+                    format!("`{attr_name}` removed from `<{name}>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)"),
+                    "link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`",
+                );
+            } else {
+                self.remove(
+                    format!("`{attr_name}` of `<{name}>` names a note: with `raw_html: true` it is published as written, even when that note is private or a draft"),
+                    "link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`",
+                );
+            }
+        }
+        found
+    }
+
     fn remove(&self, message: String, help: &str) {
         self.removed.borrow_mut().push((message, help.to_string()));
     }
@@ -210,12 +256,7 @@ impl Sink {
         }
         for attr in attrs {
             let attr_name = &*attr.name.local;
-            let allowed = policy.generic.contains(attr_name)
-                || policy
-                    .tag_attributes
-                    .get(name)
-                    .is_some_and(|set| set.contains(attr_name));
-            if !allowed {
+            if !allowed(name, attr_name) {
                 let why = if attr_name.starts_with("on") {
                     "it can run script"
                 } else if attr_name == "rel" && name == "a" {
@@ -229,8 +270,10 @@ impl Sink {
                 );
                 continue;
             }
-            if is_url_attr(name, attr_name) {
-                if let Some(scheme) = forbidden_scheme(&attr.value, &policy.schemes) {
+            if is_url_attr(name, attr_name) || attr_name == "cite" {
+                if let Some(scheme) =
+                    forbidden_scheme(&attr.value, &policy.schemes).filter(|_| is_url_attr(name, attr_name))
+                {
                     self.remove(
                         format!("the `{scheme}:` {attr_name} is removed from `<{name}>`: only web, mail and phone links are published"),
                         "link to an http(s) address, a note or a file under static/",
@@ -248,7 +291,14 @@ impl Sink {
                 }
             }
         }
+        self.check_note_urls(name, attrs);
     }
+}
+
+/// Whether the policy keeps attribute `attr` on element `tag`.
+fn allowed(tag: &str, attr: &str) -> bool {
+    let policy = &*POLICY;
+    policy.generic.contains(attr) || policy.tag_attributes.get(tag).is_some_and(|set| set.contains(attr))
 }
 
 /// The attributes ammonia checks as URLs (its `is_url_attr`, for HTML elements).
@@ -271,17 +321,18 @@ fn forbidden_scheme(value: &str, allowed: &HashSet<&str>) -> Option<String> {
 }
 
 /// A tokenizer over one stretch of raw HTML, fed piece by piece.
-struct Reader {
-    tokenizer: Tokenizer<Sink>,
+struct Reader<'n> {
+    tokenizer: Tokenizer<Sink<'n>>,
     queue: BufferQueue,
 }
 
-impl Reader {
-    fn new(check: bool) -> Reader {
+impl<'n> Reader<'n> {
+    fn new(check: bool, names_note: Option<NamesNote<'n>>) -> Reader<'n> {
         Reader {
             tokenizer: Tokenizer::new(
                 Sink {
                     check,
+                    names_note,
                     ..Sink::default()
                 },
                 TokenizerOpts::default(),
@@ -301,6 +352,10 @@ impl Reader {
 
     fn take_removed(&self) -> Vec<(String, String)> {
         std::mem::take(&mut *self.tokenizer.sink.removed.borrow_mut())
+    }
+
+    fn take_dropped(&self) -> Vec<String> {
+        std::mem::take(&mut *self.tokenizer.sink.dropped.borrow_mut())
     }
 
     fn take_tags(&self) -> Vec<Found> {
@@ -386,6 +441,7 @@ pub(crate) fn fragments<'a>(
     events: Vec<Event<'a>>,
     raw: &[(usize, usize)],
     raw_html: bool,
+    names_note: NamesNote<'_>,
     origin: &dyn Fn(usize) -> Origin,
     diags: &mut Diagnostics,
 ) -> Vec<Event<'a>> {
@@ -411,7 +467,7 @@ pub(crate) fn fragments<'a>(
         match &events[i] {
             Event::Start(Tag::HtmlBlock) => {
                 let start = i;
-                let mut reader = Reader::new(false);
+                let mut reader = Reader::new(false, None);
                 let mut first = None;
                 let mut comment = CommentState::default();
                 i += 1;
@@ -496,6 +552,7 @@ pub(crate) fn fragments<'a>(
         finish(level, &mut unclosed);
     }
     if raw_html {
+        warn_note_urls(&events, &offset_of, names_note, origin, diags);
         for (offset, name) in unclosed {
             let hides = match name.as_str() {
                 "title" | "textarea" | "xmp" | "plaintext" => "shows the rest of the page as HTML source",
@@ -558,7 +615,7 @@ pub(crate) fn fragments<'a>(
             out.extend((start..=end).map(|index| std::mem::replace(&mut events[index], Event::SoftBreak)));
             continue;
         }
-        let mut reader = Reader::new(true);
+        let mut reader = Reader::new(true, Some(names_note));
         let mut first = None;
         for (index, event) in events.iter().enumerate().take(end + 1).skip(start) {
             if let (Event::Html(html) | Event::InlineHtml(html), Some(offset)) = (event, offset_of(index)) {
@@ -577,10 +634,57 @@ pub(crate) fn fragments<'a>(
         let span: Vec<Event<'a>> = (start..=end)
             .map(|index| std::mem::replace(&mut events[index], Event::SoftBreak))
             .collect();
+        let dropped = reader.take_dropped();
+        DROPPED_URLS.with(|urls| *urls.borrow_mut() = dropped);
         sanitise_span(span, block, &mut out);
+        DROPPED_URLS.with(|urls| urls.borrow_mut().clear());
     }
     out.extend((read..events.len()).map(|index| std::mem::replace(&mut events[index], Event::SoftBreak)));
     out
+}
+
+/// With `raw_html: true`: a warning for each URL in the raw HTML that names a note (its
+/// name is published as written). Each HTML block is read whole, each inline tag alone.
+fn warn_note_urls(
+    events: &[Event<'_>],
+    offset_of: &dyn Fn(usize) -> Option<usize>,
+    names_note: NamesNote<'_>,
+    origin: &dyn Fn(usize) -> Origin,
+    diags: &mut Diagnostics,
+) {
+    let mut reader: Option<(Reader<'_>, usize)> = None;
+    let flush = |reader: &mut Option<(Reader<'_>, usize)>, diags: &mut Diagnostics| {
+        if let Some((mut r, offset)) = reader.take() {
+            r.end();
+            for (message, help) in r.take_removed() {
+                diags.push(Diagnostic::at(Severity::Warning, &origin(offset), message).help(help));
+            }
+        }
+    };
+    for (index, event) in events.iter().enumerate() {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let Some(offset) = offset_of(index) else { continue };
+                if matches!(event, Event::InlineHtml(_)) {
+                    flush(&mut reader, diags);
+                }
+                let (r, _) = reader.get_or_insert_with(|| (Reader::new(false, Some(names_note)), offset));
+                r.feed(html);
+                if matches!(event, Event::InlineHtml(_)) {
+                    flush(&mut reader, diags);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => flush(&mut reader, diags),
+            _ => {}
+        }
+    }
+    flush(&mut reader, diags);
+}
+
+thread_local! {
+    /// The URLs that name notes in the fragment being cleaned: the policy's attribute
+    /// filter removes attributes holding them (see `Sink::check_note_urls`).
+    static DROPPED_URLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Events inside a fragment that must reach the HTML writer as events, not as HTML the
@@ -663,7 +767,12 @@ fn sanitise_span<'a>(span: Vec<Event<'a>>, block: bool, out: &mut Vec<Event<'a>>
         order.push(number.parse().ok());
         html.push(parts.next().unwrap_or_default());
     }
-    let in_place = order.len() == units.len() && order.iter().enumerate().all(|(n, at)| *at == Some(n));
+    // In order, and each in the text of the cleaned HTML: a token the sanitiser kept
+    // inside an attribute value (`<img src=x title="` left open across Markdown) would put
+    // the kept event's tags inside that tag, where its URL becomes attributes of its own.
+    let in_place = order.len() == units.len()
+        && order.iter().enumerate().all(|(n, at)| *at == Some(n))
+        && in_text(&clean, token) == 2 * units.len();
     if !in_place {
         out.push(piece(&clean_events(plain(span).into_iter())));
         return;
@@ -681,6 +790,47 @@ fn sanitise_span<'a>(span: Vec<Event<'a>>, block: bool, out: &mut Vec<Event<'a>>
     if let Some(last) = html.last().filter(|h| !h.is_empty()) {
         out.push(piece(last));
     }
+}
+
+/// Counts `token` in the character data of `html` that an HTML parser reads as markup
+/// (not in tags, attribute values, comments, or the raw text of `<style>`, `<textarea>`, …).
+fn in_text(html: &str, token: char) -> usize {
+    struct Count {
+        token: char,
+        seen: std::cell::Cell<usize>,
+        raw: std::cell::Cell<bool>,
+    }
+    impl TokenSink for Count {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            match token {
+                Token::CharacterTokens(text) if !self.raw.get() => {
+                    self.seen.set(self.seen.get() + text.matches(self.token).count());
+                }
+                Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                    let state = content_state(&tag.name);
+                    self.raw.set(!matches!(state, TokenSinkResult::Continue));
+                    return state;
+                }
+                Token::TagToken(_) => self.raw.set(false),
+                _ => {}
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tokenizer = Tokenizer::new(
+        Count {
+            token,
+            seen: std::cell::Cell::new(0),
+            raw: std::cell::Cell::new(false),
+        },
+        TokenizerOpts::default(),
+    );
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(html));
+    while let TokenizerResult::Script(()) = tokenizer.feed(&queue) {}
+    tokenizer.end();
+    tokenizer.sink.seen.get()
 }
 
 /// A private-use character that occurs nowhere in the fragment's text or HTML.
@@ -859,7 +1009,7 @@ mod tests {
             line_text: String::new(),
         };
         let mut diags = Diagnostics::new();
-        let events = fragments(events, &raw, raw_html, &origin, &mut diags);
+        let events = fragments(events, &raw, raw_html, &|url| url.contains("note"), &origin, &mut diags);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         let messages = diags

@@ -54,6 +54,7 @@ pub fn apply(journal: &mut Journal, visibility: Visibility) {
                 session.note = crate::load::Note::default();
             } else {
                 session.note.segments.retain(|s| !s.private);
+                session.note.private_ids.clear();
             }
         }
     }
