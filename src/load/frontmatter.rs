@@ -9,8 +9,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, TextLines, closest};
 use crate::load::yaml::{self, ItemIndex, KeyIndex, Pos, Yaml};
-use crate::model::commitment::{CommitStatus, DueSpec, Who};
-use crate::model::goal::{GoalStatus, Horizon};
+use crate::vocab::{CommitStatus, DueSpec, GoalStatus, Horizon, Who};
 
 /// mentorlog's own keys of a session note.
 pub const SESSION_KEYS: &[&str] = &[
@@ -1402,7 +1401,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
                     Severity::Error,
                     o,
                     format!("unknown horizon `{t}`"),
-                    "use `career`, `work` or `day-to-day`",
+                    &Horizon::allowed(),
                 );
             }
             h
@@ -1435,7 +1434,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
                     Severity::Error,
                     o,
                     format!("unknown goal status `{t}`"),
-                    "use `active`, `achieved`, `paused` or `dropped`",
+                    &GoalStatus::allowed(),
                 );
             }
             s
@@ -1480,12 +1479,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         entry.who = text_value(r, "who", v, o).and_then(|t| {
             let w = Who::parse(&t);
             if w.is_none() {
-                r.report(
-                    Severity::Error,
-                    o,
-                    format!("unknown `who`: `{t}`"),
-                    "use `mentor`, `mentee` or `both`",
-                );
+                r.report(Severity::Error, o, format!("unknown `who`: `{t}`"), &Who::allowed());
             }
             w
         });
@@ -1510,7 +1504,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
                     Severity::Error,
                     o,
                     format!("unknown commitment status `{t}`"),
-                    "use `open`, `done` or `dropped`",
+                    &CommitStatus::allowed(),
                 );
             }
             s

@@ -4,41 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::model::session::Session;
-
-/// How the pair keeps its agreed pace on the build date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Health {
-    /// The last held session is at most 1.5 × cadence ago.
-    OnPace,
-    /// At most 3 × cadence ago.
-    Slipping,
-    /// Longer ago than that.
-    Stalled,
-    /// No session held yet.
-    NotStarted,
-}
-
-impl Health {
-    /// Text for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::OnPace => "on pace",
-            Health::Slipping => "slipping",
-            Health::Stalled => "stalled",
-            Health::NotStarted => "not started",
-        }
-    }
-
-    /// CSS class.
-    pub fn key(self) -> &'static str {
-        match self {
-            Health::OnPace => "on-pace",
-            Health::Slipping => "slipping",
-            Health::Stalled => "stalled",
-            Health::NotStarted => "not-started",
-        }
-    }
-}
+pub use crate::vocab::Health;
 
 /// A long gap: more than 1.5 × cadence between two consecutive held sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
