@@ -14,6 +14,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod source;
 pub mod vocab;
 pub mod write;
 

@@ -10,7 +10,7 @@ use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
-use crate::load::program::{self as program_config, Member, ProgramConfig};
+use crate::load::program::{self as program_config, Member};
 use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal};
@@ -19,6 +19,7 @@ use crate::render::links::{encode_path, session_path};
 use crate::render::program::{PROGRAM_FEED_ENTRIES, ProgramPages, render_program};
 use crate::render::{RenderOptions, Theme};
 use crate::site::{Prefixed, Sink};
+use crate::source::ProgramConfig;
 
 /// The outcome of a program build.
 #[derive(Debug, Clone, Default)]

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, TextLines, closest};
 use crate::load::yaml::{self, ItemIndex, KeyIndex, Pos, Yaml};
+use crate::source::{CommitmentEntry, FrontMatter, GoalEntry};
 use crate::vocab::{CommitStatus, DueSpec, GoalStatus, Horizon, Who};
 
 /// mentorlog's own keys of a session note.
@@ -525,95 +526,6 @@ pub fn split_note<'a>(path: &Path, text: &'a str, diags: &mut Diagnostics) -> Op
         return None;
     };
     Some(parts)
-}
-
-/// A goal entry as written.
-#[derive(Debug, Clone)]
-pub struct GoalEntry {
-    /// Where the entry starts (its `id`).
-    pub origin: Origin,
-    /// The goal id.
-    pub id: String,
-    /// Title (required when declaring).
-    pub title: Option<String>,
-    /// Horizon, when given.
-    pub horizon: Option<Horizon>,
-    /// Target date.
-    pub target: Option<NaiveDate>,
-    /// Steps to add.
-    pub steps: Vec<String>,
-    /// Stated progress.
-    pub progress: Option<u8>,
-    /// Steps marked done, each with where it is written.
-    pub done: Vec<(String, Origin)>,
-    /// New status.
-    pub status: Option<GoalStatus>,
-    /// One line on what moved.
-    pub note: Option<String>,
-    /// Keep out of published sites.
-    pub private: bool,
-    /// Some value of the entry was wrong (already reported): the fold adds no errors of
-    /// its own about it, nor about later entries of a goal it failed to declare.
-    pub invalid: bool,
-    /// The entry has a `title`, valid or not: it means to declare the goal. An invalid
-    /// entry without one is an update, and its id must still be a known goal.
-    pub declares: bool,
-    /// The id as written was invalid (already reported) and `id` is the valid id it
-    /// stands for: the entry applies nothing, but later entries of that id, written as
-    /// the error's help says, must not each add an "unknown goal" error.
-    pub id_invalid: bool,
-}
-
-/// A commitment entry as written.
-#[derive(Debug, Clone)]
-pub struct CommitmentEntry {
-    /// Where the entry starts.
-    pub origin: Origin,
-    /// Written id, if any.
-    pub id: Option<String>,
-    /// Who promised.
-    pub who: Option<Who>,
-    /// What was promised.
-    pub what: Option<String>,
-    /// When it is due.
-    pub due: Option<DueSpec>,
-    /// New status.
-    pub status: Option<CommitStatus>,
-    /// One line on it.
-    pub note: Option<String>,
-    /// Keep out of published sites.
-    pub private: bool,
-    /// Some value of the entry was wrong (already reported): the fold adds no errors of
-    /// its own about it, nor about later entries of a commitment it failed to make.
-    pub invalid: bool,
-    /// The entry has a `what`, valid or not: it means to make the commitment.
-    pub declares: bool,
-    /// As for goals: the id as written was invalid (already reported), `id` is the valid
-    /// id it stands for, and the entry only keeps later entries of it from erroring.
-    pub id_invalid: bool,
-}
-
-/// mentorlog's reading of a note's front matter.
-#[derive(Debug, Clone, Default)]
-pub struct FrontMatter {
-    /// The raw `date` value and where it is.
-    pub date: Option<(String, Origin)>,
-    /// Title.
-    pub title: Option<String>,
-    /// Free word: intro, regular, review…
-    pub kind: Option<String>,
-    /// Minutes.
-    pub duration: Option<u32>,
-    /// Topics, from `topics`, `tags`, `categories` and `category`, in written order.
-    pub topics: Vec<String>,
-    /// Left out unless asked for.
-    pub draft: bool,
-    /// Only the pair sees it.
-    pub private: bool,
-    /// Goal entries.
-    pub goals: Vec<GoalEntry>,
-    /// Commitment entries.
-    pub commitments: Vec<CommitmentEntry>,
 }
 
 /// Reads front matter, reporting problems with positions in the whole file.

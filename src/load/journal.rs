@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{self, KeyIndex, Yaml};
+use crate::source::JournalConfig;
 
 /// The keys of `journal.yaml`: the ten of PRODUCT.md, plus `id` and `protect` (v3 change 4).
 pub const JOURNAL_KEYS: &[&str] = &[
@@ -23,34 +24,6 @@ pub const JOURNAL_KEYS: &[&str] = &[
 
 /// The newest journal format this mentorlog reads.
 pub const FORMAT: u32 = 1;
-
-/// A journal's settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JournalConfig {
-    /// Site title.
-    pub title: String,
-    /// The mentor's name.
-    pub mentor: String,
-    /// The mentee's name.
-    pub mentee: String,
-    /// The program the pair belongs to.
-    pub program: Option<String>,
-    /// The agreed pace, in days; `None` means the default (14, or the program's).
-    pub cadence_days: Option<u32>,
-    /// Absolute URL the site is published at.
-    pub base_url: Option<String>,
-    /// `<html lang>`.
-    pub language: String,
-    /// Ask search engines not to index.
-    pub noindex: bool,
-    /// Keep raw HTML in notes as written.
-    pub raw_html: bool,
-    /// The journal's stable identity (a `urn:uuid:…` written by `init`), if given.
-    pub id: Option<String>,
-}
-
-/// The default cadence when neither the journal nor a program sets one.
-pub const DEFAULT_CADENCE: u32 = 14;
 
 /// True when the text of a YAML file (`journal.yaml`, `program.yaml`) can be parsed at
 /// all; else reports why not: an unresolved merge conflict, or a control character (the

@@ -22,12 +22,11 @@ use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::error::{Error, Result};
 use crate::fs::{is_hidden, read_bytes};
 use crate::slug::slugify;
+use crate::source::{FrontMatter, JournalConfig, JournalSource, Note, SessionSource, StaticFile};
 use crate::write::OUTPUT_MARKER;
 
 pub use cache::NoteCache;
-pub use frontmatter::{CommitmentEntry, FrontMatter, GoalEntry};
-pub use journal::JournalConfig;
-pub use markdown::{LinkTargets, Note, Segment};
+pub use markdown::LinkTargets;
 
 /// How to load.
 #[derive(Debug, Clone, Default)]
@@ -73,53 +72,6 @@ fn is_script_free(rel: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(stem, extension)| {
         !stem.is_empty() && SCRIPT_FREE.contains(&extension.to_ascii_lowercase().as_str())
     })
-}
-
-/// One note, parsed.
-#[derive(Debug, Clone)]
-pub struct SessionSource {
-    /// The file on disk.
-    pub path: PathBuf,
-    /// Journal-relative path with `/` (`sessions/2026-01-08-intro.md`).
-    pub rel: String,
-    /// Index in the sorted list of all notes (what link placeholders refer to).
-    pub note_index: usize,
-    /// URL-safe page name under `sessions/`, without `.html` (`2026-01-08-intro`).
-    pub slug_path: String,
-    /// The session's date.
-    pub date: NaiveDate,
-    /// The `date` key, or line 1 when the date came from the file name.
-    pub date_origin: Origin,
-    /// Title, first heading, or file name; a heading naming notes as if they were unpublished.
-    pub title: String,
-    /// The first heading, when it is the title and names notes (resolved in `model`).
-    pub title_names: Option<body::Phrase>,
-    /// The front matter.
-    pub front: FrontMatter,
-    /// The rendered body.
-    pub note: Note,
-}
-
-/// A file of the journal's `static/` folder.
-#[derive(Debug, Clone)]
-pub struct StaticFile {
-    /// Path under `static/`, with `/`.
-    pub rel: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
-
-/// A whole journal, loaded.
-#[derive(Debug, Clone)]
-pub struct JournalSource {
-    /// The journal folder.
-    pub root: PathBuf,
-    /// `journal.yaml`.
-    pub config: JournalConfig,
-    /// Notes that loaded, in path order.
-    pub sessions: Vec<SessionSource>,
-    /// `static/` files, in path order.
-    pub statics: Vec<StaticFile>,
 }
 
 /// Reads the journal at `root`. Problems in its files (unreadable, damaged, invalid) are

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::load::yaml::{KeyIndex, Yaml};
 use crate::slug::slugify;
+use crate::source::ProgramConfig;
 
 /// The keys of `program.yaml`.
 pub const PROGRAM_KEYS: &[&str] = &[
@@ -23,31 +24,6 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "id",
     "protect",
 ];
-
-/// A program's settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProgramConfig {
-    /// The program's name.
-    pub title: String,
-    /// Who runs it.
-    pub lead: String,
-    /// Absolute URL the program is published at.
-    pub base_url: Option<String>,
-    /// The default pace for its journals.
-    pub cadence_days: Option<u32>,
-    /// Keep raw HTML in notes (decided here, for every journal).
-    pub raw_html: bool,
-    /// Ask search engines not to index (decided here).
-    pub noindex: bool,
-    /// `<html lang>` (decided here).
-    pub language: String,
-    /// Journals kept elsewhere, relative to `program.yaml`.
-    pub journals: Vec<(PathBuf, Origin)>,
-    /// Let journals' `templates/` override the theme.
-    pub journal_templates: bool,
-    /// The program's stable identity (a `urn:uuid:…`), if given (PRODUCT v3 change 4).
-    pub id: Option<String>,
-}
 
 /// One journal of a program.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity, closest};
-use crate::load::{CommitmentEntry, GoalEntry, SessionSource};
 use crate::model::commitment::{CommitEvent, CommitStatus, Commitment, Due, DueSpec, Who};
 use crate::model::goal::{Goal, GoalEvent, GoalStatus, Horizon, Step, share_of_steps};
 use crate::model::session::Session;
+use crate::source::{CommitmentEntry, GoalEntry, SessionSource};
 
 /// The state being folded.
 pub(crate) struct Fold<'d> {
@@ -384,7 +384,7 @@ mod tests {
 
     use super::*;
     use crate::diag::Origin;
-    use crate::load::{FrontMatter, Note};
+    use crate::source::{FrontMatter, Note};
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default()

@@ -15,10 +15,9 @@ pub mod visibility;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::load::journal::DEFAULT_CADENCE;
 use std::collections::HashSet;
 
-use crate::load::{JournalConfig, JournalSource, SessionSource, StaticFile};
+use crate::source::{DEFAULT_CADENCE, JournalConfig, JournalSource, SessionSource, StaticFile};
 
 pub use commitment::Commitment;
 pub use goal::Goal;
@@ -114,7 +113,7 @@ fn report_left_out_drafts(sessions: &[SessionSource], today: NaiveDate, diags: &
             title: String::new(),
             title_names: None,
             front: s.front.clone(),
-            note: crate::load::Note::default(),
+            note: crate::source::Note::default(),
         });
     }
     for d in found.sorted() {

@@ -3,8 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::load::Note;
-use crate::load::body::Phrase;
+use crate::source::{Note, Phrase};
 
 /// One session after folding.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,7 +51,7 @@ pub fn apply(journal: &mut Journal, visibility: Visibility) {
                 session.slug_path = None;
                 session.kind = None;
                 session.topics.clear();
-                session.note = crate::load::Note::default();
+                session.note = crate::source::Note::default();
             } else {
                 session.note.segments.retain(|s| !s.private);
                 session.note.private_ids.clear();

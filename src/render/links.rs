@@ -7,9 +7,8 @@ use std::collections::HashMap;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::load::Note;
-use crate::load::body::{Body, Fill, Piece, Target, UNPUBLISHED_NOTE};
 use crate::site::SitePath;
+use crate::source::{Body, Fill, Note, Piece, Target, UNPUBLISHED_NOTE};
 
 /// Characters kept as they are in a path segment.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');

@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::load::program::ProgramConfig;
 use crate::model::program::{JournalSummary, cohort_months};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
 use crate::render::links::{Linker, encode_path};
@@ -14,6 +13,7 @@ use crate::render::svg;
 use crate::render::theme::{Theme, chain};
 use crate::render::views::{Base, DateView, NavItem, days_label};
 use crate::site::Sink;
+use crate::source::ProgramConfig;
 
 /// How many sessions the program's feed carries.
 pub const PROGRAM_FEED_ENTRIES: usize = 100;
