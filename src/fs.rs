@@ -41,8 +41,3 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
 fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
-
-/// True when `path` is a hidden file or folder name (starts with a dot), UTF-8 or not.
-pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().first() == Some(&b'.')
-}

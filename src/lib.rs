@@ -7,6 +7,7 @@ pub mod clock;
 pub mod diag;
 pub mod error;
 pub mod fs;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod program;
@@ -23,6 +24,7 @@ use std::path::Path;
 use crate::clock::BuildDate;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+use crate::layout::{JOURNAL_FILE, TEMPLATES};
 use crate::model::{FoldOptions, Visibility};
 use crate::site::Sink;
 
@@ -116,13 +118,13 @@ pub fn build_site_cached(
         diags.push(
             diag::Diagnostic::file(
                 diag::Severity::Warning,
-                &dir.join("journal.yaml"),
+                &dir.join(JOURNAL_FILE),
                 "feed.xml links are relative and there is no sitemap, because the site's address is unknown",
             )
             .help("feed readers need absolute links: set `base_url:` in journal.yaml, or pass --base-url"),
         );
     }
-    let theme = render::Theme::load(Some(&dir.join("templates")))?;
+    let theme = render::Theme::load(Some(&dir.join(TEMPLATES)))?;
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),
         program: None,

@@ -10,6 +10,7 @@ use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
+use crate::layout::{PROGRAM_FILE, TEMPLATES};
 use crate::load::program::{self as program_config, Member};
 use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
@@ -32,12 +33,12 @@ pub struct ProgramReport {
 
 /// True when `dir` holds a `program.yaml`.
 pub fn is_program(dir: &Path) -> bool {
-    dir.join("program.yaml").is_file()
+    dir.join(PROGRAM_FILE).is_file()
 }
 
 /// Reads `program.yaml` and finds the journals; any error stops here.
 fn open(dir: &Path, diags: &mut Diagnostics) -> Result<(ProgramConfig, Vec<Member>)> {
-    let path = dir.join("program.yaml");
+    let path = dir.join(PROGRAM_FILE);
     if path.is_symlink() {
         let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let real_dir = std::fs::canonicalize(dir).ok();
@@ -193,7 +194,7 @@ pub fn build_program_cached(
         diags.push(
             Diagnostic::file(
                 Severity::Warning,
-                &dir.join("program.yaml"),
+                &dir.join(PROGRAM_FILE),
                 "feed.xml links are relative and there is no sitemap, because the site's address is unknown",
             )
             .help("feed readers need absolute links: set `base_url:` in program.yaml, or pass --base-url"),
@@ -259,7 +260,7 @@ fn build_member(
     let Some(journal) = fold_member(member, run, diags)? else {
         return Ok(None);
     };
-    let templates = member.dir.join("templates");
+    let templates = member.dir.join(TEMPLATES);
     let own_theme = if templates.is_dir() {
         if config.journal_templates {
             Some(Theme::load(Some(&templates))?)

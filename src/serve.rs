@@ -33,6 +33,7 @@ use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+use crate::layout::{JOURNAL_FILE, PROGRAM_FILE};
 use crate::load::NoteCache;
 use crate::site::Sink;
 
@@ -61,12 +62,12 @@ impl Source {
     pub fn title(&self) -> Option<String> {
         match self {
             Source::Journal(dir) => {
-                let path = dir.join("journal.yaml");
+                let path = dir.join(JOURNAL_FILE);
                 let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
                 crate::load::journal::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
             }
             Source::Program(dir) => {
-                let path = dir.join("program.yaml");
+                let path = dir.join(PROGRAM_FILE);
                 let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
                 crate::load::program::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
             }

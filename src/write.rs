@@ -9,10 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Error, Result, explain};
+use crate::layout::{FOLDERS, OUTPUT_MARKER};
 use crate::site::{Sink, SitePath};
-
-/// The file that marks a folder as a mentorlog output (safe to replace, never read as input).
-pub const OUTPUT_MARKER: &str = ".mentorlog-site";
 
 /// The marker's first line; a finished site's marker then has `FILES_LINE` and the list of
 /// every file the build wrote, one per line (`%`, line breaks and other control characters
@@ -56,9 +54,6 @@ impl ResolvedOutput {
         &self.path
     }
 }
-
-/// The folders a journal reads besides `journal.yaml`.
-const INPUT_FOLDERS: [&str; 3] = ["sessions", "static", "templates"];
 
 /// Resolves `out` (relative to `cwd`) and checks that it may receive a build of `source`:
 /// not a journal or program folder, nor a folder containing one; not inside a journal's
@@ -116,7 +111,7 @@ pub fn check_output(cwd: &Path, source: Source<'_>, out: &Path) -> Result<Resolv
                 ),
             ));
         }
-        for input in INPUT_FOLDERS {
+        for input in FOLDERS {
             // The folder as named, and where it leads when it is a link.
             let named = dir.join(input);
             let linked = std::fs::canonicalize(&named).ok();

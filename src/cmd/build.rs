@@ -8,6 +8,7 @@ use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
+use mentorlog::layout::JOURNAL_FILE;
 use mentorlog::program::ProgramReport;
 use mentorlog::write::{Source, Staging, check_output};
 
@@ -29,7 +30,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         }
     }
     let is_program = mentorlog::program::is_program(dir);
-    if !is_program && !dir.join("journal.yaml").is_file() {
+    if !is_program && !dir.join(JOURNAL_FILE).is_file() {
         eprintln!("error: {}", Error::NotAJournal(dir.clone()));
         eprintln!(
             "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"

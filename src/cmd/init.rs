@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use mentorlog::clock::BuildDate;
+use mentorlog::layout::{JOURNAL_FILE, SESSIONS};
 use mentorlog::load::yaml::quote;
 use mentorlog::write::create_new;
 
@@ -23,9 +24,9 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         Some(d) => d,
         None => BuildDate::from_env()?.0,
     };
-    let journal_path = dir.join("journal.yaml");
+    let journal_path = dir.join(JOURNAL_FILE);
     let note_path = dir
-        .join("sessions")
+        .join(SESSIONS)
         .join(format!("{}-getting-to-know-each-other.md", date.format("%Y-%m-%d")));
     for path in [&journal_path, &note_path] {
         if path.exists() {

@@ -9,6 +9,7 @@ use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::Diagnostics;
 use mentorlog::error::Error;
+use mentorlog::layout::SESSIONS;
 use mentorlog::load::yaml::quote;
 use mentorlog::model::Journal;
 use mentorlog::model::agenda::agenda;
@@ -55,7 +56,7 @@ pub(crate) fn run(args: &NewArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     let path = args
         .dir
-        .join("sessions")
+        .join(SESSIONS)
         .join(format!("{}-{slug}.md", date.format("%Y-%m-%d")));
     let text = note_text(&journal, date, &title);
     match create_new(&path, text.as_bytes()) {

@@ -13,6 +13,7 @@ use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::display_path;
 use mentorlog::error::Error;
+use mentorlog::layout::JOURNAL_FILE;
 use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Shown, Source};
 
 use crate::cli::ServeArgs;
@@ -23,7 +24,7 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let today = BuildDate::from_env()?;
     let source = if mentorlog::program::is_program(&args.dir) {
         Source::Program(args.dir.clone())
-    } else if args.dir.join("journal.yaml").is_file() {
+    } else if args.dir.join(JOURNAL_FILE).is_file() {
         Source::Journal(args.dir.clone())
     } else {
         eprintln!("error: {}", Error::NotAJournal(args.dir.clone()));

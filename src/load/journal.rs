@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
+use crate::layout::JOURNAL_FILE;
 use crate::load::yaml::{self, KeyIndex, Yaml};
 use crate::source::JournalConfig;
 
@@ -273,7 +274,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
                 ),
             },
             "protect" => {
-                if let Some((message, help)) = protect_requested("journal.yaml", key, value) {
+                if let Some((message, help)) = protect_requested(JOURNAL_FILE, key, value) {
                     error(diags, key, message, help);
                 }
             }
@@ -294,12 +295,12 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<JournalC
             },
             other if closest(&other.to_lowercase(), ["protect"]).is_some() => {
                 // `Protect: true`, `protected: true`: asked for, whatever the spelling.
-                if let Some((message, help)) = protect_requested("journal.yaml", key, value) {
+                if let Some((message, help)) = protect_requested(JOURNAL_FILE, key, value) {
                     error(diags, key, message, help);
                 }
             }
-            other if hiding_setting("journal.yaml", "journal", other, value).is_some() => {
-                if let Some((message, help)) = hiding_setting("journal.yaml", "journal", other, value) {
+            other if hiding_setting(JOURNAL_FILE, "journal", other, value).is_some() => {
+                if let Some((message, help)) = hiding_setting(JOURNAL_FILE, "journal", other, value) {
                     error(diags, key, message, &help);
                 }
             }

@@ -13,6 +13,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+use crate::layout::{SESSIONS, STATIC, inside};
 use crate::load::body::{self, Marks};
 use crate::load::sanitize;
 use crate::slug::heading_id;
@@ -61,7 +62,7 @@ impl LinkTargets {
     /// `sessions/`, else by its file stem; in another case when one note only matches.
     fn wiki_note(&self, name: &str) -> Option<usize> {
         let stem = name.rsplit('/').next().unwrap_or(name);
-        let path = format!("sessions/{name}.md");
+        let path = format!("{SESSIONS}/{name}.md");
         if let Some(&n) = self.notes.get(&path).or_else(|| self.stems.get(stem)) {
             return Some(n);
         }
@@ -846,13 +847,13 @@ fn resolve(
         return Resolved::Target(Target::Static(n), anchor);
     }
     let what = if kind == LinkKind::Image { "image" } else { "link" };
-    if target.starts_with("sessions/") && target.ends_with(".md") {
+    if inside(SESSIONS, &target).is_some() && target.ends_with(".md") {
         warn(
             diags,
             format!("{what} `{dest}` points to a note that does not exist"),
             "check the file name; links resolve against this note's own folder",
         );
-    } else if target.starts_with("static/") {
+    } else if inside(STATIC, &target).is_some() {
         warn(
             diags,
             format!("{what} `{dest}` points to a file that is not in static/"),

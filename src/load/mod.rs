@@ -20,10 +20,10 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::error::{Error, Result};
-use crate::fs::{is_hidden, read_bytes};
+use crate::fs::read_bytes;
+use crate::layout::{JOURNAL_FILE, OUTPUT_MARKER, SESSIONS, STATIC, TOP_INPUTS, is_skipped};
 use crate::slug::slugify;
 use crate::source::{FrontMatter, JournalConfig, JournalSource, Note, SessionSource, StaticFile};
-use crate::write::OUTPUT_MARKER;
 
 pub use cache::NoteCache;
 pub use markdown::LinkTargets;
@@ -89,12 +89,12 @@ pub fn journal_cached(
     cache: Option<&NoteCache>,
     diags: &mut Diagnostics,
 ) -> Result<Option<JournalSource>> {
-    let config_path = root.join("journal.yaml");
+    let config_path = root.join(JOURNAL_FILE);
     if !config_path.exists() && !config_path.is_symlink() {
         return Err(Error::NotAJournal(root.to_path_buf()));
     }
     let inputs = Inputs::find(root, diags);
-    let config_text = if !inputs.allowed("journal.yaml") {
+    let config_text = if !inputs.allowed(JOURNAL_FILE) {
         None
     } else if config_path.is_dir() {
         diags.push(
@@ -104,9 +104,9 @@ pub fn journal_cached(
         None
     } else {
         match read_bytes(&config_path) {
-            Ok(bytes) => damage::decode(&config_path, bytes, "journal.yaml", diags),
+            Ok(bytes) => damage::decode(&config_path, bytes, JOURNAL_FILE, diags),
             Err(e) => {
-                diags.push(unreadable(&config_path, "journal.yaml", &e));
+                diags.push(unreadable(&config_path, JOURNAL_FILE, &e));
                 None
             }
         }
@@ -117,8 +117,8 @@ pub fn journal_cached(
             None => config,
         })
     });
-    let notes = walk(root, "sessions", &inputs, |name| name.ends_with(".md"), diags);
-    let mut static_paths = walk(root, "static", &inputs, |_| true, diags);
+    let notes = walk(root, SESSIONS, &inputs, |name| name.ends_with(".md"), diags);
+    let mut static_paths = walk(root, STATIC, &inputs, |_| true, diags);
     // A `\` is a folder separator in URLs on some hosts and on Windows: such a name
     // cannot be published as the same file.
     static_paths.retain(|rel| {
@@ -271,9 +271,6 @@ struct Inputs {
     refused: Vec<&'static str>,
 }
 
-/// The names a journal reads at its top level.
-const TOP_INPUTS: [&str; 4] = ["journal.yaml", "sessions", "static", "templates"];
-
 impl Inputs {
     fn find(root: &Path, diags: &mut Diagnostics) -> Inputs {
         let real_root = std::fs::canonicalize(root).ok();
@@ -410,7 +407,7 @@ fn walk(
         let is_dir = entry.file_type().is_dir();
         if entry.depth() > 0 {
             let name = entry.file_name();
-            let skip = if is_hidden(name) || is_editor_leftover(name) {
+            let skip = if is_skipped(name) {
                 true
             } else if is_dir && entry.path().join(OUTPUT_MARKER).exists() {
                 diags.push(
@@ -497,7 +494,7 @@ fn walk(
 /// `sessions/`, which are not read anyway.
 fn not_utf8(path: &Path, folder: &str, is_dir: bool) -> Option<Diagnostic> {
     let is_note = |p: &Path| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let severity = if folder != "sessions" {
+    let severity = if folder != SESSIONS {
         Severity::Warning
     } else if is_dir {
         let holds_notes = walkdir::WalkDir::new(path)
@@ -568,13 +565,6 @@ fn follow_link(path: &Path, inputs: &Inputs, folder: &str, rel: &str, keep: impl
         },
         Err(_) => Link::Skip,
     }
-}
-
-/// Editors' backup and autosave files: `name~` (vim, emacs, gedit), `#name#` (emacs).
-/// Swap and lock files (`.name.swp`, `.#name`) are hidden files, skipped anyway.
-fn is_editor_leftover(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.ends_with('~') || (n.len() > 1 && n.starts_with('#') && n.ends_with('#')))
 }
 
 /// Conflict copies that Syncthing (`name.sync-conflict-DATE-TIME-ID.md`), Dropbox and

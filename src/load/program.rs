@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
+use crate::layout::{JOURNAL_FILE, PROGRAM_FILE, is_hidden};
 use crate::load::yaml::{KeyIndex, Yaml};
 use crate::slug::slugify;
 use crate::source::ProgramConfig;
@@ -102,7 +103,7 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             ("id", Yaml::Null) => {}
             ("id", _) => wrong("text (a `urn:uuid:…`)"),
             (k, v) if closest(&k.to_lowercase(), ["protect"]).is_some() => {
-                if let Some((message, help)) = crate::load::journal::protect_requested("program.yaml", key, v) {
+                if let Some((message, help)) = crate::load::journal::protect_requested(PROGRAM_FILE, key, v) {
                     diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
                 }
             }
@@ -137,9 +138,8 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
             }
             ("journals", Yaml::Null) => {}
             ("journals", _) => wrong("a list of folder paths"),
-            (other, v) if crate::load::journal::hiding_setting("program.yaml", "program", other, v).is_some() => {
-                if let Some((message, help)) = crate::load::journal::hiding_setting("program.yaml", "program", other, v)
-                {
+            (other, v) if crate::load::journal::hiding_setting(PROGRAM_FILE, "program", other, v).is_some() => {
+                if let Some((message, help)) = crate::load::journal::hiding_setting(PROGRAM_FILE, "program", other, v) {
                     diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
                 }
             }
@@ -192,8 +192,8 @@ pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> V
     entries.sort();
     let real_dir = std::fs::canonicalize(dir).ok();
     for path in entries {
-        let hidden = path.file_name().is_some_and(crate::fs::is_hidden);
-        if path.is_dir() && !hidden && path.join("journal.yaml").is_file() {
+        let hidden = path.file_name().is_some_and(is_hidden);
+        if path.is_dir() && !hidden && path.join(JOURNAL_FILE).is_file() {
             // A journal found as a sub-folder must be in the program folder: one reached
             // through a link that leads elsewhere is read only when `journals:` names it.
             if path.is_symlink() {
@@ -218,7 +218,7 @@ pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> V
     }
     for (rel, origin) in &config.journals {
         let path = dir.join(rel);
-        if path.join("journal.yaml").is_file() {
+        if path.join(JOURNAL_FILE).is_file() {
             if !found.iter().any(|(p, _)| same_dir(p, &path)) {
                 found.push((path, Some(origin.clone())));
             }
@@ -249,7 +249,7 @@ pub fn members(dir: &Path, config: &ProgramConfig, diags: &mut Diagnostics) -> V
             );
             let d = match &origin {
                 Some(o) => Diagnostic::at(Severity::Error, o, message),
-                None => Diagnostic::file(Severity::Error, &path.join("journal.yaml"), message),
+                None => Diagnostic::file(Severity::Error, &path.join(JOURNAL_FILE), message),
             };
             diags.push(d.help("rename one of the folders: a journal's folder name is its address in the program"));
             continue;

@@ -7,7 +7,8 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::error::{Error, Result};
-use crate::fs::{is_hidden, read_bytes};
+use crate::fs::read_bytes;
+use crate::layout::is_hidden;
 
 /// The default theme's templates: (name, text).
 const TEMPLATES: &[(&str, &str)] = &[

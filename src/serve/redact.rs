@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::BuildOptions;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::{PROGRAM_FILE, SESSIONS};
 use crate::serve::Source;
 
 /// Keys that hide a note (or an item of it) when private text is left out.
@@ -262,7 +263,7 @@ fn notes_of(source: &Source) -> Vec<PathBuf> {
         Source::Journal(dir) => vec![dir.clone()],
         Source::Program(dir) => {
             let mut dirs = Vec::new();
-            let path = dir.join("program.yaml");
+            let path = dir.join(PROGRAM_FILE);
             let text = crate::fs::read_bytes(&path)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
@@ -284,7 +285,7 @@ fn notes_of(source: &Source) -> Vec<PathBuf> {
     };
     let mut notes = Vec::new();
     for journal in journals {
-        for entry in walkdir::WalkDir::new(journal.join("sessions"))
+        for entry in walkdir::WalkDir::new(journal.join(SESSIONS))
             .follow_links(false)
             .into_iter()
             .filter_map(Result::ok)

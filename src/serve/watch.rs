@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
+use crate::layout::{FOLDERS, JOURNAL_FILE, PROGRAM_FILE, SESSIONS, is_scratch};
 use crate::serve::ServeError;
 
 /// How long the journal must be quiet before a batch of changes is rebuilt. Short enough
@@ -43,9 +44,6 @@ pub(crate) enum Change {
     /// The operating system reported a problem with watching.
     Failed(String),
 }
-
-/// The folders of a journal read at any depth.
-const JOURNAL_FOLDERS: [&str; 3] = ["sessions", "static", "templates"];
 
 /// What is served from a folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +79,7 @@ impl Inputs {
             .collect();
         match (self.layout, parts.as_slice()) {
             (Layout::Journal, parts) => is_journal_input(parts),
-            (Layout::Program, ["program.yaml"]) => true,
+            (Layout::Program, [PROGRAM_FILE]) => true,
             (Layout::Program, [folder, ..]) if is_scratch(folder) => false,
             // A folder that appeared or went: perhaps a journal.
             (Layout::Program, [folder]) => {
@@ -90,8 +88,8 @@ impl Inputs {
             }
             // `journal.yaml` makes a folder a journal; the rest counts once it is one.
             (Layout::Program, [folder, rest @ ..]) => {
-                rest == ["journal.yaml"]
-                    || (self.root.join(folder).join("journal.yaml").is_file() && is_journal_input(rest))
+                rest == [JOURNAL_FILE]
+                    || (self.root.join(folder).join(JOURNAL_FILE).is_file() && is_journal_input(rest))
             }
             (Layout::Program, []) => false,
         }
@@ -101,7 +99,7 @@ impl Inputs {
     /// each sub-folder itself too (to see a `journal.yaml` or a journal's folder appear).
     fn folders(&self) -> Vec<(PathBuf, RecursiveMode)> {
         let journal_folders = |journal: &Path| {
-            JOURNAL_FOLDERS
+            FOLDERS
                 .iter()
                 .map(|name| journal.join(name))
                 .filter(|folder| folder.is_dir())
@@ -124,7 +122,7 @@ impl Inputs {
                 subfolders.sort();
                 let mut folders = Vec::new();
                 for folder in subfolders {
-                    if folder.join("journal.yaml").is_file() {
+                    if folder.join(JOURNAL_FILE).is_file() {
                         folders.extend(journal_folders(&folder));
                     }
                     folders.push((folder, RecursiveMode::NonRecursive));
@@ -138,8 +136,8 @@ impl Inputs {
 /// True when the path (parts from the journal's folder) is one the journal is made from.
 fn is_journal_input(parts: &[&str]) -> bool {
     match parts {
-        ["journal.yaml"] => true,
-        [folder, rest @ ..] if JOURNAL_FOLDERS.contains(folder) => !rest.iter().any(|name| is_scratch(name)),
+        [JOURNAL_FILE] => true,
+        [folder, rest @ ..] if FOLDERS.contains(folder) => !rest.iter().any(|name| is_scratch(name)),
         _ => false,
     }
 }
@@ -151,21 +149,10 @@ impl Inputs {
         // A journal's `sessions/`, or one of a program's journals' `<journal>/sessions/`.
         let in_sessions = path.strip_prefix(&self.root).is_ok_and(|rel| {
             rel.parent()
-                .is_some_and(|p| p.components().any(|c| c.as_os_str() == "sessions"))
+                .is_some_and(|p| p.components().any(|c| c.as_os_str() == SESSIONS))
         });
         self.is_input(path) && (!in_sessions || path.extension().is_some_and(|e| e == "md"))
     }
-}
-
-/// Hidden files and editors' backups, swap, probe and autosave files: the loader skips them.
-fn is_scratch(name: &str) -> bool {
-    // Vim writes `4913` to learn whether it may create files in the folder.
-    name == "4913"
-        || name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
 }
 
 /// True for events that can change a file's contents or the set of files; reads, opens

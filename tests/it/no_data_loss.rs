@@ -508,7 +508,8 @@ mod output_paths {
 
     use mentorlog::BuildOptions;
     use mentorlog::diag::Diagnostics;
-    use mentorlog::write::{OUTPUT_MARKER, Source, Staging, check_output};
+    use mentorlog::layout::OUTPUT_MARKER;
+    use mentorlog::write::{Source, Staging, check_output};
     use proptest::prelude::*;
 
     use super::{Node, snapshot};

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use mentorlog::BuildOptions;
-use mentorlog::write::OUTPUT_MARKER;
+use mentorlog::layout::OUTPUT_MARKER;
 
 use crate::harness::{
     Fixture, INTRO_NOTE, all, build, build_cli, copy_example, example_dir, is_page, list_dir, mentorlog, read_tree,
