@@ -4,6 +4,7 @@
 //!
 //! This module formats but never prints: the command layer decides where text goes.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -45,63 +46,76 @@ pub struct Origin {
 impl Origin {
     /// Points at line `line`, column `col` of `text` (the whole file).
     pub fn in_text(path: &Path, text: &str, line: usize, col: usize) -> Origin {
-        let line_text = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string();
+        LineIndex::new(text).origin(path, line, col)
+    }
+}
+
+/// A text with where its lines start, found once and only as far as needed: the one way
+/// mentorlog turns positions into lines. A note's front matter points at dozens of places
+/// near the top of the file, and a note with 20,000 broken links at as many places in its
+/// body; scanning the text from its start for each took seconds.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Starts of the lines found so far: 0, then one past each line break (the text's
+    /// length too when it ends with one).
+    starts: RefCell<Vec<usize>>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Lines of `text` (a whole file, or a part with its own numbering).
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex {
+            text,
+            starts: RefCell::new(vec![0]),
+        }
+    }
+
+    /// Finds line starts until `enough` says so or the text ends.
+    fn grow(&self, enough: impl Fn(&[usize]) -> bool) -> std::cell::Ref<'_, Vec<usize>> {
+        {
+            let mut starts = self.starts.borrow_mut();
+            while !enough(&starts) {
+                let last = starts.last().copied().unwrap_or(0);
+                match self.text[last..].find('\n') {
+                    Some(end) => starts.push(last + end + 1),
+                    None => break,
+                }
+            }
+        }
+        self.starts.borrow()
+    }
+
+    /// The text of 1-based line `line` (0 is taken as 1) without its line ending; empty
+    /// past the end.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let wanted = line.saturating_sub(1);
+        let start = self.grow(|s| s.len() > wanted).get(wanted).copied();
+        start.map_or("", |start| {
+            let rest = &self.text[start..];
+            rest.find('\n').map_or(rest, |end| &rest[..end]).trim_end_matches('\r')
+        })
+    }
+
+    /// The 0-based number of the line byte `offset` is in, and where that line starts.
+    pub fn line_of(&self, offset: usize) -> (usize, usize) {
+        let starts = self.grow(|s| s.last().is_some_and(|&last| last > offset));
+        let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        (line, starts.get(line).copied().unwrap_or(0))
+    }
+
+    /// 1-based line and character column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (line, start) = self.line_of(offset);
+        (line + 1, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// Line `line`, column `col` of the text, which is the file at `path`.
+    pub fn origin(&self, path: &Path, line: usize, col: usize) -> Origin {
         Origin {
             path: path.to_path_buf(),
             line,
             col,
-            line_text,
-        }
-    }
-}
-
-/// A file's text with where its lines start, found once and only as far as needed: a
-/// note's front matter points at dozens of places near the top of the file, and
-/// `Origin::in_text` scans the text from its start for each.
-pub struct TextLines<'a> {
-    path: &'a Path,
-    text: &'a str,
-    /// Starts of the lines found so far (the first line always starts at 0).
-    starts: std::cell::RefCell<Vec<usize>>,
-}
-
-impl<'a> TextLines<'a> {
-    /// `text` is the whole file at `path`.
-    pub fn new(path: &'a Path, text: &'a str) -> TextLines<'a> {
-        TextLines {
-            path,
-            text,
-            starts: std::cell::RefCell::new(vec![0]),
-        }
-    }
-
-    /// The same origin as `Origin::in_text(path, text, line, col)`.
-    pub fn origin(&self, line: usize, col: usize) -> Origin {
-        let text = self.text;
-        let wanted = line.saturating_sub(1);
-        let mut starts = self.starts.borrow_mut();
-        while starts.len() <= wanted {
-            let last = starts.last().copied().unwrap_or(0);
-            // `lines()` has no empty line after a final line break.
-            match text[last..].find('\n').map(|end| last + end + 1) {
-                Some(next) if next < text.len() => starts.push(next),
-                _ => break,
-            }
-        }
-        let line_text = starts.get(wanted).map_or("", |&start| {
-            let rest = &text[start..];
-            rest.find('\n').map_or(rest, |end| &rest[..end])
-        });
-        Origin {
-            path: self.path.to_path_buf(),
-            line,
-            col,
-            line_text: line_text.trim_end_matches('\r').to_string(),
+            line_text: self.line_text(line).to_string(),
         }
     }
 }
@@ -317,16 +331,24 @@ mod tests {
     }
 
     #[test]
-    fn text_lines_point_where_in_text_does() {
+    fn line_index_points_where_lines_split_and_counting_do() {
         let path = Path::new("a.md");
         for text in ["", "\n", "a", "a\n", "a\r\nb\r\n\r\nc", "x\n\ny\r\r\n z", "é\nü\n"] {
-            let lines = TextLines::new(path, text);
-            for line in [0, 3, 1, 2, 7, 4, 5, 6, 1] {
-                assert_eq!(
-                    lines.origin(line, 2),
-                    Origin::in_text(path, text, line, 2),
-                    "{text:?} {line}"
-                );
+            let lines = LineIndex::new(text);
+            for line in [0usize, 3, 1, 2, 7, 4, 5, 6, 1] {
+                let line_text = text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("")
+                    .trim_end_matches('\r');
+                assert_eq!(lines.origin(path, line, 2).line_text, line_text, "{text:?} {line}");
+            }
+            let fresh = LineIndex::new(text);
+            for (at, _) in text.char_indices().rev().chain([(text.len(), ' ')]) {
+                let before = &text[..at];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                assert_eq!(fresh.line_col(at), (line, col), "{text:?} {at}");
             }
         }
     }

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity};
 
 /// Decodes `bytes` (the file at `path`, named `what` in messages: "the note",
 /// "journal.yaml") as UTF-8 text; `None`, with a diagnostic saying why, when it is not
@@ -33,7 +33,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>, what: &str, diags: &mut Diagnostics) 
     };
     let text = lone_cr_to_lf(text);
     if let Some(at) = text.find('\0') {
-        let (line, col) = line_col(&text, at);
+        let (line, col) = LineIndex::new(&text).line_col(at);
         diags.push(
             Diagnostic::at(
                 Severity::Error,
@@ -125,14 +125,6 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     }
 }
 
-/// 1-based line and character column of byte offset `at` in `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
-}
-
 /// The first character YAML does not allow (a control character other than tab and line
 /// breaks) in `yaml`, as a 1-based line and column within it.
 pub fn control_character(yaml: &str) -> Option<(usize, usize, char)> {
@@ -146,7 +138,7 @@ pub fn control_character(yaml: &str) -> Option<(usize, usize, char)> {
     let (at, c) = yaml
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))?;
-    let (line, col) = line_col(yaml, at);
+    let (line, col) = LineIndex::new(yaml).line_col(at);
     Some((line, col, c))
 }
 

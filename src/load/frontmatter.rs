@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, TextLines, closest};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity, closest};
 use crate::load::yaml::{self, ItemIndex, KeyIndex, Pos, Yaml};
 use crate::source::{CommitmentEntry, FrontMatter, GoalEntry};
 use crate::vocab::{CommitStatus, DueSpec, GoalStatus, Horizon, Who};
@@ -398,19 +398,11 @@ fn line_from(text: &str, pos: usize) -> &str {
     rest.split('\n').next().unwrap_or(rest).trim_end_matches('\r')
 }
 
-/// 1-based line and character column of byte offset `at` in `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
-}
-
 /// Where the first visible character of the line at `pos` is, as a line and column.
 fn locate(text: &str, pos: usize) -> (usize, usize) {
     let line = line_from(text, pos);
     let skip = line.len() - line.trim_start_matches(crate::load::damage::is_invisible).len();
-    line_col(text, pos + skip)
+    LineIndex::new(text).line_col(pos + skip)
 }
 
 /// True when, after the line at `pos`, a `key:` line comes and then a line for which
@@ -532,7 +524,8 @@ pub fn split_note<'a>(path: &Path, text: &'a str, diags: &mut Diagnostics) -> Op
 pub struct Reader<'a> {
     /// The front matter's YAML, to find keys the index does not hold (nested ones).
     yaml: &'a str,
-    lines: TextLines<'a>,
+    path: &'a Path,
+    lines: LineIndex<'a>,
     line_offset: usize,
     index: KeyIndex,
     diags: &'a mut Diagnostics,
@@ -541,7 +534,7 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// `pos` is within the front matter, as `KeyIndex` gives it.
     fn origin(&self, pos: Pos) -> Origin {
-        self.lines.origin(pos.0 + self.line_offset, pos.1)
+        self.lines.origin(self.path, pos.0 + self.line_offset, pos.1)
     }
 
     /// Reports a problem at `pos`. Positions, not origins, are passed around: most values
@@ -607,7 +600,8 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
     };
     let mut r = Reader {
         yaml: split.yaml,
-        lines: TextLines::new(path, file_text),
+        path,
+        lines: LineIndex::new(file_text),
         line_offset,
         index: KeyIndex::build(split.yaml),
         diags,
@@ -805,7 +799,7 @@ fn privacy_lines_in_the_text(r: &mut Reader<'_>, split: &Split<'_>) {
             .take_while(|&c| c.is_whitespace() || crate::load::damage::is_invisible(c))
             .count()
             + 1;
-        let origin = r.lines.origin(line, col);
+        let origin = r.lines.origin(r.path, line, col);
         r.diags.push(
             Diagnostic::at(
                 Severity::Error,
