@@ -4,13 +4,25 @@
 
 use chrono::NaiveDate;
 
+/// A closed set of front-matter words, so load can read any of them the same way.
+pub trait Word: Copy + Sized + 'static {
+    /// What a value is called in a diagnostic about an unknown one ("unknown horizon").
+    const NAME: &'static str;
+
+    /// Reads the front-matter spelling.
+    fn parse(text: &str) -> Option<Self>;
+
+    /// The help line of a value that is none of these.
+    fn allowed() -> String;
+}
+
 /// Defines a closed set of front-matter words: the enum, `ALL` in page order, `parse`
 /// (trimmed, any case, with extra accepted spellings after `|`) and `key`, the one
 /// spelling written back out (front matter, CSS classes).
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident {
+        $name:ident ($what:literal) {
             $($(#[$vmeta:meta])* $variant:ident = $key:literal $(| $alias:literal)*,)+
         }
     ) => {
@@ -49,12 +61,24 @@ macro_rules! vocabulary {
                 }
             }
         }
+
+        impl Word for $name {
+            const NAME: &'static str = $what;
+
+            fn parse(text: &str) -> Option<$name> {
+                $name::parse(text)
+            }
+
+            fn allowed() -> String {
+                $name::allowed()
+            }
+        }
     };
 }
 
 vocabulary! {
     /// How far ahead a goal looks; the goals page groups by it.
-    Horizon {
+    Horizon ("horizon") {
         /// A long-term goal broken into steps.
         Career = "career",
         /// A mid-term goal at work.
@@ -77,7 +101,7 @@ impl Horizon {
 
 vocabulary! {
     /// Where a goal stands.
-    GoalStatus {
+    GoalStatus ("goal status") {
         /// Being worked on.
         Active = "active",
         /// Reached.
@@ -91,7 +115,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who made the commitment.
-    Who {
+    Who ("`who`:") {
         /// The mentor.
         Mentor = "mentor",
         /// The mentee.
@@ -103,7 +127,7 @@ vocabulary! {
 
 vocabulary! {
     /// Where a commitment stands.
-    CommitStatus {
+    CommitStatus ("commitment status") {
         /// Not yet done.
         Open = "open",
         /// Kept.
@@ -124,7 +148,7 @@ pub enum DueSpec {
 
 vocabulary! {
     /// How the pair keeps its agreed pace on the build date.
-    Health {
+    Health ("health") {
         /// The last held session is at most 1.5 × cadence ago.
         OnPace = "on-pace",
         /// At most 3 × cadence ago.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity, closest};
 use crate::load::yaml::{self, ItemIndex, KeyIndex, Pos, Yaml};
 use crate::source::{CommitmentEntry, FrontMatter, GoalEntry};
-use crate::vocab::{CommitStatus, DueSpec, GoalStatus, Horizon, Who};
+use crate::vocab::{DueSpec, Word};
 
 /// mentorlog's own keys of a session note.
 pub const SESSION_KEYS: &[&str] = &[
@@ -889,6 +889,22 @@ fn list(keys: &[&str]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// A front-matter word (a horizon, a status, `who`); an error naming the allowed ones
+/// when it is none of them.
+fn word_value<W: Word>(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<W> {
+    let text = text_value(r, key, value, at)?;
+    let word = W::parse(&text);
+    if word.is_none() {
+        r.report(
+            Severity::Error,
+            at,
+            format!("unknown {} `{text}`", W::NAME),
+            &W::allowed(),
+        );
+    }
+    word
+}
+
 fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<String> {
     match value {
         Yaml::Null => None,
@@ -1299,19 +1315,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         entry.title = text_value(r, "title", v, at("title"));
     }
     if let Some(v) = get(map, "horizon") {
-        let o = at("horizon");
-        entry.horizon = text_value(r, "horizon", v, o).and_then(|t| {
-            let h = Horizon::parse(&t);
-            if h.is_none() {
-                r.report(
-                    Severity::Error,
-                    o,
-                    format!("unknown horizon `{t}`"),
-                    &Horizon::allowed(),
-                );
-            }
-            h
-        });
+        entry.horizon = word_value(r, "horizon", v, at("horizon"));
     }
     if let Some(v) = get(map, "target") {
         entry.target = date_value(r, "target", v, at("target"));
@@ -1332,19 +1336,7 @@ fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> 
         }
     }
     if let Some(v) = get(map, "status") {
-        let o = at("status");
-        entry.status = text_value(r, "status", v, o).and_then(|t| {
-            let s = GoalStatus::parse(&t);
-            if s.is_none() {
-                r.report(
-                    Severity::Error,
-                    o,
-                    format!("unknown goal status `{t}`"),
-                    &GoalStatus::allowed(),
-                );
-            }
-            s
-        });
+        entry.status = word_value(r, "status", v, at("status"));
     }
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
@@ -1381,14 +1373,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
     }
     let errors_before = r.diags.count(Severity::Error);
     if let Some(v) = get(map, "who") {
-        let o = at("who");
-        entry.who = text_value(r, "who", v, o).and_then(|t| {
-            let w = Who::parse(&t);
-            if w.is_none() {
-                r.report(Severity::Error, o, format!("unknown `who`: `{t}`"), &Who::allowed());
-            }
-            w
-        });
+        entry.who = word_value(r, "who", v, at("who"));
     }
     if let Some(v) = get(map, "what") {
         entry.what = text_value(r, "what", v, at("what"));
@@ -1402,19 +1387,7 @@ fn commitment_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemInde
         }
     }
     if let Some(v) = get(map, "status") {
-        let o = at("status");
-        entry.status = text_value(r, "status", v, o).and_then(|t| {
-            let s = CommitStatus::parse(&t);
-            if s.is_none() {
-                r.report(
-                    Severity::Error,
-                    o,
-                    format!("unknown commitment status `{t}`"),
-                    &CommitStatus::allowed(),
-                );
-            }
-            s
-        });
+        entry.status = word_value(r, "status", v, at("status"));
     }
     if let Some(v) = get(map, "note") {
         entry.note = text_value(r, "note", v, at("note"));
