@@ -14,7 +14,9 @@ use std::sync::{PoisonError, RwLock};
 
 use crate::diag::Diagnostics;
 use crate::fs::read_bytes;
-use crate::load::{NoteFile, SessionSource, unreadable};
+use crate::load::note::NoteFile;
+use crate::load::unreadable;
+use crate::source::SessionSource;
 
 /// One note's parse: the session (if it loaded) and the note's own diagnostics.
 pub(super) type Parsed = (Option<SessionSource>, Diagnostics);
