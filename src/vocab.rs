@@ -18,8 +18,31 @@ pub trait Word: Copy + Sized + 'static {
 
 /// Defines a closed set of front-matter words: the enum, `ALL` in page order, `parse`
 /// (trimmed, any case, with extra accepted spellings after `|`) and `key`, the one
-/// spelling written back out (front matter, CSS classes).
+/// spelling written back out (front matter, CSS classes). With `=> "Label"` after each
+/// variant, also `label`, the words shown to people.
 macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident ($what:literal) {
+            $($(#[$vmeta:meta])* $variant:ident = $key:literal $(| $alias:literal)* => $label:literal,)+
+        }
+    ) => {
+        vocabulary! {
+            $(#[$meta])*
+            $name ($what) {
+                $($(#[$vmeta])* $variant = $key $(| $alias)*,)+
+            }
+        }
+
+        impl $name {
+            /// The words shown to people.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)+
+                }
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         $name:ident ($what:literal) {
@@ -80,22 +103,11 @@ vocabulary! {
     /// How far ahead a goal looks; the goals page groups by it.
     Horizon ("horizon") {
         /// A long-term goal broken into steps.
-        Career = "career",
+        Career = "career" => "Career",
         /// A mid-term goal at work.
-        Work = "work",
+        Work = "work" => "Work",
         /// No set goal: help with current challenges.
-        DayToDay = "day-to-day" | "day_to_day" | "daytoday",
-    }
-}
-
-impl Horizon {
-    /// A heading for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Horizon::Career => "Career",
-            Horizon::Work => "Work",
-            Horizon::DayToDay => "Day to day",
-        }
+        DayToDay = "day-to-day" | "day_to_day" | "daytoday" => "Day to day",
     }
 }
 
@@ -150,25 +162,13 @@ vocabulary! {
     /// How the pair keeps its agreed pace on the build date.
     Health ("health") {
         /// The last held session is at most 1.5 × cadence ago.
-        OnPace = "on-pace",
+        OnPace = "on-pace" => "on pace",
         /// At most 3 × cadence ago.
-        Slipping = "slipping",
+        Slipping = "slipping" => "slipping",
         /// Longer ago than that.
-        Stalled = "stalled",
+        Stalled = "stalled" => "stalled",
         /// No session held yet.
-        NotStarted = "not-started",
-    }
-}
-
-impl Health {
-    /// Text for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::OnPace => "on pace",
-            Health::Slipping => "slipping",
-            Health::Stalled => "stalled",
-            Health::NotStarted => "not started",
-        }
+        NotStarted = "not-started" => "not started",
     }
 }
 

@@ -106,36 +106,27 @@ impl NoteFile<'_> {
         let front = frontmatter::read(path, text, &split, diags)?;
         let stem = self.rel.rsplit('/').next().unwrap_or(self.rel).trim_end_matches(".md");
         let (date, date_origin) = session_date(path, text, stem, &front, diags)?;
-        if front.draft && !self.drafts {
-            // Left out: no need to render it.
-            return Some(SessionSource {
-                path: path.to_path_buf(),
-                rel: self.rel.to_string(),
-                note_index: self.index,
-                slug_path: self.slug.to_string(),
-                date,
-                date_origin,
-                title: String::new(),
-                title_names: None,
-                front,
-                note: Note::default(),
-            });
-        }
-        let dir = self.rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let cx = markdown::NoteContext {
-            path,
-            file_text: text,
-            body_line: split.body_line,
-            dir,
-            targets: self.targets,
-            raw_html: self.raw_html,
-        };
-        let note = markdown::render(split.body, &cx, diags);
-        let heading = note.first_heading.as_ref().filter(|h| !h.is_blank());
-        let (title, title_names) = match (front.title.clone().filter(|t| !t.is_empty()), heading) {
-            (Some(title), _) => (title, None),
-            (None, Some(h)) => (h.hidden().trim().to_string(), h.names_notes().then(|| h.clone())),
-            (None, None) => (title_from_file_name(stem), None),
+        // A draft left out needs no rendering.
+        let (title, title_names, note) = if front.draft && !self.drafts {
+            (String::new(), None, Note::default())
+        } else {
+            let dir = self.rel.rsplit_once('/').map_or("", |(d, _)| d);
+            let cx = markdown::NoteContext {
+                path,
+                file_text: text,
+                body_line: split.body_line,
+                dir,
+                targets: self.targets,
+                raw_html: self.raw_html,
+            };
+            let note = markdown::render(split.body, &cx, diags);
+            let heading = note.first_heading.as_ref().filter(|h| !h.is_blank());
+            let (title, title_names) = match (front.title.clone().filter(|t| !t.is_empty()), heading) {
+                (Some(title), _) => (title, None),
+                (None, Some(h)) => (h.hidden().trim().to_string(), h.names_notes().then(|| h.clone())),
+                (None, None) => (title_from_file_name(stem), None),
+            };
+            (title, title_names, note)
         };
         Some(SessionSource {
             path: path.to_path_buf(),
