@@ -6,93 +6,27 @@
 //! Knows nothing of goals or pages: a link target is an index into the note or static list,
 //! and text derived from another note (a bare wikilink's name, a heading holding one) stays
 //! typed until the build's visibility says whether that note is published.
+//!
+//! Here: rendering one segment. `private` cuts the private blocks out first, `links`
+//! knows what a link may point at and resolves it.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity};
-use crate::layout::{SESSIONS, STATIC, inside};
+use crate::diag::{Diagnostics, LineIndex, Origin};
 use crate::load::body::{self, Marks};
 use crate::load::sanitize;
 use crate::slug::heading_id;
 use crate::source::{Body, Fill, NamedHeading, Note, Phrase, Segment, Target};
 
-/// What links inside notes may point at: every note and static file of the journal.
-#[derive(Debug, Default)]
-pub struct LinkTargets {
-    /// Journal-relative note paths (`sessions/…md`) → note index.
-    pub notes: HashMap<String, usize>,
-    /// File stems (wikilink names) → note index; the first in path order wins.
-    pub stems: HashMap<String, usize>,
-    /// Journal-relative static paths (`static/…`) → static index.
-    pub statics: HashMap<String, usize>,
-    /// Lower-cased note paths and stems → the note, or `None` when several notes share
-    /// it: a wikilink written in another case (as Obsidian and case-insensitive file
-    /// systems resolve it) still names that note, so its name stays typed.
-    folded: HashMap<String, Option<usize>>,
-    /// Every note's file stem and page name, lower-cased: what a URL in raw HTML names.
-    names: std::collections::HashSet<String>,
-}
+mod links;
+mod private;
 
-impl LinkTargets {
-    /// Adds note `index` at the journal-relative `rel` (`sessions/…md`), whose page is
-    /// `slug` (under `sessions/`, without `.html`).
-    pub fn add_note(&mut self, rel: &str, slug: &str, index: usize) {
-        self.notes.insert(rel.to_string(), index);
-        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
-        self.stems.entry(stem.to_string()).or_insert(index);
-        for key in [rel.to_lowercase(), stem.to_lowercase()] {
-            self.folded
-                .entry(key)
-                .and_modify(|n| {
-                    if *n != Some(index) {
-                        *n = None;
-                    }
-                })
-                .or_insert(Some(index));
-        }
-        self.names.insert(stem.to_lowercase());
-        let page = slug.rsplit('/').next().unwrap_or(slug);
-        self.names.insert(page.to_lowercase());
-    }
-
-    /// The note a wikilink's `name` (without `.md`) points at: by its path under
-    /// `sessions/`, else by its file stem; in another case when one note only matches.
-    fn wiki_note(&self, name: &str) -> Option<usize> {
-        let stem = name.rsplit('/').next().unwrap_or(name);
-        let path = format!("{SESSIONS}/{name}.md");
-        if let Some(&n) = self.notes.get(&path).or_else(|| self.stems.get(stem)) {
-            return Some(n);
-        }
-        [path.to_lowercase(), stem.to_lowercase()]
-            .iter()
-            .find_map(|key| self.folded.get(key).copied().flatten())
-    }
-
-    /// Whether a URL written in raw HTML names a note of the journal: relative, and its
-    /// last part (percent-decoded, any case, with or without `.md`, `.html` or `.htm`)
-    /// is a note's file stem or page name. Raw HTML cannot be resolved per page like a
-    /// Markdown link, so such a URL would publish the name of a note that may be private.
-    pub fn names_note(&self, url: &str) -> bool {
-        let url = url.trim();
-        if url.starts_with("//") || has_scheme(url).is_some() {
-            return false;
-        }
-        let path = url.split(['#', '?']).next().unwrap_or(url);
-        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        let Some(last) = path.split(['/', '\\']).rev().find(|p| !p.is_empty()) else {
-            return false;
-        };
-        let last = last.trim().to_lowercase();
-        let name = [".md", ".html", ".htm"]
-            .iter()
-            .find_map(|ext| last.strip_suffix(ext))
-            .unwrap_or(&last);
-        self.names.contains(name)
-    }
-}
+pub use links::LinkTargets;
+use links::{LinkKind, Resolved, resolve, wiki_name};
+use private::private_blocks;
 
 /// Where the note being rendered is, for links and diagnostics.
 pub struct NoteContext<'a> {
@@ -185,240 +119,6 @@ fn exact(text: String) -> String {
     }
 }
 
-/// Splits the body at private markers: `(private, start, end)` byte ranges.
-///
-/// The rule that never leaks: markers nest. A block opened inside a private block does
-/// not end it; the text stays private until as many closing markers as opening ones have
-/// come (`<!-- private --> a <!-- private --> b <!-- /private --> c <!-- /private -->`
-/// keeps `c` private). An opening marker inside a block warns (a forgotten closing
-/// marker looks the same); a closing marker with no block open warns (its text was
-/// published, and the marker may have lost its opening one); a block never closed hides
-/// the rest of the note and warns; a comment that looks like a marker but is not one is an
-/// error and, when it reads like an opening one, opens a block all the same.
-fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Vec<(bool, usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut depth = 0usize;
-    let mut opened_at = 0;
-    let lines = Lines::new(body);
-    let warn = |diags: &mut Diagnostics, severity, at: usize, message: String, help: &str| {
-        diags.push(Diagnostic::at(severity, &lines.origin(at, cx), message).help(help));
-    };
-    for marker in private_markers(body) {
-        let opens = match marker.kind {
-            MarkerKind::Open => true,
-            MarkerKind::OpenInComment => {
-                warn(
-                    diags,
-                    Severity::Warning,
-                    marker.start,
-                    format!(
-                        "the comment `{}` is not closed before a `<!-- private -->` marker, so the two are one comment",
-                        cut_line(&body[marker.start..marker.end])
-                    ),
-                    "close the comment with `-->` before the marker; until then the comment and the text after it are kept private",
-                );
-                true
-            }
-            MarkerKind::Close => false,
-            MarkerKind::LooksLike { opens } => {
-                warn(
-                    diags,
-                    Severity::Error,
-                    marker.start,
-                    format!(
-                        "`{}` looks like a private marker but is not one",
-                        cut_line(&body[marker.start..marker.end])
-                    ),
-                    if opens {
-                        "a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with \"private\" (until then the text after it is kept private)"
-                    } else {
-                        "a private block ends with exactly `<!-- /private -->` (or `<!-- end private -->`)"
-                    },
-                );
-                if !opens {
-                    continue;
-                }
-                depth += 1;
-                if depth == 1 {
-                    out.push((false, pos, marker.start));
-                    pos = marker.end;
-                    opened_at = marker.start;
-                }
-                continue;
-            }
-        };
-        if opens {
-            depth += 1;
-            if depth == 1 {
-                out.push((false, pos, marker.start));
-                pos = marker.end;
-                opened_at = marker.start;
-            } else {
-                warn(
-                    diags,
-                    Severity::Warning,
-                    marker.start,
-                    "a private block opened inside another private block: the text stays private until both are closed"
-                        .into(),
-                    "close the first block with `<!-- /private -->` before opening another, or remove this marker",
-                );
-            }
-        } else if depth == 0 {
-            warn(
-                diags,
-                Severity::Warning,
-                marker.start,
-                "this `<!-- /private -->` closes no private block, so the text before it is published".into(),
-                "start the private part with `<!-- private -->`, or remove this marker",
-            );
-        } else {
-            depth -= 1;
-            if depth == 0 {
-                out.push((true, pos, marker.start));
-                pos = marker.end;
-            }
-        }
-    }
-    out.push((depth > 0, pos, body.len()));
-    if depth > 0 {
-        warn(
-            diags,
-            Severity::Warning,
-            opened_at,
-            "this private block is never closed, so the rest of the note is private".into(),
-            "end the block with `<!-- /private -->`",
-        );
-    }
-    out
-}
-
-/// A comment's text for a diagnostic: its first line, cut after 60 characters.
-fn cut_line(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
-    match line.char_indices().nth(60) {
-        Some((at, _)) => format!("{}…", &line[..at]),
-        None if line.len() < text.len() => format!("{line}…"),
-        None => line.to_string(),
-    }
-}
-
-/// What a comment in a note says about privacy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MarkerKind {
-    /// `<!-- private -->`.
-    Open,
-    /// `<!-- private -->` at the end of a comment left open before it.
-    OpenInComment,
-    /// `<!-- /private -->`.
-    Close,
-    /// Close to a marker but not one (`<!-- privat -->`, `<!-- private: pay -->`).
-    LooksLike { opens: bool },
-}
-
-/// A private marker found in a note body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Marker {
-    start: usize,
-    end: usize,
-    kind: MarkerKind,
-}
-
-/// What the text inside `<!--` … `-->` makes of a comment. Case, whitespace (line breaks
-/// included) and the dashes next to the comment's ends do not count: `<!--private-->`,
-/// `<!-- PRIVATE -->`, `<!--\n  private\n-->`, `<!--- private --->` all open a block;
-/// `<!-- /private -->`, `<!-- / Private -->`, `<!-- end private -->` and
-/// `<!-- end-private -->` close one. A comment that starts with the word `private` (or
-/// `/private`) but says more, or whose whole text is a near misspelling of a marker, is
-/// [`MarkerKind::LooksLike`]: mentorlog cannot tell what was meant, so it refuses.
-fn marker_kind(inner: &str) -> Option<MarkerKind> {
-    let squeezed: String = inner
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let squeezed = squeezed.trim_matches('-');
-    match squeezed {
-        "private" => return Some(MarkerKind::Open),
-        "/private" | "endprivate" | "end-private" | "end_private" => return Some(MarkerKind::Close),
-        _ => {}
-    }
-    let closes = squeezed.starts_with('/') || squeezed.starts_with("end");
-    let word = squeezed.trim_start_matches('/');
-    let near = |wanted: &str| strsim::damerau_levenshtein(squeezed, wanted) <= 1;
-    let first_word: String = inner
-        .trim_start_matches(|c: char| c == '-' || c == '/' || c.is_whitespace())
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    // `private` as a word of its own (not `privately`), then more text.
-    let looks = first_word == "private"
-        || word.starts_with("endprivate")
-        || near("private")
-        || near("/private")
-        || near("endprivate")
-        || (first_word.len() >= 5 && strsim::damerau_levenshtein(&first_word, "private") <= 1);
-    looks.then_some(MarkerKind::LooksLike { opens: !closes })
-}
-
-/// The private markers that are real HTML comments (not inside code), in order.
-fn private_markers(body: &str) -> Vec<Marker> {
-    let mut markers = Vec::new();
-    if !body.contains("<!--") {
-        return markers;
-    }
-    // The stretches of the body that are raw HTML: a whole HTML block (its comments may
-    // span lines), or one piece of inline HTML.
-    let mut scanned = 0;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        if !matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) || range.start < scanned {
-            continue;
-        }
-        scanned = range.end;
-        let source = &body[range.clone()];
-        let mut search = 0;
-        while let Some(found) = source[search..].find("<!--") {
-            let start = search + found;
-            let rest = &source[start + 4..];
-            // The comment ends at the first `-->` (or `--!>`, as browsers end it); one
-            // that never ends runs to the end of its HTML.
-            let (inner_len, close_len) = if rest.starts_with('>') {
-                (0, 1)
-            } else if rest.starts_with("->") {
-                (0, 2)
-            } else {
-                match (rest.find("-->"), rest.find("--!>")) {
-                    (Some(a), Some(b)) if b < a => (b, 4),
-                    (Some(a), _) => (a, 3),
-                    (None, Some(b)) => (b, 4),
-                    (None, None) => (rest.len(), 0),
-                }
-            };
-            let end = start + 4 + inner_len + close_len;
-            let inner = &rest[..inner_len];
-            // A comment left open before a marker (`<!-- TODO` … `<!-- private -->`) ends
-            // at the marker's `-->`, so browsers hide the marker with it: it still opens a
-            // block (the comment with it), or the text meant to be private is published.
-            let nested = inner
-                .rfind("<!--")
-                .filter(|_| marker_kind(inner).is_none())
-                .and_then(|at| marker_kind(&inner[at + 4..]))
-                .filter(|kind| *kind == MarkerKind::Open)
-                .map(|_| MarkerKind::OpenInComment);
-            if let Some(kind) = marker_kind(inner).or(nested) {
-                markers.push(Marker {
-                    start: range.start + start,
-                    end: range.start + end,
-                    kind,
-                });
-            }
-            search = end;
-        }
-    }
-    markers
-}
-
 /// A note body and its line index, for diagnostics whose line shown is cut short: one
 /// note can have thousands on one huge line.
 struct Lines<'a> {
@@ -461,16 +161,6 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_WIKILINKS
-}
-
-/// What a link in a note turned into.
-enum Resolved {
-    /// Keep this destination (a fragment, or a web, mail or phone address).
-    Keep(String),
-    /// A note or static file of the journal: a typed hole, with the `#fragment` if any.
-    Target(Target, Option<Box<str>>),
-    /// Render the link text only.
-    Drop,
 }
 
 /// An open link or image: what its end does.
@@ -750,155 +440,10 @@ fn push_words(words: &mut String, text: &str) {
     }
 }
 
-fn has_scheme(dest: &str) -> Option<String> {
-    let colon = dest.find(':')?;
-    let scheme = &dest[..colon];
-    let ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
-    ok.then(|| scheme.to_ascii_lowercase())
-}
-
-/// What kind of reference is being resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LinkKind {
-    /// `[text](dest)`.
-    Link,
-    /// `![alt](src)`.
-    Image,
-    /// `[[name]]` (not labelled: its text is the note's name) or `[[name|label]]`.
-    Wiki { labelled: bool },
-}
-
-fn resolve(
-    dest: &str,
-    kind: LinkKind,
-    offset: usize,
-    body: &Lines<'_>,
-    cx: &NoteContext<'_>,
-    diags: &mut Diagnostics,
-) -> Resolved {
-    let dest = dest.trim();
-    if dest.starts_with('#') || dest.starts_with("//") {
-        return Resolved::Keep(dest.to_string());
-    }
-    let wiki = matches!(kind, LinkKind::Wiki { .. });
-    if !wiki {
-        if let Some(scheme) = has_scheme(dest) {
-            return if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
-                Resolved::Keep(dest.to_string())
-            } else {
-                Resolved::Drop
-            };
-        }
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (dest, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let warn = |diags: &mut Diagnostics, message: String, help: &str| {
-        let origin = body.origin(offset, cx);
-        diags.push(Diagnostic::at(Severity::Warning, &origin, message).help(help));
-    };
-    let anchor = fragment.map(|f| {
-        let mut escaped = String::with_capacity(f.len() + 1);
-        // Writing to a String cannot fail.
-        let _ = pulldown_cmark_escape::escape_href(&mut escaped, &format!("#{f}"));
-        escaped.into_boxed_str()
-    });
-    if wiki {
-        let name = wiki_name(dest);
-        return match cx.targets.wiki_note(&name) {
-            Some(n) => Resolved::Target(Target::Note(n), anchor),
-            None => {
-                warn(
-                    diags,
-                    format!("`[[{name}]]` links to a note that does not exist"),
-                    "use the file name of a note under sessions/, without `.md`",
-                );
-                Resolved::Drop
-            }
-        };
-    }
-    let Some(target) = join(cx.dir, &path) else {
-        warn(
-            diags,
-            format!("`{dest}` points outside the journal"),
-            "link to notes under sessions/ or files under static/",
-        );
-        return Resolved::Drop;
-    };
-    if target.is_empty() {
-        return Resolved::Keep(dest.to_string());
-    }
-    if let Some(&n) = cx.targets.notes.get(&target) {
-        return Resolved::Target(Target::Note(n), anchor);
-    }
-    if let Some(&n) = cx.targets.statics.get(&target) {
-        return Resolved::Target(Target::Static(n), anchor);
-    }
-    let what = if kind == LinkKind::Image { "image" } else { "link" };
-    if inside(SESSIONS, &target).is_some() && target.ends_with(".md") {
-        warn(
-            diags,
-            format!("{what} `{dest}` points to a note that does not exist"),
-            "check the file name; links resolve against this note's own folder",
-        );
-    } else if inside(STATIC, &target).is_some() {
-        warn(
-            diags,
-            format!("{what} `{dest}` points to a file that is not in static/"),
-            "add the file under static/ or fix the path; links resolve against this note's own folder",
-        );
-    } else {
-        warn(
-            diags,
-            format!("{what} `{dest}` points to a file that is not published"),
-            "only notes under sessions/ and files under static/ become part of the site",
-        );
-    }
-    Resolved::Drop
-}
-
-/// The note name a wikilink's destination gives: without its `#heading`, `?query` and
-/// `.md` (in any case), percent-decoded, trimmed, and without the `\` that escapes the
-/// `|` of `[[name\|label]]` inside a table.
-fn wiki_name(dest: &str) -> String {
-    let path = dest.trim().split(['#', '?']).next().unwrap_or("");
-    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let path = path.trim().trim_end_matches('\\').trim_end();
-    let cut = path.len().saturating_sub(3);
-    match path.get(cut..) {
-        Some(ext) if ext.eq_ignore_ascii_case(".md") => path[..cut].to_string(),
-        _ => path.to_string(),
-    }
-}
-
-/// Joins a relative link to the note's folder; `None` when it climbs out of the journal.
-fn join(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if link.starts_with('/') {
-        Vec::new()
-    } else {
-        dir.split('/').filter(|p| !p.is_empty()).collect()
-    };
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Severity;
 
     fn render_with(body: &str, raw_html: bool) -> (Note, Diagnostics) {
         let mut targets = LinkTargets::default();
