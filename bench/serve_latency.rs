@@ -21,9 +21,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
-use mentorlog::project::Project;
+use mentorlog::project::{BuildOptions, Project};
 use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError};
 
 /// The binary's allocator, so the rebuilds measured are the command's.

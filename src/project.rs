@@ -191,7 +191,7 @@ impl Project {
 /// fold's too when some notes failed to load, so one run reports them all; any error
 /// gives `Error::InvalidInput`.
 pub fn load_journal(dir: &Path, build: &Build<'_>, diags: &mut Diagnostics) -> Result<Journal> {
-    let journal = fold_journal(dir, None, build, diags)?;
+    let journal = fold_journal(dir, None, None, build, diags)?;
     if let Some(journal) = &journal {
         build.saw_title(&journal.config.title);
     }
@@ -206,11 +206,11 @@ pub fn load_journal(dir: &Path, build: &Build<'_>, diags: &mut Diagnostics) -> R
 /// the caller decides.
 fn fold_journal(
     dir: &Path,
-    program: Option<(ProgramRules, Option<u32>)>,
+    rules: Option<ProgramRules>,
+    default_cadence: Option<u32>,
     build: &Build<'_>,
     diags: &mut Diagnostics,
 ) -> Result<Option<Journal>> {
-    let (rules, default_cadence) = program.map_or((None, None), |(rules, cadence)| (Some(rules), cadence));
     let options = &build.options;
     let load_options = LoadOptions {
         drafts: options.drafts,
@@ -319,7 +319,7 @@ fn fold_member(member: &Member, run: &Run<'_>, diags: &mut Diagnostics) -> Resul
         language: config.language.clone(),
         base_url: run.base_url.map(|b| member_base_url(b, &member.slug)),
     };
-    let journal = fold_journal(&member.dir, Some((rules, config.cadence_days)), run.build, diags)?;
+    let journal = fold_journal(&member.dir, Some(rules), config.cadence_days, run.build, diags)?;
     Ok(journal.filter(|_| !diags.has_errors()))
 }
 

@@ -29,11 +29,10 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::Diagnostics;
 use crate::error::Error;
-use crate::project::Project;
+use crate::project::{BuildOptions, Project};
 
 use self::guard::Guard;
 use self::state::{Builder, Shared};

@@ -19,9 +19,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::BuildOptions;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::project::Project;
+use crate::project::{BuildOptions, Project};
 
 /// Keys that hide a note (or an item of it) when private text is left out.
 const PRIVATE_KEYS: &[&str] = &["private", "protect"];
