@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::Diagnostics;
 use mentorlog::error::Error;
-use mentorlog::project::{Build, load_journal};
+use mentorlog::project::{Build, BuildOptions, load_journal};
 
 const NOTES: &[&str] = &[
     "sessions/2026-01-08-intro.md",
