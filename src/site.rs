@@ -1,5 +1,5 @@
 //! What a build produces, independent of where it goes: pages at `SitePath`s handed to a
-//! `Sink`. `Site` is the in-memory sink used by tests (and later by `serve`); the disk sink
+//! `Sink`. `Site` is the in-memory sink `serve` answers from and tests read; the disk sink
 //! lives in `write.rs`. No I/O here.
 
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! The whole load → model path on a generated journal: the input is cut at lines reading
 //! `%%` into `journal.yaml` and up to five notes (fixed names, one in a sub-folder, one
 //! without a date), written into a temporary folder and loaded with
-//! `mentorlog::load_journal`. For any input: no panic, no hang, memory bounded, and either
+//! `mentorlog::project::load_journal`. For any input: no panic, no hang, memory bounded, and either
 //! a journal or at least one error.
 #![no_main]
 
@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::Diagnostics;
 use mentorlog::error::Error;
+use mentorlog::project::{Build, BuildOptions, load_journal};
 
 const NOTES: &[&str] = &[
     "sessions/2026-01-08-intro.md",
@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
             include_private: drafts,
             base_url: None,
         };
-        match mentorlog::load_journal(root, &options, date, &mut diags) {
+        match load_journal(root, &Build::new(options, date), &mut diags) {
             Ok(_) => assert!(!diags.has_errors(), "a journal despite errors"),
             Err(Error::InvalidInput(n)) => assert!(n > 0 && diags.has_errors(), "refused without an error"),
             Err(e) => panic!("load failed without a diagnostic: {e}"),

@@ -4,12 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
-use mentorlog::layout::JOURNAL_FILE;
-use mentorlog::program::ProgramReport;
+use mentorlog::project::{Build, BuildOptions, Project};
 use mentorlog::write::{Source, Staging, check_output};
 
 use crate::cli::BuildArgs;
@@ -29,36 +27,33 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let is_program = mentorlog::program::is_program(dir);
-    if !is_program && !dir.join(JOURNAL_FILE).is_file() {
-        eprintln!("error: {}", Error::NotAJournal(dir.clone()));
-        eprintln!(
-            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-        );
-        return Ok(ExitCode::from(1));
-    }
+    let project = match Project::open(dir) {
+        Ok(project) => project,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!(
+                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     // The program's journals, to keep the output off them. When program.yaml has errors
     // the build stops here, before anything is created.
-    let journals = if is_program {
-        let mut found = Diagnostics::new();
-        match mentorlog::program::journal_dirs(dir, &mut found) {
-            Ok(journals) => journals,
-            Err(e) => {
-                print_diagnostics(&found, &cwd, quiet);
-                report_failure(&e, is_program);
-                return Ok(ExitCode::from(1));
-            }
+    let mut found = Diagnostics::new();
+    let journals = match project.journal_dirs(&mut found) {
+        Ok(journals) => journals,
+        Err(e) => {
+            print_diagnostics(&found, &cwd, quiet);
+            report_failure(&e, &project);
+            return Ok(ExitCode::from(1));
         }
-    } else {
-        Vec::new()
     };
-    let source = if is_program {
-        Source::Program {
+    let source = match &project {
+        Project::Program(dir) => Source::Program {
             dir,
             journals: &journals,
-        }
-    } else {
-        Source::Journal(dir)
+        },
+        Project::Journal(dir) => Source::Journal(dir),
     };
     // Resolved once: every check and every write below uses this one place.
     let out = match check_output(&cwd, source, &out) {
@@ -68,10 +63,16 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let options = BuildOptions {
-        drafts: args.drafts,
-        include_private: args.include_private,
-        base_url: args.base_url.clone(),
+    let build = Build {
+        keep_going: args.keep_going,
+        ..Build::new(
+            BuildOptions {
+                drafts: args.drafts,
+                include_private: args.include_private,
+                base_url: args.base_url.clone(),
+            },
+            today,
+        )
     };
     let staging = match Staging::new(&out) {
         Ok(staging) => staging,
@@ -81,20 +82,13 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         }
     };
     let mut diags = Diagnostics::new();
-    let result = if is_program {
-        mentorlog::program::build_program(dir, &options, args.keep_going, today, &staging, &mut diags)
-    } else {
-        mentorlog::build_site(dir, &options, today, &staging, &mut diags).map(|files| ProgramReport {
-            files,
-            left_out: Vec::new(),
-        })
-    };
+    let result = project.build(&build, &staging, &mut diags);
     print_diagnostics(&diags, &cwd, quiet);
     let report = match result {
         Ok(report) => report,
         Err(e) => {
             staging.abandon();
-            report_failure(&e, is_program);
+            report_failure(&e, &project);
             return Ok(ExitCode::from(1));
         }
     };
@@ -131,10 +125,10 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// Says why a build stopped before its site was swapped in.
-fn report_failure(error: &Error, is_program: bool) {
+fn report_failure(error: &Error, project: &Project) {
     match error {
         Error::InvalidInput(n) => {
-            let hint = if is_program {
+            let hint = if matches!(project, Project::Program(_)) {
                 "; --keep-going writes the site without the broken journals"
             } else {
                 ""

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
+use mentorlog::project::{Build, BuildOptions, Project};
 
 use crate::cli::CheckArgs;
 use crate::cmd::{print_diagnostics, working_dir};
@@ -14,11 +14,8 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
     let mut diags = Diagnostics::new();
-    let outcome = if mentorlog::program::is_program(&args.dir) {
-        mentorlog::program::check_program(&args.dir, &BuildOptions::default(), today, &mut diags)
-    } else {
-        mentorlog::load_journal(&args.dir, &BuildOptions::default(), today, &mut diags).map(|j| j.sessions.len())
-    };
+    let build = Build::new(BuildOptions::default(), today);
+    let outcome = Project::detect(&args.dir).check(&build, &mut diags);
     let sessions = match outcome {
         Ok(n) => Some(n),
         Err(Error::InvalidInput(_)) => None,

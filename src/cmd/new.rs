@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::Diagnostics;
 use mentorlog::error::Error;
@@ -14,6 +13,7 @@ use mentorlog::load::yaml::quote;
 use mentorlog::model::Journal;
 use mentorlog::model::agenda::agenda;
 use mentorlog::model::commitment::Due;
+use mentorlog::project::{Build, BuildOptions, load_journal};
 use mentorlog::slug::slugify;
 use mentorlog::write::create_new;
 
@@ -31,7 +31,7 @@ pub(crate) fn run(args: &NewArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         include_private: true,
         ..BuildOptions::default()
     };
-    let journal = match mentorlog::load_journal(&args.dir, &options, today, &mut diags) {
+    let journal = match load_journal(&args.dir, &Build::new(options, today), &mut diags) {
         Ok(journal) => journal,
         Err(Error::InvalidInput(_)) => {
             print_diagnostics(&diags, &cwd, true);

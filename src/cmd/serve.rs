@@ -9,12 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::display_path;
 use mentorlog::error::Error;
-use mentorlog::layout::JOURNAL_FILE;
-use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Shown, Source};
+use mentorlog::project::{BuildOptions, Project};
+use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Shown};
 
 use crate::cli::ServeArgs;
 use crate::cmd::{print_diagnostics, working_dir};
@@ -22,18 +21,17 @@ use crate::cmd::{print_diagnostics, working_dir};
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
-    let source = if mentorlog::program::is_program(&args.dir) {
-        Source::Program(args.dir.clone())
-    } else if args.dir.join(JOURNAL_FILE).is_file() {
-        Source::Journal(args.dir.clone())
-    } else {
-        eprintln!("error: {}", Error::NotAJournal(args.dir.clone()));
-        eprintln!(
-            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-        );
-        return Ok(ExitCode::from(1));
+    let project = match Project::open(&args.dir) {
+        Ok(project) => project,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!(
+                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+            );
+            return Ok(ExitCode::from(1));
+        }
     };
-    let shown = serve::shown(&source, args.bind, args.drafts, args.include_private);
+    let shown = serve::shown(&project, args.bind, args.drafts, args.include_private);
     let listener = match Listener::bind(SocketAddr::new(args.bind, args.port)) {
         Ok(listener) => listener,
         Err(e) => {
@@ -44,9 +42,8 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let url = format!("http://{}/", listener.local_addr());
     let port = listener.local_addr().port();
     let hosts = listener.hosts();
-    let title = source.title().unwrap_or_else(|| args.dir.display().to_string());
     let config = serve::Config {
-        source,
+        project,
         options: BuildOptions {
             drafts: shown.drafts,
             include_private: shown.private,
@@ -58,6 +55,7 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     let report = Arc::new(Terminal { cwd, quiet });
     let running = serve::start(listener, config, report)?;
+    let title = running.title().unwrap_or_else(|| args.dir.display().to_string());
     if shown.reachable_by_others {
         eprintln!("{}", exposure_warning(args, port, shown));
         // Requests for other names are refused (DNS rebinding): say which are answered.

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod links;
 pub mod pages;
 pub mod program;
+pub mod program_outputs;
 pub mod svg;
 pub mod theme;
 pub mod views;

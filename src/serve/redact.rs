@@ -19,10 +19,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::BuildOptions;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{PROGRAM_FILE, SESSIONS};
-use crate::serve::Source;
+use crate::project::{BuildOptions, Project};
 
 /// Keys that hide a note (or an item of it) when private text is left out.
 const PRIVATE_KEYS: &[&str] = &["private", "protect"];
@@ -46,7 +45,7 @@ pub(crate) struct Redaction {
     /// Drafts are left out of the site.
     drafts: bool,
     /// The site's notes, whose hidden ones' names are looked for (once, when needed).
-    source: Option<Source>,
+    project: Option<Project>,
     /// Lower-case names of the hidden notes (file names, page names, titles).
     names: Option<Vec<String>>,
     /// Verdicts by file, as found.
@@ -59,19 +58,19 @@ impl Redaction {
         Redaction {
             private: false,
             drafts: false,
-            source: None,
+            project: None,
             names: None,
             files: HashMap::new(),
         }
     }
 
-    /// For the site `source` built with `options`. Its notes are read (to learn which are
+    /// For the site of `project` built with `options`. Its notes are read (to learn which are
     /// hidden) only when the site hides anything and a diagnostic could be shown.
-    pub(crate) fn for_site(source: &Source, options: &BuildOptions) -> Redaction {
+    pub(crate) fn for_site(project: &Project, options: &BuildOptions) -> Redaction {
         Redaction {
             private: !options.include_private,
             drafts: !options.drafts,
-            source: Some(source.clone()),
+            project: Some(project.clone()),
             ..Redaction::nothing()
         }
     }
@@ -80,7 +79,7 @@ impl Redaction {
     fn hidden_names(&mut self) -> &[String] {
         if self.names.is_none() {
             let mut names = Vec::new();
-            let notes = self.source.as_ref().map(notes_of).unwrap_or_default();
+            let notes = self.project.as_ref().map(notes_of).unwrap_or_default();
             for note in notes {
                 if self.verdict(&note) == Verdict::Hidden {
                     let text = crate::fs::read_bytes(&note).unwrap_or_default();
@@ -258,10 +257,10 @@ fn is_date_prefix(prefix: &str) -> bool {
 
 /// Every Markdown file in the `sessions/` folders of the site's journals (links not
 /// followed, at any depth).
-fn notes_of(source: &Source) -> Vec<PathBuf> {
-    let journals = match source {
-        Source::Journal(dir) => vec![dir.clone()],
-        Source::Program(dir) => {
+fn notes_of(project: &Project) -> Vec<PathBuf> {
+    let journals = match project {
+        Project::Journal(dir) => vec![dir.clone()],
+        Project::Program(dir) => {
             let mut dirs = Vec::new();
             let path = dir.join(PROGRAM_FILE);
             let text = crate::fs::read_bytes(&path)
@@ -375,13 +374,13 @@ mod tests {
             let origin = crate::diag::Origin::in_text(path, text, 4, 5);
             Diagnostic::at(crate::diag::Severity::Error, &origin, message)
         };
-        let source = Source::Journal(dir.path().to_path_buf());
+        let project = Project::Journal(dir.path().to_path_buf());
         let options = |include_private| BuildOptions {
             drafts: true,
             include_private,
             base_url: None,
         };
-        let mut redaction = Redaction::for_site(&source, &options(false));
+        let mut redaction = Redaction::for_site(&project, &options(false));
         let names_it = at(&open, open_text, "a link to `nope`, which is not a note");
         let private = at(&hidden, "", "unknown goal");
         let plain = at(&open, "a\nb\nc\nd\n", "a link to `nope`, which is not a note");
@@ -393,7 +392,7 @@ mod tests {
         assert!(redaction.shows(&plain, &plain.render(dir.path())));
         assert!(!redaction.names_nothing_hidden("error: cannot read `sessions/2026-01-08-FRANK-TALK.md`"));
         assert!(!redaction.names_nothing_hidden("the goal from “Hard words”"));
-        let mut everything = Redaction::for_site(&source, &options(true));
+        let mut everything = Redaction::for_site(&project, &options(true));
         assert!(everything.shows(&private, &private.render(dir.path())));
         assert!(everything.shows(&names_it, &names_it.render(dir.path())));
     }

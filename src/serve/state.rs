@@ -12,7 +12,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
 use crate::diag::Diagnostics;
-use crate::load::NoteCache;
+use crate::project::{Build, BuildReport, Cache};
 use crate::serve::redact::Redaction;
 use crate::serve::reload::Reload;
 use crate::serve::{Config, Rebuilt, Report, error_page};
@@ -72,8 +72,8 @@ pub(crate) struct Builder {
     config: Config,
     report: Arc<dyn Report>,
     generation: u64,
-    /// The notes parsed by the last rebuild: a save re-parses the notes it changed only.
-    notes: NoteCache,
+    /// What the last rebuild left: a save re-parses the notes it changed only.
+    cache: Cache,
 }
 
 impl Builder {
@@ -82,7 +82,7 @@ impl Builder {
             config,
             report,
             generation: 0,
-            notes: NoteCache::new(),
+            cache: Cache::new(),
         }
     }
 
@@ -92,11 +92,22 @@ impl Builder {
     /// memory made the first rebuild twice as slow).
     pub(crate) fn warm_up(&mut self) {
         let site = Site::new();
-        let today = (self.config.today)();
-        let _ = self
-            .config
-            .source
-            .build(&self.config.options, today, &self.notes, &site, &mut Diagnostics::new());
+        let _ = self.config.project.build(&self.build(), &site, &mut Diagnostics::new());
+    }
+
+    /// The title the last rebuild read from the project's settings file.
+    pub(crate) fn title(&self) -> Option<String> {
+        self.cache.title()
+    }
+
+    /// Today's build, with the cache.
+    fn build(&self) -> Build<'_> {
+        Build {
+            options: self.config.options.clone(),
+            today: (self.config.today)(),
+            keep_going: false,
+            cache: Some(&self.cache),
+        }
     }
 
     /// Builds the site again; when the outcome differs from what is served, swaps it in
@@ -106,11 +117,7 @@ impl Builder {
         let first = self.generation == 0;
         let site = Site::new();
         let mut diags = Diagnostics::new();
-        let today = (self.config.today)();
-        let result = self
-            .config
-            .source
-            .build(&self.config.options, today, &self.notes, &site, &mut diags);
+        let result = self.config.project.build(&self.build(), &site, &mut diags);
         let previous = shared.current();
         let (files, failure) = match &result {
             Ok(_) => (Arc::new(site.into_files()), None),
@@ -120,7 +127,7 @@ impl Builder {
                     e,
                     &diags,
                     &self.config.cwd,
-                    &mut Redaction::for_site(&self.config.source, &self.config.options),
+                    &mut Redaction::for_site(&self.config.project, &self.config.options),
                 )),
             ),
         };
@@ -140,7 +147,7 @@ impl Builder {
         self.report.rebuilt(&Rebuilt {
             first,
             elapsed,
-            files: result.as_ref().ok().copied(),
+            files: result.as_ref().ok().map(|report: &BuildReport| report.files),
             error: result.as_ref().err(),
             diags: &diags,
             changed,

@@ -4,6 +4,7 @@
 use mentorlog::BuildOptions;
 use mentorlog::model::commitment::CommitStatus;
 use mentorlog::model::goal::GoalStatus;
+use mentorlog::project::{Build, load_journal};
 
 use crate::harness::{Built, Fixture, INTRO_NOTE, all, build_date, copy_example, mentorlog, one, text};
 
@@ -105,7 +106,7 @@ fn new_after_the_example_carries_exactly_the_open_commitments_and_active_goals()
         ..BuildOptions::default()
     };
     let mut diags = mentorlog::diag::Diagnostics::new();
-    let journal = mentorlog::load_journal(tmp.path(), &options, build_date(), &mut diags).unwrap();
+    let journal = load_journal(tmp.path(), &Build::new(options, build_date()), &mut diags).unwrap();
     let mut open: Vec<String> = journal
         .commitments
         .iter()
@@ -153,7 +154,8 @@ fn new_without_a_title_is_session_n_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
     copy_example(tmp.path());
     let mut diags = mentorlog::diag::Diagnostics::new();
-    let journal = mentorlog::load_journal(tmp.path(), &BuildOptions::default(), build_date(), &mut diags).unwrap();
+    let build = Build::new(BuildOptions::default(), build_date());
+    let journal = load_journal(tmp.path(), &build, &mut diags).unwrap();
     let n = journal.sessions.len() + 1;
     let first = mentorlog(tmp.path(), ["new", "--date", "2026-11-26"]);
     assert_eq!(first.code, 0, "{first}");

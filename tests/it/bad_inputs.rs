@@ -2915,6 +2915,7 @@ fn t14_adv1_a_marked_journal_or_input_is_still_refused() {
 /// removed, marked or not: the build takes another name and leaves it as it was.
 #[test]
 fn t14_adv1_a_folder_at_the_work_folders_name_is_left_alone() {
+    use mentorlog::project::{Build, Project};
     use mentorlog::write::{Source, Staging, check_output};
     let (tmp, journal) = output_playground();
     let pid = std::process::id();
@@ -2931,14 +2932,10 @@ fn t14_adv1_a_folder_at_the_work_folders_name_is_left_alone() {
     let out = check_output(tmp.path(), Source::Journal(&journal), Path::new("site")).unwrap();
     let staging = Staging::new(&out).unwrap();
     let mut diags = mentorlog::diag::Diagnostics::new();
-    mentorlog::build_site(
-        &journal,
-        &BuildOptions::default(),
-        crate::harness::build_date(),
-        &staging,
-        &mut diags,
-    )
-    .unwrap();
+    let build = Build::new(BuildOptions::default(), crate::harness::build_date());
+    Project::Journal(journal.clone())
+        .build(&build, &staging, &mut diags)
+        .unwrap();
     staging.publish().unwrap();
     let after = snapshot(tmp.path());
     for (key, node) in &before {

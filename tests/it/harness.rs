@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
+use mentorlog::project::{Build, Project};
 use mentorlog::site::Site;
 use scraper::{ElementRef, Html, Selector};
 
@@ -107,7 +108,10 @@ fn render_diags(diags: &Diagnostics) -> String {
 pub(crate) fn try_build(dir: &Path, options: &BuildOptions) -> (Result<usize, mentorlog::error::Error>, Built) {
     let site = Site::new();
     let mut diags = Diagnostics::new();
-    let result = mentorlog::build_site(dir, options, build_date(), &site, &mut diags);
+    let build = Build::new(options.clone(), build_date());
+    let result = Project::Journal(dir.to_path_buf())
+        .build(&build, &site, &mut diags)
+        .map(|report| report.files);
     let files = site
         .into_files()
         .into_iter()

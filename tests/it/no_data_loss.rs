@@ -508,6 +508,7 @@ mod output_paths {
 
     use mentorlog::BuildOptions;
     use mentorlog::diag::Diagnostics;
+    use mentorlog::project::{Build, Project};
     use mentorlog::layout::OUTPUT_MARKER;
     use mentorlog::write::{Source, Staging, check_output};
     use proptest::prelude::*;
@@ -662,7 +663,8 @@ mod output_paths {
         // The real build, through the real writer.
         let staging = Staging::new(&out).unwrap();
         let mut diags = Diagnostics::new();
-        let built = mentorlog::build_site(&journal, &BuildOptions::default(), build_date(), &staging, &mut diags);
+        let build = Build::new(BuildOptions::default(), build_date());
+        let built = Project::Journal(journal.clone()).build(&build, &staging, &mut diags);
         assert!(built.is_ok(), "{built:?}");
         assert_eq!(staging.publish().unwrap(), place);
         assert!(place.join("index.html").is_file());

@@ -4,6 +4,7 @@
 
 use mentorlog::BuildOptions;
 use mentorlog::diag::Severity;
+use mentorlog::project::{Build, Project};
 
 use crate::harness::{
     Built, DRAFT_CANARY, Fixture, REORG_CANARY, SALARY_CANARY, all, build, example, example_dir, one, text, try_build,
@@ -520,14 +521,8 @@ fn t14_names_of_unpublished_notes_reach_no_file_of_a_program() {
             drafts,
             ..BuildOptions::default()
         };
-        let report = mentorlog::program::build_program(
-            tmp.path(),
-            &options,
-            false,
-            crate::harness::build_date(),
-            &site,
-            &mut diags,
-        );
+        let build = Build::new(options, crate::harness::build_date());
+        let report = Project::Program(tmp.path().to_path_buf()).build(&build, &site, &mut diags);
         assert!(report.is_ok(), "{:?}", diags.sorted());
         let files: std::collections::BTreeMap<String, Vec<u8>> = site
             .into_files()

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use mentorlog::BuildOptions;
 use mentorlog::diag::Diagnostics;
+use mentorlog::project::{Build, Project};
 use mentorlog::site::Site;
 
 use crate::harness::{all, build_date, mentorlog, one, text, write_file};
@@ -77,7 +78,8 @@ fn program(dir: &Path, extra_yaml: &str) {
 fn build_in_memory(dir: &Path, options: &BuildOptions) -> (BTreeMap<String, Vec<u8>>, Diagnostics) {
     let site = Site::new();
     let mut diags = Diagnostics::new();
-    let report = mentorlog::program::build_program(dir, options, false, build_date(), &site, &mut diags);
+    let build = Build::new(options.clone(), build_date());
+    let report = Project::Program(dir.to_path_buf()).build(&build, &site, &mut diags);
     assert!(report.is_ok(), "the program builds: {:?}", diags.sorted());
     let files = site
         .into_files()

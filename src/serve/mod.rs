@@ -1,5 +1,5 @@
 //! `serve`: the pair's live, local view of their journal. Builds the site into memory
-//! (the same `build_site` as `build`), answers HTTP from that in-memory site, watches the
+//! (the same `Project::build` as `build`), answers HTTP from that in-memory site, watches the
 //! journal, rebuilds on every save and reloads the open tabs.
 //!
 //! - `guard`: which requests are answered at all (the address's own names, not other websites);
@@ -29,79 +29,25 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::BuildOptions;
 use crate::clock::BuildDate;
 use crate::diag::Diagnostics;
-use crate::error::{Error, Result};
-use crate::layout::{JOURNAL_FILE, PROGRAM_FILE};
-use crate::load::NoteCache;
-use crate::site::Sink;
+use crate::error::Error;
+use crate::project::{BuildOptions, Project};
 
 use self::guard::Guard;
 use self::state::{Builder, Shared};
 use self::watch::{Change, Inputs, Layout, Watch};
 
-/// What is served. A program (many journals, one site) joins as a second variant.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// The journal in this folder (the one with `journal.yaml`).
-    Journal(PathBuf),
-    /// The program in this folder (the one with `program.yaml`).
-    Program(PathBuf),
-}
-
-impl Source {
-    /// The folder.
-    pub fn root(&self) -> &Path {
-        match self {
-            Source::Journal(dir) | Source::Program(dir) => dir,
-        }
-    }
-
-    /// The site's title, from `journal.yaml`; `None` when it cannot be read.
-    pub fn title(&self) -> Option<String> {
-        match self {
-            Source::Journal(dir) => {
-                let path = dir.join(JOURNAL_FILE);
-                let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
-                crate::load::journal::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
-            }
-            Source::Program(dir) => {
-                let path = dir.join(PROGRAM_FILE);
-                let text = String::from_utf8(crate::fs::read_bytes(&path).ok()?).ok()?;
-                crate::load::program::read(&path, &text, &mut Diagnostics::new()).map(|c| c.title)
-            }
-        }
-    }
-
-    /// A full build, reusing the notes `cache` parsed in the previous one when unchanged.
-    fn build(
-        &self,
-        options: &BuildOptions,
-        today: BuildDate,
-        cache: &NoteCache,
-        sink: &impl Sink,
-        diags: &mut Diagnostics,
-    ) -> Result<usize> {
-        match self {
-            Source::Journal(dir) => crate::build_site_cached(dir, options, today, Some(cache), sink, diags),
-            Source::Program(dir) => {
-                crate::program::build_program_cached(dir, options, false, today, Some(cache), sink, diags)
-                    .map(|report| report.files)
-            }
-        }
-    }
-
-    /// The files and folders whose changes change the site; `root` made absolute.
-    fn inputs(&self, cwd: &Path) -> Inputs {
-        let (dir, layout) = match self {
-            Source::Journal(dir) => (dir, Layout::Journal),
-            Source::Program(dir) => (dir, Layout::Program),
-        };
-        Inputs {
-            root: cwd.join(dir),
-            layout,
-        }
+/// The files and folders whose changes change the site of `project`; its folder made
+/// absolute.
+fn inputs(project: &Project, cwd: &Path) -> Inputs {
+    let layout = match project {
+        Project::Journal(_) => Layout::Journal,
+        Project::Program(_) => Layout::Program,
+    };
+    Inputs {
+        root: cwd.join(project.dir()),
+        layout,
     }
 }
 
@@ -119,22 +65,22 @@ pub struct Shown {
 /// A journal served on a loopback address shows everything, because only the pair sees
 /// it. On any other address (others can connect), drafts and private text only when
 /// asked for with `--drafts` and `--include-private`.
-pub fn shown(source: &Source, bind: IpAddr, drafts: bool, include_private: bool) -> Shown {
+pub fn shown(project: &Project, bind: IpAddr, drafts: bool, include_private: bool) -> Shown {
     let loopback = bind.to_canonical().is_loopback();
-    match source {
-        Source::Journal(_) if loopback => Shown {
+    match project {
+        Project::Journal(_) if loopback => Shown {
             drafts: true,
             private: true,
             reachable_by_others: false,
         },
-        Source::Journal(_) => Shown {
+        Project::Journal(_) => Shown {
             drafts,
             private: include_private,
             reachable_by_others: true,
         },
         // A program puts many pairs' notes on one site: the lead must not read private
         // notes by accident, so they appear only when asked for, even on 127.0.0.1.
-        Source::Program(_) => Shown {
+        Project::Program(_) => Shown {
             drafts: loopback || drafts,
             private: include_private,
             reachable_by_others: !loopback,
@@ -145,7 +91,7 @@ pub fn shown(source: &Source, bind: IpAddr, drafts: bool, include_private: bool)
 /// How to serve.
 pub struct Config {
     /// What to build.
-    pub source: Source,
+    pub project: Project,
     /// Drafts, private content and the base URL (the served address).
     pub options: BuildOptions,
     /// The current folder, which diagnostics show paths relative to.
@@ -264,7 +210,7 @@ const PING_EVERY: Duration = Duration::from_secs(10);
 pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std::result::Result<Running, ServeError> {
     let (changes_tx, changes) = mpsc::channel();
     // Watch before the first build, so a save during it is not missed.
-    let watch = Watch::start(config.source.inputs(&config.cwd), changes_tx)?;
+    let watch = Watch::start(inputs(&config.project, &config.cwd), changes_tx)?;
     let shared = Arc::new(Shared::new());
     let mut builder = Builder::new(config, Arc::clone(&report));
     builder.rebuild(&shared, &[]);
@@ -312,6 +258,12 @@ pub struct Running {
 }
 
 impl Running {
+    /// The site's title, as the build at start read it from `journal.yaml` or
+    /// `program.yaml`; `None` when it could not.
+    pub fn title(&self) -> Option<String> {
+        self.builder.title()
+    }
+
     /// Rebuilds after every batch of changes, for as long as the process runs (Ctrl-C ends
     /// it; nothing is on disk to clean up).
     pub fn wait(mut self) {
@@ -346,7 +298,7 @@ mod tests {
 
     #[test]
     fn loopback_shows_everything_and_other_addresses_only_what_is_asked_for() {
-        let journal = Source::Journal(PathBuf::from("j"));
+        let journal = Project::Journal(PathBuf::from("j"));
         let everything = Shown {
             drafts: true,
             private: true,

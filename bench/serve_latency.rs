@@ -21,9 +21,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentorlog::BuildOptions;
 use mentorlog::clock::BuildDate;
-use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Source};
+use mentorlog::project::{BuildOptions, Project};
+use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError};
 
 /// The binary's allocator, so the rebuilds measured are the command's.
 #[global_allocator]
@@ -55,7 +55,7 @@ fn main() {
     let port = listener.local_addr().port();
     let today = BuildDate(NaiveDate::from_ymd_opt(2040, 1, 1).expect("a date"));
     let config = serve::Config {
-        source: Source::Journal(dir.clone()),
+        project: Project::Journal(dir.clone()),
         options: BuildOptions {
             drafts: true,
             include_private: true,
