@@ -307,7 +307,7 @@ fn build_member(
         Some(SearchDoc {
             t: s.title.clone().unwrap_or_default(),
             u: format!("{}/{}", encode_path(&member.slug), encode_path(&session_path(slug))),
-            d: format!("{pair} · {}", crate::render::views::date_label(s.date)),
+            d: format!("{pair} · {}", crate::render::labels::date_label(s.date)),
             k: s.topics.join(" "),
             x: String::new(),
         })

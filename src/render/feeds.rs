@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::model::commitment::Due;
 use crate::model::{Journal, Session};
+use crate::render::labels::{date_iso, date_label};
 use crate::render::links::{encode_path, goal_path, session_path, topic_path};
-use crate::render::views::date_iso;
 
 /// How many sessions a journal's feed carries.
 pub const FEED_ENTRIES: usize = 50;
@@ -273,7 +273,7 @@ pub fn write_journal_search_index(journal: &Journal, out: &mut dyn std::io::Writ
             Some(NoteDoc {
                 t: s.title.as_deref().unwrap_or_default(),
                 u: encode_path(&session_path(slug)),
-                d: crate::render::views::date_label(s.date),
+                d: date_label(s.date),
                 k: s.topics.join(" "),
                 x: Joined(s.note.segments.iter().map(|seg| seg.text.as_str()).collect()),
             })

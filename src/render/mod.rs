@@ -4,6 +4,7 @@
 
 mod cards;
 pub mod feeds;
+pub mod labels;
 pub mod links;
 pub mod pages;
 pub mod program;

@@ -14,10 +14,11 @@ use crate::model::goal::GoalStatus;
 use crate::render::RenderOptions;
 use crate::render::cards::Cards;
 use crate::render::feeds;
+use crate::render::labels::{DateView, days_label, rate};
 use crate::render::links::{Linker, encode_path, goal_path, session_path, static_path, topic_path};
 use crate::render::theme::{Theme, chain};
 use crate::render::views::{
-    Base, CommitmentView, DateView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef, days_label, horizon_groups,
+    Base, CommitmentView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef, horizon_groups,
 };
 use crate::site::{Sink, SitePath};
 
@@ -350,10 +351,6 @@ struct HomePage {
     last_session: Option<SessionCard>,
     next_session: Option<SessionCard>,
     agenda_goals: Vec<GoalView>,
-}
-
-fn rate(value: Option<u8>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v}%"))
 }
 
 fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {

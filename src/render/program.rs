@@ -8,11 +8,12 @@ use crate::error::{Error, Result};
 use crate::load::program::ProgramConfig;
 use crate::model::program::{JournalSummary, cohort_months};
 use crate::render::feeds::{self, FeedEntry, SearchDoc};
+use crate::render::labels::{DateView, date_iso, days_label, rate};
 use crate::render::links::{Linker, encode_path};
 use crate::render::pages::{checked, write_assets};
 use crate::render::svg;
 use crate::render::theme::{Theme, chain};
-use crate::render::views::{Base, DateView, NavItem, days_label};
+use crate::render::views::{Base, NavItem};
 use crate::site::Sink;
 
 /// How many sessions the program's feed carries.
@@ -145,7 +146,7 @@ impl ProgramPages<'_> {
             achieved: s.goals_achieved,
             open: s.open,
             overdue: s.overdue,
-            follow_through: s.follow_through.map_or_else(|| "—".to_string(), |v| format!("{v}%")),
+            follow_through: rate(s.follow_through),
         }
     }
 }
@@ -238,7 +239,7 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
 /// `journal.json` for the full model.
 fn program_json(p: &ProgramPages<'_>) -> String {
     use serde_json::json;
-    let date = |d: chrono::NaiveDate| crate::render::views::date_iso(d);
+    let date = date_iso;
     let journals: Vec<_> = p
         .summaries
         .iter()
