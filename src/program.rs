@@ -14,8 +14,9 @@ use crate::load::program::{self as program_config, Member, ProgramConfig};
 use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal};
-use crate::render::feeds::{self, FeedEntry, SearchDoc};
-use crate::render::links::{encode_path, session_path};
+use crate::render::links::{BaseUrl, Linker, encode_path, session_path};
+use crate::render::outputs::feed::{FeedEntry, journal_entries, xml_escape};
+use crate::render::outputs::search::SearchDoc;
 use crate::render::program::{PROGRAM_FEED_ENTRIES, ProgramPages, render_program};
 use crate::render::{RenderOptions, Theme};
 use crate::site::{Prefixed, Sink};
@@ -103,7 +104,7 @@ fn fold_member(member: &Member, run: &Run<'_>, diags: &mut Diagnostics) -> Resul
         raw_html: config.raw_html,
         noindex: config.noindex,
         language: config.language.clone(),
-        base_url: base_url.map(|b| format!("{}{}/", feeds::with_slash(b), encode_path(&member.slug))),
+        base_url: base_url.map(|b| BaseUrl::new(b).folder(&member.slug).into()),
     };
     let load_options = LoadOptions {
         drafts: options.drafts,
@@ -282,12 +283,12 @@ fn build_member(
         program: Some(config.title.clone()),
     };
     let files = crate::render::site(&journal, theme, &render_options, &Prefixed::new(sink, &member.slug))?;
-    let prefix = match &journal.config.base_url {
-        Some(b) => b.clone(),
-        None => format!("{}/", encode_path(&member.slug)),
+    let links = match &journal.config.base_url {
+        Some(b) => Linker::rooted(Some(&BaseUrl::new(b))),
+        None => Linker::into_folder(&member.slug),
     };
     let pair = format!("{} & {}", journal.config.mentor, journal.config.mentee);
-    let feed = feeds::journal_entries(&journal, &prefix, &|s| xml_summary(s, &pair))
+    let feed = journal_entries(&journal, &links, &|s| xml_summary(s, &pair))
         .into_iter()
         .take(PROGRAM_FEED_ENTRIES)
         .map(|mut e| {
@@ -326,7 +327,7 @@ fn xml_summary(session: &crate::model::Session, pair: &str) -> String {
     let topics = if session.topics.is_empty() {
         String::new()
     } else {
-        format!(" Topics: {}.", feeds::xml_escape(&session.topics.join(", ")))
+        format!(" Topics: {}.", xml_escape(&session.topics.join(", ")))
     };
-    format!("<p>A session of {}.{topics}</p>", feeds::xml_escape(pair))
+    format!("<p>A session of {}.{topics}</p>", xml_escape(pair))
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use crate::error::{Error, Result};
 use crate::load::Note;
 use crate::load::body::{Body, Fill, Piece, Target, UNPUBLISHED_NOTE};
 use crate::site::SitePath;
@@ -29,24 +30,232 @@ pub fn encode_path(path: &str) -> String {
         .join("/")
 }
 
+/// Every kind of page the site has. Journals and programs share the search and 404 pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// A journal's home.
+    Home,
+    /// All sessions by month.
+    Timeline,
+    /// Goals by horizon.
+    Goals,
+    /// Commitments by status.
+    Commitments,
+    /// The topic index.
+    Topics,
+    /// Search.
+    Search,
+    /// Served by hosts for any missing file.
+    NotFound,
+    /// One per session with a page.
+    Session,
+    /// One per goal.
+    Goal,
+    /// One per topic.
+    Topic,
+    /// A program's home: one card per pair.
+    ProgramHome,
+}
+
+/// Where a kind of page is in the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// An entry of its own, with this label.
+    Entry(&'static str),
+    /// Under another page's entry (a goal's page under Goals).
+    Under(Page),
+    /// Not in the navigation.
+    Outside,
+}
+
+/// One row of the page table.
+struct PageRow {
+    /// The page's file; for the kinds with one page per item, the folder that holds them.
+    path: &'static str,
+    template: &'static str,
+    nav: Nav,
+}
+
+impl Page {
+    /// A journal's pages of one file each, in navigation order.
+    pub const JOURNAL: [Page; 7] = [
+        Page::Home,
+        Page::Timeline,
+        Page::Goals,
+        Page::Commitments,
+        Page::Topics,
+        Page::Search,
+        Page::NotFound,
+    ];
+
+    /// A program's own pages, in navigation order.
+    pub const PROGRAM: [Page; 3] = [Page::ProgramHome, Page::Search, Page::NotFound];
+
+    /// The page table: each kind's file, template and place in the navigation. Page file
+    /// names are spelled here and nowhere else.
+    const fn row(self) -> PageRow {
+        let (path, template, nav) = match self {
+            Page::Home => ("index.html", "index.html", Nav::Entry("Home")),
+            Page::Timeline => ("timeline.html", "timeline.html", Nav::Entry("Timeline")),
+            Page::Goals => ("goals.html", "goals.html", Nav::Entry("Goals")),
+            Page::Commitments => ("commitments.html", "commitments.html", Nav::Entry("Commitments")),
+            Page::Topics => ("topics.html", "topics.html", Nav::Entry("Topics")),
+            Page::Search => ("search.html", "search.html", Nav::Entry("Search")),
+            Page::NotFound => ("404.html", "404.html", Nav::Outside),
+            Page::Session => ("sessions", "session.html", Nav::Under(Page::Timeline)),
+            Page::Goal => ("goals", "goal.html", Nav::Under(Page::Goals)),
+            Page::Topic => ("topics", "topic.html", Nav::Under(Page::Topics)),
+            Page::ProgramHome => ("index.html", "program.html", Nav::Entry("Pairs")),
+        };
+        PageRow { path, template, nav }
+    }
+
+    /// The site path of a page of one file; of a kind with one page per item, the folder
+    /// its pages are in (`item` names them).
+    pub const fn file(self) -> &'static str {
+        self.row().path
+    }
+
+    /// The site path of the page of one item: `goals/<id>.html`.
+    pub fn item(self, key: &str) -> String {
+        format!("{}/{key}.html", self.file())
+    }
+
+    /// The template that lays the page out.
+    pub const fn template(self) -> &'static str {
+        self.row().template
+    }
+
+    /// Where the page is in the main navigation.
+    pub const fn nav(self) -> Nav {
+        self.row().nav
+    }
+
+    /// The navigation entry marked current on this page.
+    pub fn section(self) -> Option<Page> {
+        match self.nav() {
+            Nav::Entry(_) => Some(self),
+            Nav::Under(page) => Some(page),
+            Nav::Outside => None,
+        }
+    }
+}
+
+/// `path` as a site path, refused when it could leave the output folder.
+pub(crate) fn site_path(path: String) -> Result<SitePath> {
+    SitePath::new(path.clone()).ok_or(Error::UnsafeOutputPath(path))
+}
+
 /// The site path of a session page.
 pub fn session_path(slug_path: &str) -> String {
-    format!("sessions/{slug_path}.html")
+    Page::Session.item(slug_path)
 }
 
 /// The site path of a goal page.
 pub fn goal_path(id: &str) -> String {
-    format!("goals/{id}.html")
+    Page::Goal.item(id)
 }
 
 /// The site path of a topic page.
 pub fn topic_path(slug: &str) -> String {
-    format!("topics/{slug}.html")
+    Page::Topic.item(slug)
+}
+
+/// The site path of `path` in the folder of a program's journal `slug`.
+pub fn member_path(slug: &str, path: &str) -> String {
+    format!("{slug}/{path}")
 }
 
 /// The site path of a copied static file.
 pub fn static_path(rel: &str) -> String {
-    format!("static/{rel}")
+    format!("{STATIC}{rel}")
+}
+
+/// The folder of a journal's copied static files, with its slash.
+const STATIC: &str = "static/";
+
+/// The site path of a theme asset.
+pub fn asset_path(name: &str) -> String {
+    format!("{ASSETS}/{name}")
+}
+
+/// The folder of the theme's assets (a program's, when the journal is in one).
+const ASSETS: &str = "assets";
+/// The stylesheet's file name under `assets/`.
+pub const STYLESHEET: &str = "style.css";
+/// The favicon's file name under `assets/`.
+pub const FAVICON: &str = "favicon.svg";
+/// The search page's script's file name under `assets/`.
+pub const SEARCH_SCRIPT: &str = "search.js";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The sitemap (of a program: the index of its sitemaps).
+pub const SITEMAP: &str = "sitemap.xml";
+/// A program's sitemap of its own pages.
+pub const PROGRAM_SITEMAP: &str = "program-sitemap.xml";
+/// robots.txt.
+pub const ROBOTS: &str = "robots.txt";
+/// The search index script.
+pub const SEARCH_INDEX: &str = "search-index.js";
+/// A journal's model as JSON.
+pub const JOURNAL_JSON: &str = "journal.json";
+/// A program's summaries as JSON.
+pub const PROGRAM_JSON: &str = "program.json";
+
+/// The id of a commitment's entry on the commitments page (and on the home page).
+pub fn commitment_anchor(id: &str) -> String {
+    format!("c-{id}")
+}
+
+/// `base` with exactly one trailing slash.
+pub fn with_slash(base: &str) -> String {
+    if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
+}
+
+/// The address a site is published at, ending in one `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// The address `url`, as `--base-url` or a settings file gives it.
+    pub fn new(url: &str) -> BaseUrl {
+        BaseUrl(with_slash(url))
+    }
+
+    /// The address itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address of the journal a program publishes in its folder `slug`.
+    #[must_use]
+    pub fn folder(&self, slug: &str) -> BaseUrl {
+        BaseUrl(format!("{}{}/", self.0, encode_path(slug)))
+    }
+
+    /// The absolute URL of the site file at `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.0, encode_path(path))
+    }
+}
+
+impl From<BaseUrl> for String {
+    fn from(base: BaseUrl) -> String {
+        base.0
+    }
+}
+
+/// A feed's own address and its site's home: absolute with a base URL, else relative to
+/// the feed.
+pub fn feed_hrefs(base: Option<&BaseUrl>) -> (String, String) {
+    match base {
+        Some(b) => (b.url(FEED), b.as_str().to_string()),
+        None => (FEED.to_string(), Page::Home.file().to_string()),
+    }
 }
 
 /// Makes links for one page.
@@ -77,14 +286,19 @@ impl Linker {
     }
 
     /// Links for the 404 page: from the base URL when known, else from the host's root.
-    pub fn rooted(base_url: Option<&str>) -> Linker {
-        let prefix = match base_url {
-            Some(url) if url.ends_with('/') => url.to_string(),
-            Some(url) => format!("{url}/"),
-            None => "/".to_string(),
-        };
+    pub fn rooted(base_url: Option<&BaseUrl>) -> Linker {
+        let prefix = base_url.map_or_else(|| "/".to_string(), |b| b.as_str().to_string());
         Linker {
             outer: prefix.clone(),
+            prefix,
+        }
+    }
+
+    /// Links from a program's root into the folder of its journal `slug`.
+    pub fn into_folder(slug: &str) -> Linker {
+        let prefix = format!("{}/", encode_path(slug));
+        Linker {
+            outer: String::new(),
             prefix,
         }
     }
@@ -114,6 +328,26 @@ impl Linker {
     /// The href of the site file at `to`.
     pub fn to(&self, to: &str) -> String {
         format!("{}{}", self.prefix, encode_path(to))
+    }
+
+    /// The href of a theme asset.
+    pub fn asset(&self, name: &str) -> String {
+        self.outer(&asset_path(name))
+    }
+
+    /// The href of a page of one file.
+    pub fn page(&self, page: Page) -> String {
+        self.to(page.file())
+    }
+
+    /// The href of a commitment's entry on the commitments page.
+    pub fn commitment(&self, id: &str) -> String {
+        format!("{}#{}", self.page(Page::Commitments), commitment_anchor(id))
+    }
+
+    /// Whether the links are absolute URLs (a base URL is known).
+    pub fn is_absolute(&self) -> bool {
+        self.prefix.starts_with("http://") || self.prefix.starts_with("https://")
     }
 
     /// Writes the href of the site file at `dir` + `rel` into an attribute value.
@@ -151,7 +385,7 @@ impl NoteLinks<'_> {
             }
             Target::Static(n) => {
                 if let Some(rel) = self.statics.get(n) {
-                    linker.push_to(out, "static/", rel);
+                    linker.push_to(out, STATIC, rel);
                 }
             }
         }
@@ -216,7 +450,7 @@ mod tests {
         assert_eq!(linker.map(|l| l.to("goals.html")), Some("../../goals.html".to_string()));
         assert_eq!(Linker::rooted(None).to("topics/café.html"), "/topics/caf%C3%A9.html");
         assert_eq!(
-            Linker::rooted(Some("https://x.org/j")).to("goals.html"),
+            Linker::rooted(Some(&BaseUrl::new("https://x.org/j"))).to("goals.html"),
             "https://x.org/j/goals.html"
         );
     }

@@ -3,9 +3,10 @@
 //! except `theme.rs` reading template overrides.
 
 mod cards;
-pub mod feeds;
 pub mod labels;
 pub mod links;
+pub mod outputs;
+mod page_views;
 pub mod pages;
 pub mod program;
 pub mod svg;

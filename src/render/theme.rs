@@ -8,61 +8,39 @@ use tera::Tera;
 
 use crate::error::{Error, Result};
 use crate::fs::{is_hidden, read_bytes};
+use crate::render::links::{FAVICON, SEARCH_SCRIPT, STYLESHEET, asset_path};
 
-/// The default theme's templates: (name, text).
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    (
-        "timeline.html",
-        include_str!("../../themes/default/templates/timeline.html"),
-    ),
-    (
-        "session.html",
-        include_str!("../../themes/default/templates/session.html"),
-    ),
-    ("goals.html", include_str!("../../themes/default/templates/goals.html")),
-    ("goal.html", include_str!("../../themes/default/templates/goal.html")),
-    (
-        "commitments.html",
-        include_str!("../../themes/default/templates/commitments.html"),
-    ),
-    (
-        "topics.html",
-        include_str!("../../themes/default/templates/topics.html"),
-    ),
-    ("topic.html", include_str!("../../themes/default/templates/topic.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
-    (
-        "search.html",
-        include_str!("../../themes/default/templates/search.html"),
-    ),
-    (
-        "program.html",
-        include_str!("../../themes/default/templates/program.html"),
-    ),
-    (
-        "partials/session_card.html",
-        include_str!("../../themes/default/templates/partials/session_card.html"),
-    ),
-    (
-        "partials/goal_card.html",
-        include_str!("../../themes/default/templates/partials/goal_card.html"),
-    ),
-    (
-        "partials/commitment.html",
-        include_str!("../../themes/default/templates/partials/commitment.html"),
-    ),
-    (
-        "partials/session_ref.html",
-        include_str!("../../themes/default/templates/partials/session_ref.html"),
-    ),
+/// The default theme's templates, (name, text), each named once: `include_str!` needs the
+/// literal file name, so the page table's templates are checked against this list by a test.
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "base.html",
+    "index.html",
+    "timeline.html",
+    "session.html",
+    "goals.html",
+    "goal.html",
+    "commitments.html",
+    "topics.html",
+    "topic.html",
+    "404.html",
+    "search.html",
+    "program.html",
+    "partials/session_card.html",
+    "partials/goal_card.html",
+    "partials/commitment.html",
+    "partials/session_ref.html",
 ];
 
 /// The stylesheet.
 const STYLE: &str = include_str!("../../themes/default/static/style.css");
 /// The favicon.
-const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+const FAVICON_SVG: &str = include_str!("../../themes/default/static/favicon.svg");
 /// The search page's script (the only script of the site).
 const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 
@@ -72,8 +50,8 @@ pub struct Theme {
     pub tera: Tera,
     /// The stylesheet's text.
     pub css: String,
-    /// Files for `assets/`: (name, bytes).
-    pub assets: Vec<(&'static str, Vec<u8>)>,
+    /// Files for `assets/`: (site path, bytes).
+    pub assets: Vec<(String, Vec<u8>)>,
 }
 
 impl Theme {
@@ -102,9 +80,9 @@ impl Theme {
             tera,
             css: STYLE.to_string(),
             assets: vec![
-                ("style.css", STYLE.as_bytes().to_vec()),
-                ("favicon.svg", FAVICON.as_bytes().to_vec()),
-                ("search.js", SEARCH_JS.as_bytes().to_vec()),
+                (asset_path(STYLESHEET), STYLE.as_bytes().to_vec()),
+                (asset_path(FAVICON), FAVICON_SVG.as_bytes().to_vec()),
+                (asset_path(SEARCH_SCRIPT), SEARCH_JS.as_bytes().to_vec()),
             ],
         })
     }

@@ -10,7 +10,9 @@ use crate::model::commitment::CommitStatus;
 use crate::model::goal::Horizon;
 use crate::model::{Commitment, Goal, Journal, Session};
 use crate::render::labels::{DateView, change_label, date_iso, due_label};
-use crate::render::links::{Linker, NoteLinks, goal_path, session_path, topic_path};
+use crate::render::links::{
+    FAVICON, Linker, Nav, NoteLinks, Page, STYLESHEET, commitment_anchor, goal_path, session_path, topic_path,
+};
 use crate::render::svg;
 use crate::slug::slugify;
 
@@ -69,15 +71,20 @@ pub struct NavItem {
     pub current: bool,
 }
 
-/// The pages of the main navigation: (label, site path).
-pub const NAV: [(&str, &str); 6] = [
-    ("Home", "index.html"),
-    ("Timeline", "timeline.html"),
-    ("Goals", "goals.html"),
-    ("Commitments", "commitments.html"),
-    ("Topics", "topics.html"),
-    ("Search", "search.html"),
-];
+/// The main navigation of a site whose pages of one file are `pages`, on `current`.
+pub fn nav(pages: &[Page], current: Page, linker: &Linker) -> Vec<NavItem> {
+    pages
+        .iter()
+        .filter_map(|&page| match page.nav() {
+            Nav::Entry(label) => Some(NavItem {
+                label,
+                href: linker.page(page),
+                current: current.section() == Some(page),
+            }),
+            Nav::Under(_) | Nav::Outside => None,
+        })
+        .collect()
+}
 
 /// Everything a view builder needs about the page being rendered.
 pub struct PageCx<'a> {
@@ -94,31 +101,24 @@ pub struct PageCx<'a> {
 }
 
 impl PageCx<'_> {
-    /// The shared parts, for a page titled `title` under navigation entry `section`.
-    pub fn base(&self, title: &str, section: &str, css: &str, inline_css: bool) -> Base {
+    /// The shared parts, for the page `page` titled `title`.
+    pub fn base(&self, title: &str, page: Page, css: &str, inline_css: bool) -> Base {
         let config = &self.journal.config;
         Base {
             lang: config.language.clone(),
             site_title: config.title.clone(),
             page_title: title.to_string(),
             noindex: config.noindex,
-            css_href: (!inline_css).then(|| self.linker.outer("assets/style.css")),
+            css_href: (!inline_css).then(|| self.linker.asset(STYLESHEET)),
             inline_css_html: inline_css.then(|| css.to_string()),
-            icon_href: self.linker.outer("assets/favicon.svg"),
+            icon_href: self.linker.asset(FAVICON),
             program_home: self.program.map(|title| LinkView {
                 text: title.to_string(),
-                href: Some(self.linker.outer("index.html")),
+                href: Some(self.linker.outer(Page::Home.file())),
             }),
             lead: None,
-            home_href: self.linker.to("index.html"),
-            nav: NAV
-                .iter()
-                .map(|(label, path)| NavItem {
-                    label,
-                    href: self.linker.to(path),
-                    current: *path == section,
-                })
-                .collect(),
+            home_href: self.linker.page(Page::Home),
+            nav: nav(&Page::JOURNAL, page, &self.linker),
             mentor: config.mentor.clone(),
             mentee: config.mentee.clone(),
             program: config.program.clone(),
@@ -175,7 +175,7 @@ impl PageCx<'_> {
             let line = CommitLine {
                 what: c.what.clone(),
                 who: c.who.key(),
-                href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+                href: self.linker.commitment(&c.id),
                 status: event.status.key(),
                 due: due_label(c.due),
                 note: event.note.clone(),
@@ -267,9 +267,10 @@ impl PageCx<'_> {
     pub fn commitment(&self, c: &Commitment) -> CommitmentView {
         CommitmentView {
             id: c.id.clone(),
+            anchor: commitment_anchor(&c.id),
             who: c.who.key(),
             what: c.what.clone(),
-            href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+            href: self.linker.commitment(&c.id),
             due: due_label(c.due),
             due_iso: c.due.date().map(date_iso),
             status: c.status.key(),
@@ -455,8 +456,10 @@ pub struct HistoryRow {
 /// A commitment in full.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommitmentView {
-    /// Id (anchor `c-<id>`).
+    /// Id.
     pub id: String,
+    /// The id of its entry on the page (`href` ends in `#` and this).
+    pub anchor: String,
     /// Who.
     pub who: &'static str,
     /// What.
