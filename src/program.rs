@@ -14,7 +14,7 @@ use crate::load::program::{self as program_config, Member, ProgramConfig};
 use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal};
-use crate::render::links::{BaseUrl, Linker, encode_path, session_path};
+use crate::render::links::{BaseUrl, Linker, Page, session_path};
 use crate::render::outputs::feed::{FeedEntry, journal_entries, xml_escape};
 use crate::render::outputs::search::SearchDoc;
 use crate::render::program::{PROGRAM_FEED_ENTRIES, ProgramPages, render_program};
@@ -298,7 +298,7 @@ fn build_member(
         .collect();
     let mut search = vec![SearchDoc {
         t: pair.clone(),
-        u: format!("{}/index.html", encode_path(&member.slug)),
+        u: Linker::into_folder(&member.slug).page(Page::Home),
         d: journal.config.title.clone(),
         k: String::new(),
         x: String::new(),
@@ -307,7 +307,7 @@ fn build_member(
         let slug = s.slug_path.as_deref()?;
         Some(SearchDoc {
             t: s.title.clone().unwrap_or_default(),
-            u: format!("{}/{}", encode_path(&member.slug), encode_path(&session_path(slug))),
+            u: Linker::into_folder(&member.slug).to(&session_path(slug)),
             d: format!("{pair} · {}", crate::render::labels::date_label(s.date)),
             k: s.topics.join(" "),
             x: String::new(),

@@ -443,6 +443,112 @@ impl NoteLinks<'_> {
 mod tests {
     use super::*;
 
+    const KINDS: [Page; 11] = [
+        Page::Home,
+        Page::Timeline,
+        Page::Goals,
+        Page::Commitments,
+        Page::Topics,
+        Page::Search,
+        Page::NotFound,
+        Page::Session,
+        Page::Goal,
+        Page::Topic,
+        Page::ProgramHome,
+    ];
+
+    #[test]
+    fn every_page_has_a_relative_file_a_template_and_a_place_in_the_navigation() {
+        for page in KINDS {
+            let path = if Page::JOURNAL.contains(&page) || Page::PROGRAM.contains(&page) {
+                page.file().to_string()
+            } else {
+                page.item("x")
+            };
+            assert!(SitePath::new(path.as_str()).is_some(), "{page:?}: {path}");
+            assert!(path.ends_with(".html"), "{page:?} names a file: {path}");
+            assert!(page.template().ends_with(".html"), "{page:?}");
+            match page.nav() {
+                Nav::Entry(label) => assert!(!label.is_empty()),
+                Nav::Under(entry) => assert!(matches!(entry.nav(), Nav::Entry(_)), "{page:?} is under {entry:?}"),
+                Nav::Outside => assert_eq!(page, Page::NotFound, "only the 404 page is outside the navigation"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_navigation_lists_each_site_s_pages_in_order() {
+        let labels = |pages: &[Page]| -> Vec<&str> {
+            pages
+                .iter()
+                .filter_map(|p| match p.nav() {
+                    Nav::Entry(label) => Some(label),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            labels(&Page::JOURNAL),
+            ["Home", "Timeline", "Goals", "Commitments", "Topics", "Search"]
+        );
+        assert_eq!(labels(&Page::PROGRAM), ["Pairs", "Search"]);
+        assert_eq!(Page::Goal.section(), Some(Page::Goals));
+        assert_eq!(Page::NotFound.section(), None);
+    }
+
+    #[test]
+    fn no_two_pages_of_a_site_share_a_file() {
+        for site in [&Page::JOURNAL[..], &Page::PROGRAM[..]] {
+            let mut files: Vec<&str> = site.iter().map(|p| p.file()).collect();
+            files.extend([
+                FEED,
+                SITEMAP,
+                ROBOTS,
+                SEARCH_INDEX,
+                JOURNAL_JSON,
+                PROGRAM_JSON,
+                PROGRAM_SITEMAP,
+            ]);
+            let count = files.len();
+            files.sort_unstable();
+            files.dedup();
+            assert_eq!(files.len(), count, "{files:?}");
+        }
+    }
+
+    #[test]
+    fn item_pages_are_files_in_their_kind_s_folder() {
+        assert_eq!(session_path("2026/03-05-intro"), "sessions/2026/03-05-intro.html");
+        assert_eq!(goal_path("lead-team"), "goals/lead-team.html");
+        assert_eq!(topic_path("café"), "topics/café.html");
+        assert_eq!(static_path("img/a b.png"), "static/img/a b.png");
+        assert_eq!(asset_path(STYLESHEET), "assets/style.css");
+    }
+
+    #[test]
+    fn a_commitment_link_ends_in_the_anchor_its_entry_carries() {
+        let from = SitePath::new("sessions/a.html");
+        let href = from.as_ref().map(|p| Linker::relative(p).commitment("call-sam"));
+        assert_eq!(href.as_deref(), Some("../commitments.html#c-call-sam"));
+        assert!(href.is_some_and(|h| h.ends_with(&format!("#{}", commitment_anchor("call-sam")))));
+    }
+
+    #[test]
+    fn a_base_url_gets_exactly_one_slash_and_percent_encoded_paths() {
+        let base = BaseUrl::new("https://x.org/p");
+        assert_eq!(base, BaseUrl::new("https://x.org/p/"));
+        assert_eq!(base.url("café/sitemap.xml"), "https://x.org/p/caf%C3%A9/sitemap.xml");
+        assert_eq!(String::from(base.folder("café")), "https://x.org/p/caf%C3%A9/");
+        assert_eq!(
+            feed_hrefs(Some(&base)),
+            ("https://x.org/p/feed.xml".into(), "https://x.org/p/".into())
+        );
+        assert_eq!(feed_hrefs(None), ("feed.xml".into(), "index.html".into()));
+        assert_eq!(Linker::into_folder("café").to("index.html"), "caf%C3%A9/index.html");
+        assert!(Linker::rooted(Some(&base)).is_absolute());
+        assert!(!Linker::into_folder("a").is_absolute());
+    }
+
     #[test]
     fn relative_links_climb_to_the_root() {
         let from = SitePath::new("sessions/2026/a.html");

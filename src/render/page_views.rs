@@ -9,14 +9,12 @@ use tera::Error;
 use crate::model::Journal;
 use crate::model::agenda::agenda;
 use crate::model::commitment::{CommitStatus, Who, follow_through};
-use crate::model::goal::GoalStatus;
+use crate::model::goal::{GoalStatus, Horizon};
 use crate::render::cards::Cards;
 use crate::render::labels::{DateView, days_label, rate};
 use crate::render::links::{Page, SEARCH_INDEX, SEARCH_SCRIPT, goal_path, session_path, topic_path};
 use crate::render::theme::Theme;
-use crate::render::views::{
-    Base, CommitmentView, GoalView, HorizonGroup, PageCx, SessionCard, SessionRef, horizon_groups,
-};
+use crate::render::views::{Base, CommitmentView, GoalView, PageCx, SessionCard, SessionRef};
 
 /// One page of a journal's site.
 #[derive(Debug, Clone, Copy)]
@@ -413,4 +411,34 @@ fn topics(cx: &PageCx<'_>, theme: &Theme) -> Result<TopicsPage, Error> {
         base: cx.base("Topics", Page::Topics, &theme.css, false),
         topics: rows,
     })
+}
+
+/// Goals of one horizon.
+#[derive(Debug, Clone, Serialize)]
+struct HorizonGroup {
+    /// Horizon key.
+    key: &'static str,
+    /// Heading.
+    label: &'static str,
+    /// Goals.
+    goals: Vec<GoalView>,
+}
+
+/// Groups goals by horizon, in page order, leaving out empty horizons.
+fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
+    Horizon::ALL
+        .iter()
+        .map(|h| HorizonGroup {
+            key: h.key(),
+            label: h.label(),
+            goals: cx
+                .journal
+                .goals
+                .iter()
+                .filter(|g| g.horizon == *h)
+                .map(|g| cx.goal(g))
+                .collect(),
+        })
+        .filter(|g| !g.goals.is_empty())
+        .collect()
 }

@@ -8,7 +8,6 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::model::Journal;
-use crate::render::RenderOptions;
 use crate::render::cards::Cards;
 use crate::render::links::{BaseUrl, Linker, session_path, site_path, static_path};
 use crate::render::outputs::{Publishing, publish};
@@ -17,8 +16,19 @@ use crate::render::theme::{Theme, chain};
 use crate::render::views::PageCx;
 use crate::site::{Sink, SitePath};
 
-/// Renders every page, asset and static file into `sink`.
-pub(crate) fn render_all(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Absolute URL the site is published at (`--base-url`, else `journal.yaml`).
+    pub base_url: Option<String>,
+    /// The program's title when the journal is published in a program folder: assets,
+    /// robots.txt and 404.html then live at the program's root, not in the journal's.
+    pub program: Option<String>,
+}
+
+/// Renders the whole site into `sink`: every page, asset and static file; returns how many
+/// files were written.
+pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
     let program = options.program.as_deref();
     let mut pages = vec![
         JournalPage::Home,
@@ -127,4 +137,79 @@ fn render_page(page: JournalPage, cx: &PageCx<'_>, theme: &Theme, cards: &Cards,
         .tera
         .render(template, &context)
         .map_err(|e| render_error(chain(&e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::clock::BuildDate;
+    use crate::diag::Diagnostics;
+    use crate::render::links::{Nav, Page, SITEMAP};
+    use crate::site::Site;
+
+    /// The example journal, built with a base URL: its files by path.
+    fn example() -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-journal");
+        let options = crate::BuildOptions {
+            base_url: Some("https://example.org/j".to_string()),
+            ..crate::BuildOptions::default()
+        };
+        let today = BuildDate(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default());
+        let site = Site::new();
+        let built = crate::build_site(&dir, &options, today, &site, &mut Diagnostics::new());
+        assert!(built.is_ok(), "{built:?}");
+        site.into_files()
+            .into_iter()
+            .map(|(path, bytes)| (path.to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_page_of_the_table_is_written_and_the_sitemap_lists_all_but_the_404_page() {
+        let files = example();
+        let has = |path: &str| files.iter().any(|(p, _)| p == path);
+        for page in Page::JOURNAL {
+            assert!(has(page.file()), "{page:?}: {} is missing", page.file());
+        }
+        let html: Vec<&str> = files
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .filter(|p| p.ends_with(".html") && *p != Page::NotFound.file())
+            .collect();
+        assert!(html.iter().any(|p| p.starts_with("sessions/")), "{html:?}");
+        let sitemap = files
+            .iter()
+            .find(|(p, _)| p == SITEMAP)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or_default();
+        assert_eq!(sitemap.matches("<loc>").count(), html.len(), "{sitemap}");
+        for path in html {
+            assert!(
+                sitemap.contains(&format!("<loc>https://example.org/j/{path}</loc>")),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_goal_page_links_up_to_every_navigation_entry() {
+        let files = example();
+        let entries: Vec<&str> = Page::JOURNAL
+            .iter()
+            .filter(|p| matches!(p.nav(), Nav::Entry(_)))
+            .map(|p| p.file())
+            .collect();
+        let (path, text) = files
+            .iter()
+            .find(|(p, _)| p.starts_with("goals/"))
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .unwrap_or_default();
+        for file in entries {
+            assert!(
+                text.contains(&format!("href=\"../{file}\"")),
+                "{path} does not link to {file}"
+            );
+        }
+    }
 }

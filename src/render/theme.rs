@@ -153,3 +153,50 @@ fn template_of(error: &tera::Error) -> String {
     let text = error.to_string();
     text.split('\'').nth(1).unwrap_or("theme").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::links::Page;
+
+    #[test]
+    fn the_default_theme_has_a_template_for_every_page() {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+        for page in Page::JOURNAL
+            .iter()
+            .chain(&Page::PROGRAM)
+            .chain(&[Page::Session, Page::Goal, Page::Topic])
+        {
+            assert!(
+                names.contains(&page.template()),
+                "{page:?}: {} is not in the theme",
+                page.template()
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_theme_compiles_and_its_assets_go_under_assets() {
+        let theme = Theme::load(None);
+        assert!(
+            theme
+                .as_ref()
+                .is_ok_and(|t| t.tera.get_template_names().count() == TEMPLATES.len())
+        );
+        let paths: Vec<String> = theme
+            .map(|t| t.assets.into_iter().map(|(p, _)| p).collect())
+            .unwrap_or_default();
+        assert_eq!(paths, ["assets/style.css", "assets/favicon.svg", "assets/search.js"]);
+    }
+
+    #[test]
+    fn a_broken_template_s_message_says_where_it_is_broken() {
+        let mut tera = Tera::new();
+        let message = tera
+            .add_raw_templates([("goal.html", "{% if %}")])
+            .err()
+            .map(|e| chain(&e))
+            .unwrap_or_default();
+        assert!(message.contains("goal.html:1:7"), "{message}");
+    }
+}

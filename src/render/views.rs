@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::commitment::CommitStatus;
-use crate::model::goal::Horizon;
 use crate::model::{Commitment, Goal, Journal, Session};
 use crate::render::labels::{DateView, change_label, date_iso, due_label};
 use crate::render::links::{
@@ -482,32 +481,33 @@ pub struct CommitmentView {
     pub notes: Vec<String>,
 }
 
-/// Goals of one horizon.
-#[derive(Debug, Clone, Serialize)]
-pub struct HorizonGroup {
-    /// Horizon key.
-    pub key: &'static str,
-    /// Heading.
-    pub label: &'static str,
-    /// Goals.
-    pub goals: Vec<GoalView>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::SitePath;
 
-/// Groups goals by horizon, in page order, leaving out empty horizons.
-pub fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
-    Horizon::ALL
-        .iter()
-        .map(|h| HorizonGroup {
-            key: h.key(),
-            label: h.label(),
-            goals: cx
-                .journal
-                .goals
-                .iter()
-                .filter(|g| g.horizon == *h)
-                .map(|g| cx.goal(g))
-                .collect(),
-        })
-        .filter(|g| !g.goals.is_empty())
-        .collect()
+    fn nav_from(path: &str, page: Page) -> Vec<(&'static str, String, bool)> {
+        let linker = SitePath::new(path).map_or_else(Linker::at_root, |p| Linker::relative(&p));
+        nav(&Page::JOURNAL, page, &linker)
+            .into_iter()
+            .map(|item| (item.label, item.href, item.current))
+            .collect()
+    }
+
+    #[test]
+    fn a_goal_s_page_marks_goals_current_and_links_up_to_the_others() {
+        let items = nav_from("goals/lead.html", Page::Goal);
+        assert_eq!(items.len(), 6);
+        let current: Vec<_> = items.iter().filter(|i| i.2).map(|i| i.0).collect();
+        assert_eq!(current, ["Goals"]);
+        assert_eq!(items[0], ("Home", "../index.html".to_string(), false));
+        assert_eq!(items[5].1, "../search.html");
+    }
+
+    #[test]
+    fn the_404_page_marks_no_entry_current() {
+        assert!(nav_from("404.html", Page::NotFound).iter().all(|i| !i.2));
+        let session = nav_from("sessions/2026/a.html", Page::Session);
+        assert_eq!(session[1], ("Timeline", "../../timeline.html".to_string(), true));
+    }
 }

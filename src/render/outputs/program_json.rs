@@ -105,3 +105,84 @@ pub fn program_json(program: ProgramMeta<'_>, summaries: &[JournalSummary], toda
     };
     serde_json::to_string_pretty(&view).unwrap_or_default() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::goal::Horizon;
+    use crate::model::program::HorizonSummary;
+    use crate::model::timeline::Health;
+
+    fn summary(slug: &str) -> JournalSummary {
+        JournalSummary {
+            slug: slug.to_string(),
+            title: "Sam & Dana".to_string(),
+            mentor: "Sam".to_string(),
+            mentee: "Dana".to_string(),
+            cadence: 14,
+            sessions_held: 0,
+            first: None,
+            last: None,
+            days_since_last: None,
+            health: Health::NotStarted,
+            horizons: vec![HorizonSummary {
+                horizon: Horizon::Career,
+                goals: 1,
+                average_progress: None,
+            }],
+            average_progress: None,
+            goals_achieved: 0,
+            open: 0,
+            overdue: 0,
+            follow_through: None,
+            per_month: std::collections::BTreeMap::new(),
+        }
+    }
+
+    fn json(slug: &str) -> serde_json::Value {
+        let meta = ProgramMeta {
+            language: "en",
+            lead: "Ana",
+            title: "Cohort",
+        };
+        let date = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default();
+        serde_json::from_str(&program_json(meta, &[summary(slug)], date)).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_journal_s_links_are_percent_encoded_like_the_sitemap_s() {
+        let value = json("café");
+        assert_eq!(value["journals"][0]["slug"], "café");
+        assert_eq!(value["journals"][0]["home"], "caf%C3%A9/index.html");
+        assert_eq!(value["journals"][0]["journal_json"], "caf%C3%A9/journal.json");
+    }
+
+    #[test]
+    fn keys_come_out_sorted_as_the_schema_lists_them() {
+        let text = program_json(
+            ProgramMeta {
+                language: "en",
+                lead: "Ana",
+                title: "Cohort",
+            },
+            &[summary("a")],
+            NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default(),
+        );
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+        };
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(
+            keys(&value),
+            ["build_date", "generator", "journals", "program", "schema_version"]
+        );
+        // serde_json's map is sorted: parsing back cannot show the order, the text does.
+        let order: Vec<usize> = keys(&value["journals"][0])
+            .iter()
+            .filter_map(|k| text.find(&format!("\"{k}\":")))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+        assert!(text.ends_with("}\n") && text.contains("\n  \"build_date\": \"2026-12-02\""));
+        assert_eq!(json("a")["journals"][0]["goals_by_horizon"][0]["horizon"], "career");
+    }
+}
