@@ -3,13 +3,9 @@
 //! the exception: hosts serve it at any depth, so its links are absolute from the base
 //! URL when known, else root-relative. Templates never build URLs.
 
-use std::collections::HashMap;
-
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::error::{Error, Result};
-use crate::load::Note;
-use crate::load::body::{Body, Fill, Piece, Target, UNPUBLISHED_NOTE};
 use crate::site::SitePath;
 
 /// Characters kept as they are in a path segment.
@@ -172,7 +168,7 @@ pub fn static_path(rel: &str) -> String {
 }
 
 /// The folder of a journal's copied static files, with its slash.
-const STATIC: &str = "static/";
+pub(crate) const STATIC: &str = "static/";
 
 /// The site path of a theme asset.
 pub fn asset_path(name: &str) -> String {
@@ -313,11 +309,17 @@ impl Linker {
         self
     }
 
-    /// How many folders up the links climb, for links relative to the page (not for the
-    /// 404 page's absolute ones): pages of the same depth share link text.
-    pub fn depth(&self) -> Option<usize> {
-        let ups = self.prefix.len() / 3;
-        (self.prefix == "../".repeat(ups)).then_some(ups)
+    /// Whether the links are relative to the page (not the 404 page's absolute ones), so
+    /// HTML made for the site's root can be `rebase`d for it: pages of the same depth share
+    /// link text.
+    pub fn rebases(&self) -> bool {
+        self.prefix == "../".repeat(self.prefix.len() / 3)
+    }
+
+    /// HTML written with links from the site's root, with its relative links made relative
+    /// to this page.
+    pub fn rebase(&self, html: &str) -> String {
+        rebase(html, &self.prefix)
     }
 
     /// The href of a file at the program's root (or the journal's, when on its own).
@@ -351,7 +353,7 @@ impl Linker {
     }
 
     /// Writes the href of the site file at `dir` + `rel` into an attribute value.
-    fn push_to(&self, out: &mut String, dir: &str, rel: &str) {
+    pub(crate) fn push_to(&self, out: &mut String, dir: &str, rel: &str) {
         // Writing to a String cannot fail.
         let _ = pulldown_cmark_escape::escape_href(&mut *out, &self.prefix);
         out.push_str(dir);
@@ -359,84 +361,42 @@ impl Linker {
     }
 }
 
-/// Where a note's links go, for the pages of one build: note index → its page (notes
-/// without one, private or draft, are absent), and the static files.
-pub struct NoteLinks<'a> {
-    /// Note index → session page path.
-    pub note_pages: &'a HashMap<usize, String>,
-    /// Static file paths under `static/`.
-    pub statics: &'a [String],
+/// Moves HTML written for the site's root to a page `up` (`../`, `../../`) below it: every
+/// relative `href` and `src` (quoted, either way) gets `up` in front. Absolute URLs,
+/// root-relative paths and fragments stay as they are. Attribute values come from
+/// templates, which escape quotes, so `href="` cannot occur inside text.
+fn rebase(html: &str, up: &str) -> String {
+    if up.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = memchr::memchr(b'=', rest.as_bytes()) {
+        let Some(quote) = rest[at + 1..].chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+            continue;
+        };
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let name = &before[..at];
+        let is_url = ["href", "src"].iter().any(|attr| {
+            name.strip_suffix(attr)
+                .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_whitespace()))
+        });
+        if is_url && is_relative(&after[..after.find(quote).unwrap_or(after.len())]) {
+            out.push_str(up);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
-impl NoteLinks<'_> {
-    fn published(&self, to: Target) -> bool {
-        match to {
-            Target::Note(n) => self.note_pages.contains_key(&n),
-            Target::Static(n) => n < self.statics.len(),
-        }
-    }
-
-    fn push_href(&self, out: &mut String, linker: &Linker, to: Target, anchor: Option<&str>) {
-        match to {
-            Target::Note(n) => {
-                if let Some(page) = self.note_pages.get(&n) {
-                    linker.push_to(out, "", page);
-                }
-            }
-            Target::Static(n) => {
-                if let Some(rel) = self.statics.get(n) {
-                    linker.push_to(out, STATIC, rel);
-                }
-            }
-        }
-        out.push_str(anchor.unwrap_or_default());
-    }
-
-    /// Writes a part of `note` for the page `linker` links from: links to published notes
-    /// and to static files get hrefs; links and images to notes without a page (private,
-    /// draft) lose their tag and keep their text (an image its alt text); a bare wikilink
-    /// shows a published note's name, else "an unpublished note".
-    pub fn write_body(&self, out: &mut String, body: &Body, note: &Note, linker: &Linker) {
-        for piece in body.pieces() {
-            let (fill, before, after) = match piece {
-                Piece::Html(html) => {
-                    out.push_str(html);
-                    continue;
-                }
-                Piece::Hole(fill, before, after) => (fill, before, after),
-            };
-            match fill {
-                Fill::LinkOpen { to, anchor } | Fill::ImageOpen { to, anchor } => {
-                    if self.published(*to) {
-                        out.push_str(before);
-                        self.push_href(out, linker, *to, anchor.as_deref());
-                        out.push_str(after);
-                    }
-                }
-                Fill::LinkClose { to } | Fill::ImageClose { to } => {
-                    if self.published(*to) {
-                        out.push_str(before);
-                        out.push_str(after);
-                    }
-                }
-                Fill::NoteName { note, name } => {
-                    out.push_str(if self.note_pages.contains_key(note) {
-                        name
-                    } else {
-                        UNPUBLISHED_NOTE
-                    });
-                }
-                Fill::HeadingId(k) => {
-                    out.push_str(before);
-                    if let Some(heading) = note.named_headings.get(*k) {
-                        // Writing to a String cannot fail.
-                        let _ = pulldown_cmark_escape::escape_html(&mut *out, &heading.id);
-                    }
-                    out.push_str(after);
-                }
-            }
-        }
-    }
+/// Whether an attribute value is a relative path: not empty, not `/…`, `#…`, nor `scheme:…`.
+fn is_relative(value: &str) -> bool {
+    let before_path = &value[..value.find(['/', '?', '#']).unwrap_or(value.len())];
+    !value.is_empty() && !value.starts_with('/') && !value.starts_with('#') && !before_path.contains(':')
 }
 
 #[cfg(test)]
@@ -558,6 +518,23 @@ mod tests {
         assert_eq!(
             Linker::rooted(Some(&BaseUrl::new("https://x.org/j"))).to("goals.html"),
             "https://x.org/j/goals.html"
+        );
+    }
+
+    #[test]
+    fn relative_links_are_rebased_and_others_kept() {
+        let html = r##"<a href="sessions/a.html">A</a> <a href="commitments.html#c-x">x</a> <img src="static/p.png" alt="a"> <a href="https://e.org/x">e</a> <a href="/abs.html">r</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a> <p class="x">href="no"</p>"##;
+        assert_eq!(
+            rebase(html, "../"),
+            r##"<a href="../sessions/a.html">A</a> <a href="../commitments.html#c-x">x</a> <img src="../static/p.png" alt="a"> <a href="https://e.org/x">e</a> <a href="/abs.html">r</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a> <p class="x">href="no"</p>"##
+        );
+        assert_eq!(rebase(html, ""), html);
+        assert_eq!(
+            rebase(
+                "<a class=x\nhref='topics/a.html'>a</a> <a title=\"a=b\" data-href=\"x.html\">b</a>",
+                "../../"
+            ),
+            "<a class=x\nhref='../../topics/a.html'>a</a> <a title=\"a=b\" data-href=\"x.html\">b</a>"
         );
     }
 }

@@ -5,6 +5,7 @@
 mod cards;
 pub mod labels;
 pub mod links;
+pub mod note_links;
 pub mod outputs;
 mod page_views;
 pub mod pages;

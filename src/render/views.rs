@@ -10,8 +10,9 @@ use crate::model::commitment::CommitStatus;
 use crate::model::{Commitment, Goal, Journal, Session};
 use crate::render::labels::{DateView, change_label, date_iso, due_label};
 use crate::render::links::{
-    FAVICON, Linker, Nav, NoteLinks, Page, STYLESHEET, commitment_anchor, goal_path, session_path, topic_path,
+    FAVICON, Linker, Nav, Page, STYLESHEET, commitment_anchor, goal_path, session_path, topic_path,
 };
+use crate::render::note_links::NoteLinks;
 use crate::render::svg;
 use crate::slug::slugify;
 
