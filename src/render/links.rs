@@ -2,6 +2,10 @@
 //! from disk and under any sub-path) and naming a file, never a folder. The 404 page is
 //! the exception: hosts serve it at any depth, so its links are absolute from the base
 //! URL when known, else root-relative. Templates never build URLs.
+//!
+//! The page table (`Page`) and the names of the other files (feed, sitemap, indexes,
+//! assets) live here too, so a file name is spelled once: the pages, the navigation, the
+//! sitemap and the theme's tests all read it.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 

@@ -1,5 +1,7 @@
-//! One `Serialize` struct per page and per repeated piece, with ready-made relative hrefs
-//! and display strings: templates only lay things out. Fields holding HTML end in `_html`.
+//! One `Serialize` struct per repeated piece (the shared head and navigation, a session's
+//! card, a goal, a commitment), with ready-made relative hrefs and display strings:
+//! templates only lay things out. Fields holding HTML end in `_html`. The pages' own views
+//! are in `page_views.rs`.
 
 use std::collections::HashMap;
 

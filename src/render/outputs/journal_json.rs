@@ -8,7 +8,8 @@ use crate::model::commitment::Due;
 use crate::render::labels::date_iso;
 use crate::render::links::{goal_path, session_path, topic_path};
 
-/// The version of the `journal.json` / `program.json` schema (docs/json-schema.md).
+/// The version of the `journal.json` and `program.json` schemas (docs/journal.schema.json,
+/// docs/program.schema.json).
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// `journal.json`: the folded, visibility-filtered model, serialised straight from borrowed
