@@ -14,15 +14,15 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
 use crate::layout::{JOURNAL_FILE, PROGRAM_FILE, TEMPLATES};
 use crate::load::program::{self as program_config, Member};
-use crate::source::ProgramConfig;
 use crate::load::{LoadOptions, NoteCache, ProgramRules};
 use crate::model::program::{JournalSummary, summarize};
 use crate::model::{FoldOptions, Journal, Visibility};
-use crate::render::feeds::SearchDoc;
+use crate::render::outputs::search::SearchDoc;
 use crate::render::program::{ProgramPages, render_program};
 use crate::render::program_outputs::{MemberOutputs, member_base_url, member_outputs, program_feed};
 use crate::render::{RenderOptions, Theme};
 use crate::site::{Prefixed, Sink};
+use crate::source::ProgramConfig;
 
 /// What a build includes.
 #[derive(Debug, Clone, Default)]

@@ -6,12 +6,19 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::program::{JournalSummary, cohort_months};
-use crate::render::feeds::{self, FeedEntry, SearchDoc};
-use crate::render::links::{Linker, encode_path};
-use crate::render::pages::{checked, write_assets};
+use crate::render::labels::{DateView, days_label, rate};
+use crate::render::links::{
+    BaseUrl, FAVICON, FEED, Linker, PROGRAM_JSON, PROGRAM_SITEMAP, Page, ROBOTS, SEARCH_INDEX, SEARCH_SCRIPT, SITEMAP,
+    STYLESHEET, feed_hrefs, member_path, site_path,
+};
+use crate::render::outputs::feed::{self, FeedEntry};
+use crate::render::outputs::program_json::{ProgramMeta, program_json};
+use crate::render::outputs::search::{self, SearchDoc};
+use crate::render::outputs::sitemap;
+use crate::render::pages::write_assets;
 use crate::render::svg;
 use crate::render::theme::{Theme, chain};
-use crate::render::views::{Base, DateView, NavItem, days_label};
+use crate::render::views::{Base, nav};
 use crate::site::Sink;
 use crate::source::ProgramConfig;
 
@@ -91,25 +98,17 @@ struct Plain {
 }
 
 impl ProgramPages<'_> {
-    fn base(&self, linker: &Linker, title: &str, current: &str, css: &str, inline_css: bool) -> Base {
-        let nav = [("Pairs", "index.html"), ("Search", "search.html")]
-            .iter()
-            .map(|(label, path)| NavItem {
-                label,
-                href: linker.to(path),
-                current: *path == current,
-            })
-            .collect();
+    fn base(&self, linker: &Linker, title: &str, page: Page, css: &str, inline_css: bool) -> Base {
         Base {
             lang: self.config.language.clone(),
             site_title: self.config.title.clone(),
             page_title: title.to_string(),
             noindex: self.config.noindex,
-            css_href: (!inline_css).then(|| linker.to("assets/style.css")),
+            css_href: (!inline_css).then(|| linker.asset(STYLESHEET)),
             inline_css_html: inline_css.then(|| css.to_string()),
-            icon_href: linker.to("assets/favicon.svg"),
-            home_href: linker.to("index.html"),
-            nav,
+            icon_href: linker.asset(FAVICON),
+            home_href: linker.page(Page::ProgramHome),
+            nav: nav(&Page::PROGRAM, page, linker),
             mentor: String::new(),
             mentee: String::new(),
             program: None,
@@ -122,7 +121,7 @@ impl ProgramPages<'_> {
     fn card(&self, s: &JournalSummary, linker: &Linker) -> PairCard {
         PairCard {
             title: s.title.clone(),
-            href: linker.to(&format!("{}/index.html", s.slug)),
+            href: linker.to(&member_path(&s.slug, Page::Home.file())),
             mentor: s.mentor.clone(),
             mentee: s.mentee.clone(),
             sessions_held: s.sessions_held,
@@ -145,14 +144,15 @@ impl ProgramPages<'_> {
             achieved: s.goals_achieved,
             open: s.open,
             overdue: s.overdue,
-            follow_through: s.follow_through.map_or_else(|| "—".to_string(), |v| format!("{v}%")),
+            follow_through: rate(s.follow_through),
         }
     }
 }
 
-fn render(theme: &Theme, template: &str, page: &str, view: &impl Serialize) -> Result<String> {
+fn render(theme: &Theme, page: Page, view: &impl Serialize) -> Result<String> {
+    let template = page.template();
     let error = |message: String| Error::Render {
-        page: page.to_string(),
+        page: page.file().to_string(),
         template: template.to_string(),
         message,
     };
@@ -168,7 +168,7 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
     let count = |h: crate::model::timeline::Health| summaries.iter().filter(|s| s.health == h).count();
     use crate::model::timeline::Health;
     let home = ProgramHome {
-        base: p.base(&root, &p.config.title, "index.html", &theme.css, false),
+        base: p.base(&root, &p.config.title, Page::ProgramHome, &theme.css, false),
         totals: Totals {
             pairs: summaries.len(),
             sessions: summaries.iter().map(|s| s.sessions_held).sum(),
@@ -180,105 +180,55 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
         months_svg_html: svg::month_chart(&cohort_months(p.summaries)),
         pairs: summaries.iter().map(|s| p.card(s, &root)).collect(),
     };
-    let mut files: Vec<(String, String)> =
-        vec![("index.html".into(), render(theme, "program.html", "index.html", &home)?)];
+    let mut files: Vec<(&str, String)> = vec![(Page::ProgramHome.file(), render(theme, Page::ProgramHome, &home)?)];
     let search = Plain {
-        base: p.base(&root, "Search", "search.html", &theme.css, false),
-        index_href: root.to("search-index.js"),
-        script_href: root.to("assets/search.js"),
-        topics_href: root.to("index.html"),
+        base: p.base(&root, "Search", Page::Search, &theme.css, false),
+        index_href: root.to(SEARCH_INDEX),
+        script_href: root.asset(SEARCH_SCRIPT),
+        topics_href: root.page(Page::ProgramHome),
     };
-    files.push((
-        "search.html".into(),
-        render(theme, "search.html", "search.html", &search)?,
-    ));
-    let base = p.base_url.as_deref().map(feeds::with_slash);
-    let rooted = Linker::rooted(base.as_deref());
+    files.push((Page::Search.file(), render(theme, Page::Search, &search)?));
+    let base = p.base_url.as_deref().map(BaseUrl::new);
+    let rooted = Linker::rooted(base.as_ref());
     let not_found = Plain {
-        base: p.base(&rooted, "Page not found", "", &theme.css, true),
+        base: p.base(&rooted, "Page not found", Page::NotFound, &theme.css, true),
         index_href: String::new(),
         script_href: String::new(),
-        topics_href: rooted.to("index.html"),
+        topics_href: rooted.page(Page::ProgramHome),
     };
-    files.push(("404.html".into(), render(theme, "404.html", "404.html", &not_found)?));
-    files.push(("search-index.js".into(), feeds::search_index(p.search)));
-    let (self_href, home_href) = match &base {
-        Some(b) => (format!("{b}feed.xml"), b.clone()),
-        None => ("feed.xml".to_string(), "index.html".to_string()),
-    };
+    files.push((Page::NotFound.file(), render(theme, Page::NotFound, &not_found)?));
+    files.push((SEARCH_INDEX, search::search_index(p.search)));
+    let (self_href, home_href) = feed_hrefs(base.as_ref());
     files.push((
-        "feed.xml".into(),
-        feeds::atom(&p.config.title, &p.config.lead, &self_href, &home_href, p.feed),
+        FEED,
+        feed::atom(&p.config.title, &p.config.lead, &self_href, &home_href, p.feed),
     ));
     files.push((
-        "robots.txt".into(),
-        feeds::robots(base.as_ref().map(|b| format!("{b}sitemap.xml")).as_deref()),
+        ROBOTS,
+        sitemap::robots(base.as_ref().map(|b| b.url(SITEMAP)).as_deref()),
     ));
     if let Some(b) = &base {
-        let own = feeds::sitemap(&[format!("{b}index.html"), format!("{b}search.html")]);
-        files.push(("program-sitemap.xml".into(), own));
-        let mut maps = vec![format!("{b}program-sitemap.xml")];
-        maps.extend(
-            p.summaries
+        let own = sitemap::sitemap(
+            &Page::PROGRAM[..2]
                 .iter()
-                .map(|s| format!("{b}{}/sitemap.xml", encode_path(&s.slug))),
+                .map(|page| b.url(page.file()))
+                .collect::<Vec<_>>(),
         );
-        files.push(("sitemap.xml".into(), feeds::sitemap_index(&maps)));
+        files.push((PROGRAM_SITEMAP, own));
+        let mut maps = vec![b.url(PROGRAM_SITEMAP)];
+        maps.extend(p.summaries.iter().map(|s| b.url(&member_path(&s.slug, SITEMAP))));
+        files.push((SITEMAP, sitemap::sitemap_index(&maps)));
     }
-    files.push(("program.json".into(), program_json(p)));
+    let meta = ProgramMeta {
+        language: &p.config.language,
+        lead: &p.config.lead,
+        title: &p.config.title,
+    };
+    files.push((PROGRAM_JSON, program_json(meta, p.summaries, p.today)));
     let n = files.len() + theme.assets.len();
     for (path, text) in files {
-        sink.put(checked(path)?, text.into_bytes())?;
+        sink.put(site_path(path.to_string())?, text.into_bytes())?;
     }
     write_assets(theme, sink)?;
     Ok(n)
-}
-
-/// `program.json`: the program and one summary per journal, with the path of its
-/// `journal.json` for the full model.
-fn program_json(p: &ProgramPages<'_>) -> String {
-    use serde_json::json;
-    let date = |d: chrono::NaiveDate| crate::render::views::date_iso(d);
-    let journals: Vec<_> = p
-        .summaries
-        .iter()
-        .map(|s| {
-            json!({
-                "slug": s.slug,
-                "title": s.title,
-                "mentor": s.mentor,
-                "mentee": s.mentee,
-                "cadence_days": s.cadence,
-                "health": s.health.key(),
-                "sessions_held": s.sessions_held,
-                "first_session": s.first.map(date),
-                "last_session": s.last.map(date),
-                "days_since_last": s.days_since_last,
-                "goals_by_horizon": s.horizons.iter().map(|h| json!({
-                    "horizon": h.horizon.key(),
-                    "goals": h.goals,
-                    "average_progress": h.average_progress,
-                })).collect::<Vec<_>>(),
-                "average_progress": s.average_progress,
-                "goals_achieved": s.goals_achieved,
-                "open_commitments": s.open,
-                "overdue_commitments": s.overdue,
-                "follow_through": s.follow_through,
-                "home": format!("{}/index.html", s.slug),
-                "journal_json": format!("{}/journal.json", s.slug),
-            })
-        })
-        .collect();
-    let value = json!({
-        "schema_version": feeds::SCHEMA_VERSION,
-        "generator": "mentorlog",
-        "build_date": date(p.today),
-        "program": {
-            "title": p.config.title,
-            "lead": p.config.lead,
-            "language": p.config.language,
-        },
-        "journals": journals,
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }

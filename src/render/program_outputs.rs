@@ -3,14 +3,15 @@
 //! own pages, so the orchestration in `project` builds no URL and writes no XML.
 
 use crate::model::{Journal, Session};
-use crate::render::feeds::{self, FeedEntry, SearchDoc};
-use crate::render::links::{encode_path, session_path};
+use crate::render::labels::date_label;
+use crate::render::links::{BaseUrl, Linker, Page, session_path};
+use crate::render::outputs::feed::{FeedEntry, journal_entries, xml_escape};
+use crate::render::outputs::search::SearchDoc;
 use crate::render::program::PROGRAM_FEED_ENTRIES;
-use crate::render::views::date_label;
 
 /// The base URL of the journal published at `<slug>/` of a program at `program_base`.
 pub fn member_base_url(program_base: &str, slug: &str) -> String {
-    format!("{}{}/", feeds::with_slash(program_base), encode_path(slug))
+    BaseUrl::new(program_base).folder(slug).into()
 }
 
 /// A journal's share of the program's feed and search index.
@@ -24,12 +25,12 @@ pub struct MemberOutputs {
 
 /// The feed and search entries of `journal`, published at `<slug>/` of the program.
 pub fn member_outputs(journal: &Journal, slug: &str) -> MemberOutputs {
-    let prefix = match &journal.config.base_url {
-        Some(b) => b.clone(),
-        None => format!("{}/", encode_path(slug)),
+    let links = match &journal.config.base_url {
+        Some(b) => Linker::rooted(Some(&BaseUrl::new(b))),
+        None => Linker::into_folder(slug),
     };
     let pair = format!("{} & {}", journal.config.mentor, journal.config.mentee);
-    let feed = feeds::journal_entries(journal, &prefix, &|s| xml_summary(s, &pair))
+    let feed = journal_entries(journal, &links, &|s| xml_summary(s, &pair))
         .into_iter()
         .take(PROGRAM_FEED_ENTRIES)
         .map(|mut e| {
@@ -39,7 +40,7 @@ pub fn member_outputs(journal: &Journal, slug: &str) -> MemberOutputs {
         .collect();
     let mut search = vec![SearchDoc {
         t: pair.clone(),
-        u: format!("{}/index.html", encode_path(slug)),
+        u: Linker::into_folder(slug).page(Page::Home),
         d: journal.config.title.clone(),
         k: String::new(),
         x: String::new(),
@@ -48,7 +49,7 @@ pub fn member_outputs(journal: &Journal, slug: &str) -> MemberOutputs {
         let page = s.slug_path.as_deref()?;
         Some(SearchDoc {
             t: s.title.clone().unwrap_or_default(),
-            u: format!("{}/{}", encode_path(slug), encode_path(&session_path(page))),
+            u: Linker::into_folder(slug).to(&session_path(page)),
             d: format!("{pair} · {}", date_label(s.date)),
             k: s.topics.join(" "),
             x: String::new(),
@@ -71,7 +72,7 @@ fn xml_summary(session: &Session, pair: &str) -> String {
     let topics = if session.topics.is_empty() {
         String::new()
     } else {
-        format!(" Topics: {}.", feeds::xml_escape(&session.topics.join(", ")))
+        format!(" Topics: {}.", xml_escape(&session.topics.join(", ")))
     };
-    format!("<p>A session of {}.{topics}</p>", feeds::xml_escape(pair))
+    format!("<p>A session of {}.{topics}</p>", xml_escape(pair))
 }

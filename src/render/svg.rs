@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::render::views::date_label;
+use crate::render::labels::date_label;
 
 const WIDTH: i64 = 320;
 const HEIGHT: i64 = 120;

@@ -9,61 +9,39 @@ use tera::Tera;
 use crate::error::{Error, Result};
 use crate::fs::read_bytes;
 use crate::layout::is_hidden;
+use crate::render::links::{FAVICON, SEARCH_SCRIPT, STYLESHEET, asset_path};
 
-/// The default theme's templates: (name, text).
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    (
-        "timeline.html",
-        include_str!("../../themes/default/templates/timeline.html"),
-    ),
-    (
-        "session.html",
-        include_str!("../../themes/default/templates/session.html"),
-    ),
-    ("goals.html", include_str!("../../themes/default/templates/goals.html")),
-    ("goal.html", include_str!("../../themes/default/templates/goal.html")),
-    (
-        "commitments.html",
-        include_str!("../../themes/default/templates/commitments.html"),
-    ),
-    (
-        "topics.html",
-        include_str!("../../themes/default/templates/topics.html"),
-    ),
-    ("topic.html", include_str!("../../themes/default/templates/topic.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
-    (
-        "search.html",
-        include_str!("../../themes/default/templates/search.html"),
-    ),
-    (
-        "program.html",
-        include_str!("../../themes/default/templates/program.html"),
-    ),
-    (
-        "partials/session_card.html",
-        include_str!("../../themes/default/templates/partials/session_card.html"),
-    ),
-    (
-        "partials/goal_card.html",
-        include_str!("../../themes/default/templates/partials/goal_card.html"),
-    ),
-    (
-        "partials/commitment.html",
-        include_str!("../../themes/default/templates/partials/commitment.html"),
-    ),
-    (
-        "partials/session_ref.html",
-        include_str!("../../themes/default/templates/partials/session_ref.html"),
-    ),
+/// The default theme's templates, (name, text), each named once: `include_str!` needs the
+/// literal file name, so the page table's templates are checked against this list by a test.
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "base.html",
+    "index.html",
+    "timeline.html",
+    "session.html",
+    "goals.html",
+    "goal.html",
+    "commitments.html",
+    "topics.html",
+    "topic.html",
+    "404.html",
+    "search.html",
+    "program.html",
+    "partials/session_card.html",
+    "partials/goal_card.html",
+    "partials/commitment.html",
+    "partials/session_ref.html",
 ];
 
 /// The stylesheet.
 const STYLE: &str = include_str!("../../themes/default/static/style.css");
 /// The favicon.
-const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+const FAVICON_SVG: &str = include_str!("../../themes/default/static/favicon.svg");
 /// The search page's script (the only script of the site).
 const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 
@@ -73,8 +51,8 @@ pub struct Theme {
     pub tera: Tera,
     /// The stylesheet's text.
     pub css: String,
-    /// Files for `assets/`: (name, bytes).
-    pub assets: Vec<(&'static str, Vec<u8>)>,
+    /// Files for `assets/`: (site path, bytes).
+    pub assets: Vec<(String, Vec<u8>)>,
 }
 
 impl Theme {
@@ -103,9 +81,9 @@ impl Theme {
             tera,
             css: STYLE.to_string(),
             assets: vec![
-                ("style.css", STYLE.as_bytes().to_vec()),
-                ("favicon.svg", FAVICON.as_bytes().to_vec()),
-                ("search.js", SEARCH_JS.as_bytes().to_vec()),
+                (asset_path(STYLESHEET), STYLE.as_bytes().to_vec()),
+                (asset_path(FAVICON), FAVICON_SVG.as_bytes().to_vec()),
+                (asset_path(SEARCH_SCRIPT), SEARCH_JS.as_bytes().to_vec()),
             ],
         })
     }
@@ -175,4 +153,51 @@ pub fn chain(error: &dyn std::error::Error) -> String {
 fn template_of(error: &tera::Error) -> String {
     let text = error.to_string();
     text.split('\'').nth(1).unwrap_or("theme").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::links::Page;
+
+    #[test]
+    fn the_default_theme_has_a_template_for_every_page() {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+        for page in Page::JOURNAL
+            .iter()
+            .chain(&Page::PROGRAM)
+            .chain(&[Page::Session, Page::Goal, Page::Topic])
+        {
+            assert!(
+                names.contains(&page.template()),
+                "{page:?}: {} is not in the theme",
+                page.template()
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_theme_compiles_and_its_assets_go_under_assets() {
+        let theme = Theme::load(None);
+        assert!(
+            theme
+                .as_ref()
+                .is_ok_and(|t| t.tera.get_template_names().count() == TEMPLATES.len())
+        );
+        let paths: Vec<String> = theme
+            .map(|t| t.assets.into_iter().map(|(p, _)| p).collect())
+            .unwrap_or_default();
+        assert_eq!(paths, ["assets/style.css", "assets/favicon.svg", "assets/search.js"]);
+    }
+
+    #[test]
+    fn a_broken_template_s_message_says_where_it_is_broken() {
+        let mut tera = Tera::new();
+        let message = tera
+            .add_raw_templates([("goal.html", "{% if %}")])
+            .err()
+            .map(|e| chain(&e))
+            .unwrap_or_default();
+        assert!(message.contains("goal.html:1:7"), "{message}");
+    }
 }

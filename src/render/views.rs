@@ -1,50 +1,22 @@
-//! One `Serialize` struct per page and per repeated piece, with ready-made relative hrefs
-//! and display strings: templates only lay things out. Fields holding HTML end in `_html`.
+//! One `Serialize` struct per repeated piece (the shared head and navigation, a session's
+//! card, a goal, a commitment), with ready-made relative hrefs and display strings:
+//! templates only lay things out. Fields holding HTML end in `_html`. The pages' own views
+//! are in `page_views.rs`.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::commitment::{CommitStatus, Due};
-use crate::model::goal::Horizon;
+use crate::model::commitment::CommitStatus;
 use crate::model::{Commitment, Goal, Journal, Session};
-use crate::render::links::{Linker, NoteLinks, goal_path, session_path, topic_path};
+use crate::render::labels::{DateView, change_label, date_iso, due_label};
+use crate::render::links::{
+    FAVICON, Linker, Nav, Page, STYLESHEET, commitment_anchor, goal_path, session_path, topic_path,
+};
+use crate::render::note_links::NoteLinks;
 use crate::render::svg;
 use crate::slug::slugify;
-
-/// `8 Jan 2026`.
-pub fn date_label(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
-}
-
-/// `2026-01-08`.
-pub fn date_iso(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-/// A date for `<time datetime>` and for people.
-#[derive(Debug, Clone, Serialize)]
-pub struct DateView {
-    /// `2026-01-08`.
-    pub iso: String,
-    /// `8 Jan 2026`.
-    pub label: String,
-}
-
-impl DateView {
-    /// The view of a date.
-    pub fn of(date: NaiveDate) -> DateView {
-        DateView {
-            iso: date_iso(date),
-            label: date_label(date),
-        }
-    }
-}
 
 /// A link that may have nowhere to go (a private session has no page).
 #[derive(Debug, Clone, Serialize)]
@@ -101,15 +73,20 @@ pub struct NavItem {
     pub current: bool,
 }
 
-/// The pages of the main navigation: (label, site path).
-pub const NAV: [(&str, &str); 6] = [
-    ("Home", "index.html"),
-    ("Timeline", "timeline.html"),
-    ("Goals", "goals.html"),
-    ("Commitments", "commitments.html"),
-    ("Topics", "topics.html"),
-    ("Search", "search.html"),
-];
+/// The main navigation of a site whose pages of one file are `pages`, on `current`.
+pub fn nav(pages: &[Page], current: Page, linker: &Linker) -> Vec<NavItem> {
+    pages
+        .iter()
+        .filter_map(|&page| match page.nav() {
+            Nav::Entry(label) => Some(NavItem {
+                label,
+                href: linker.page(page),
+                current: current.section() == Some(page),
+            }),
+            Nav::Under(_) | Nav::Outside => None,
+        })
+        .collect()
+}
 
 /// Everything a view builder needs about the page being rendered.
 pub struct PageCx<'a> {
@@ -126,31 +103,24 @@ pub struct PageCx<'a> {
 }
 
 impl PageCx<'_> {
-    /// The shared parts, for a page titled `title` under navigation entry `section`.
-    pub fn base(&self, title: &str, section: &str, css: &str, inline_css: bool) -> Base {
+    /// The shared parts, for the page `page` titled `title`.
+    pub fn base(&self, title: &str, page: Page, css: &str, inline_css: bool) -> Base {
         let config = &self.journal.config;
         Base {
             lang: config.language.clone(),
             site_title: config.title.clone(),
             page_title: title.to_string(),
             noindex: config.noindex,
-            css_href: (!inline_css).then(|| self.linker.outer("assets/style.css")),
+            css_href: (!inline_css).then(|| self.linker.asset(STYLESHEET)),
             inline_css_html: inline_css.then(|| css.to_string()),
-            icon_href: self.linker.outer("assets/favicon.svg"),
+            icon_href: self.linker.asset(FAVICON),
             program_home: self.program.map(|title| LinkView {
                 text: title.to_string(),
-                href: Some(self.linker.outer("index.html")),
+                href: Some(self.linker.outer(Page::Home.file())),
             }),
             lead: None,
-            home_href: self.linker.to("index.html"),
-            nav: NAV
-                .iter()
-                .map(|(label, path)| NavItem {
-                    label,
-                    href: self.linker.to(path),
-                    current: *path == section,
-                })
-                .collect(),
+            home_href: self.linker.page(Page::Home),
+            nav: nav(&Page::JOURNAL, page, &self.linker),
             mentor: config.mentor.clone(),
             mentee: config.mentee.clone(),
             program: config.program.clone(),
@@ -207,7 +177,7 @@ impl PageCx<'_> {
             let line = CommitLine {
                 what: c.what.clone(),
                 who: c.who.key(),
-                href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+                href: self.linker.commitment(&c.id),
                 status: event.status.key(),
                 due: due_label(c.due),
                 note: event.note.clone(),
@@ -299,9 +269,10 @@ impl PageCx<'_> {
     pub fn commitment(&self, c: &Commitment) -> CommitmentView {
         CommitmentView {
             id: c.id.clone(),
+            anchor: commitment_anchor(&c.id),
             who: c.who.key(),
             what: c.what.clone(),
-            href: format!("{}#c-{}", self.linker.to("commitments.html"), c.id),
+            href: self.linker.commitment(&c.id),
             due: due_label(c.due),
             due_iso: c.due.date().map(date_iso),
             status: c.status.key(),
@@ -330,25 +301,6 @@ impl PageCx<'_> {
             }
         }
         html
-    }
-}
-
-/// A progress change as people write it: `+25`, `-5`, `±0`.
-fn change_label(before: u8, after: u8) -> String {
-    match i16::from(after) - i16::from(before) {
-        0 => "±0".to_string(),
-        up if up > 0 => format!("+{up}"),
-        down => down.to_string(),
-    }
-}
-
-/// "8 Jan 2026", "next session", or "next session, 8 Jan 2026".
-fn due_label(due: Due) -> Option<String> {
-    match due {
-        Due::None => None,
-        Due::Date(d) => Some(date_label(d)),
-        Due::NextSession(None) => Some("next session".to_string()),
-        Due::NextSession(Some(d)) => Some(format!("next session, {}", date_label(d))),
     }
 }
 
@@ -506,8 +458,10 @@ pub struct HistoryRow {
 /// A commitment in full.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommitmentView {
-    /// Id (anchor `c-<id>`).
+    /// Id.
     pub id: String,
+    /// The id of its entry on the page (`href` ends in `#` and this).
+    pub anchor: String,
     /// Who.
     pub who: &'static str,
     /// What.
@@ -530,41 +484,33 @@ pub struct CommitmentView {
     pub notes: Vec<String>,
 }
 
-/// Goals of one horizon.
-#[derive(Debug, Clone, Serialize)]
-pub struct HorizonGroup {
-    /// Horizon key.
-    pub key: &'static str,
-    /// Heading.
-    pub label: &'static str,
-    /// Goals.
-    pub goals: Vec<GoalView>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::SitePath;
 
-/// Groups goals by horizon, in page order, leaving out empty horizons.
-pub fn horizon_groups(cx: &PageCx<'_>) -> Vec<HorizonGroup> {
-    Horizon::ALL
-        .iter()
-        .map(|h| HorizonGroup {
-            key: h.key(),
-            label: h.label(),
-            goals: cx
-                .journal
-                .goals
-                .iter()
-                .filter(|g| g.horizon == *h)
-                .map(|g| cx.goal(g))
-                .collect(),
-        })
-        .filter(|g| !g.goals.is_empty())
-        .collect()
-}
+    fn nav_from(path: &str, page: Page) -> Vec<(&'static str, String, bool)> {
+        let linker = SitePath::new(path).map_or_else(Linker::at_root, |p| Linker::relative(&p));
+        nav(&Page::JOURNAL, page, &linker)
+            .into_iter()
+            .map(|item| (item.label, item.href, item.current))
+            .collect()
+    }
 
-/// Days as words: "1 day", "12 days".
-pub fn days_label(days: i64) -> String {
-    if days == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{days} days")
+    #[test]
+    fn a_goal_s_page_marks_goals_current_and_links_up_to_the_others() {
+        let items = nav_from("goals/lead.html", Page::Goal);
+        assert_eq!(items.len(), 6);
+        let current: Vec<_> = items.iter().filter(|i| i.2).map(|i| i.0).collect();
+        assert_eq!(current, ["Goals"]);
+        assert_eq!(items[0], ("Home", "../index.html".to_string(), false));
+        assert_eq!(items[5].1, "../search.html");
+    }
+
+    #[test]
+    fn the_404_page_marks_no_entry_current() {
+        assert!(nav_from("404.html", Page::NotFound).iter().all(|i| !i.2));
+        let session = nav_from("sessions/2026/a.html", Page::Session);
+        assert_eq!(session[1], ("Timeline", "../../timeline.html".to_string(), true));
     }
 }

@@ -508,8 +508,8 @@ mod output_paths {
 
     use mentorlog::BuildOptions;
     use mentorlog::diag::Diagnostics;
-    use mentorlog::project::{Build, Project};
     use mentorlog::layout::OUTPUT_MARKER;
+    use mentorlog::project::{Build, Project};
     use mentorlog::write::{Source, Staging, check_output};
     use proptest::prelude::*;
 
