@@ -44,7 +44,11 @@ use std::process::Command;
 
 use mentorlog::BuildOptions;
 
-use crate::harness::{EPOCH, Fixture, Run, assert_diagnostic, build, mentorlog, mentorlog_env, one, text, try_build};
+use snapbox::str;
+
+use crate::harness::{
+    EPOCH, Fixture, Run, Test, assert_diagnostic, build, mentorlog, mentorlog_env, one, text, try_build,
+};
 
 /// Runs `check` in the fixture.
 fn check(fixture: &Fixture) -> Run {
@@ -421,131 +425,83 @@ fn c17_the_same_goal_declared_in_two_sessions_is_an_update() {
     assert!(!built.has("goals/lead-2.html"), "one goal, not two");
 }
 
+/// A declaration with a mistake is one error: the sessions that update it later must not
+/// each add an "unknown goal" or "unknown commitment" error that only repeats the first
+/// (the whole stderr shows there is none). The invalid ids are updated later under the
+/// spelling the error suggests; a commitment's wrong `what` is no update of a known one
+/// either, not even on the entry itself.
 #[test]
-fn c44_a_goal_declared_with_a_wrong_title_is_one_error_not_one_per_update() {
-    // The declaration is dropped, but its id is known: the sessions updating it must not
-    // each add an "unknown goal" error that only repeats the first.
-    let f = Fixture::new(&[
+fn c44_c48_a_declaration_with_a_mistake_is_one_error_not_one_per_update() {
+    let cases = [
         (
-            A,
-            "---\ndate: 2026-01-08\ngoals:\n  - id: group-lead\n    title: [not, text]\n    horizon: career\n---\n",
-        ),
-        (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ngoals:\n  - id: group-lead\n    progress: 30\n---\n",
-        ),
-        (
-            "sessions/2026-02-05-c.md",
-            "---\ndate: 2026-02-05\ngoals:\n  - id: group-lead\n    note: Ran the planning meeting\n---\n",
-        ),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:5:12: error: `title` must be text, found a list"],
-    );
-    assert!(!run.stderr.contains("unknown goal"), "no follow-on error:\n{run}");
-}
+            "ids-and-history/goal-declared-with-a-wrong-title",
+            str![[r#"
+sessions/2026-01-08-a.md:5:12: error: `title` must be text, found a list
+  |
+5 |     title: [not, text]
+  |            ^
+help: write it on one line after the colon
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c45_a_goal_declared_with_an_invalid_id_is_one_error_not_one_per_update() {
-    // The later sessions use the id the error suggests: they wait for the declaration to
-    // be fixed, and must not each add an "unknown goal" error.
-    let f = Fixture::new(&[
-        (
-            A,
-            "---\ndate: 2026-01-08\ngoals:\n  - id: Group Lead\n    title: Lead a group\n    horizon: career\n---\n",
+"#]],
         ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ngoals:\n  - id: group-lead\n    progress: 30\n---\n",
-        ),
-        (
-            "sessions/2026-02-05-c.md",
-            "---\ndate: 2026-02-05\ngoals:\n  - id: group-lead\n    note: Ran the planning meeting\n---\n",
-        ),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:4:9: error: goal id `Group Lead` may only use a-z, 0-9 and `-`"],
-    );
-    assert!(run.stderr.contains("help: write it as `group-lead`"), "{run}");
-    assert!(!run.stderr.contains("unknown goal"), "no follow-on error:\n{run}");
-}
+            "ids-and-history/goal-declared-with-an-invalid-id",
+            str![[r#"
+sessions/2026-01-08-a.md:4:9: error: goal id `Group Lead` may only use a-z, 0-9 and `-`
+  |
+4 |   - id: Group Lead
+  |         ^
+help: write it as `group-lead`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c46_a_commitment_made_with_an_invalid_id_is_one_error_not_one_per_update() {
-    let f = Fixture::new(&[
-        (
-            A,
-            "---\ndate: 2026-01-08\ncommitments:\n  - id: Send Template\n    who: mentor\n    what: Send the template\n---\n",
+"#]],
         ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    due: 2026-02-01\n---\n",
-        ),
-        (
-            "sessions/2026-02-05-c.md",
-            "---\ndate: 2026-02-05\ncommitments:\n  - id: send-template\n    status: done\n---\n",
-        ),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:4:9: error: commitment id `Send Template` may only use a-z, 0-9 and `-`"],
-    );
-    assert!(run.stderr.contains("help: write it as `send-template`"), "{run}");
-    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
-}
+            "ids-and-history/commitment-made-with-an-invalid-id",
+            str![[r#"
+sessions/2026-01-08-a.md:4:9: error: commitment id `Send Template` may only use a-z, 0-9 and `-`
+  |
+4 |   - id: Send Template
+  |         ^
+help: write it as `send-template`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c47_a_commitment_made_with_a_wrong_what_is_one_error_not_one_per_update() {
-    // Not even on the entry itself: it has an id, but it is no update of a known one.
-    let f = Fixture::new(&[
-        (
-            A,
-            "---\ndate: 2026-01-08\ncommitments:\n  - id: send-template\n    who: mentor\n    what: [send, template]\n---\n",
+"#]],
         ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    status: done\n---\n",
-        ),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:6:11: error: `what` must be text, found a list"],
-    );
-    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
-}
+            "ids-and-history/commitment-made-with-a-wrong-what",
+            str![[r#"
+sessions/2026-01-08-a.md:6:11: error: `what` must be text, found a list
+  |
+6 |     what: [send, template]
+  |           ^
+help: write it on one line after the colon
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c48_a_commitment_made_with_a_wrong_or_missing_who_is_one_error_not_one_per_update() {
-    let f = Fixture::new(&[
-        (
-            A,
-            "---\ndate: 2026-01-08\ncommitments:\n  - id: send-template\n    who: [mentor]\n    what: Send the template\n  - id: book-room\n    what: Book a room\n---\n",
+"#]],
         ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ncommitments:\n  - id: send-template\n    status: done\n  - id: book-room\n    note: Booked\n---\n",
+            "ids-and-history/commitment-made-with-a-wrong-or-missing-who",
+            str![[r#"
+sessions/2026-01-08-a.md:5:10: error: `who` must be text, found a list
+  |
+5 |     who: [mentor]
+  |          ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:7:9: error: the commitment `Book a room` needs `who`
+  |
+7 |   - id: book-room
+  |         ^
+help: add `who: mentor`, `who: mentee` or `who: both`
+2 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (2, 0),
-        &[
-            "sessions/2026-01-08-a.md:5:10: error: `who` must be text, found a list",
-            "sessions/2026-01-08-a.md:7:9: error: the commitment `Book a room` needs `who`",
-        ],
-    );
-    assert!(!run.stderr.contains("unknown commitment"), "no follow-on error:\n{run}");
+    ];
+    for (case, stderr) in cases {
+        Test::case(case).status(1).stderr(stderr).run();
+    }
 }
 
 #[test]

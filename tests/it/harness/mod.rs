@@ -2,6 +2,10 @@
 //! date, write small fixture journals into temporary folders, read pages with `scraper`,
 //! and run the `mentorlog` binary with `SOURCE_DATE_EPOCH` set.
 
+mod test;
+
+pub(crate) use test::Test;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -185,7 +189,7 @@ pub(crate) fn copy_example(dest: &Path) {
     copy_dir(&example_dir(), dest, &["public"]);
 }
 
-fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
+pub(crate) fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
     std::fs::create_dir_all(to).expect("create folder");
     let mut entries: Vec<_> = std::fs::read_dir(from)
         .expect("read folder")
