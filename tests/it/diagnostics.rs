@@ -1,297 +1,340 @@
 //! `mentorlog check`: one fixture per diagnostic, each with the exact `path:line:col`
 //! (or `path:` alone for a fault of the whole file) that PRODUCT.md's Diagnostics rule
-//! promises, the right level, a caret under the column and an actionable `help:`.
+//! promises, the right level, a caret under the column and an actionable `help:`. The
+//! journals are in `tests/catalogue/diagnostics/<case>/`; each test states the whole
+//! stderr.
 
-use crate::harness::{Fixture, INTRO_NOTE, assert_diagnostic, mentorlog, read_tree};
+use std::collections::BTreeMap;
 
-/// Runs `check` in the fixture and returns (exit code, stderr).
-fn check(fixture: &Fixture, extra: &[&str]) -> (i32, String) {
-    let mut args = vec!["check"];
-    args.extend_from_slice(extra);
-    let run = mentorlog(fixture.path(), args);
-    (run.code, run.stderr)
-}
+use snapbox::str;
 
-fn fixture(note_path: &str, note: &str) -> Fixture {
-    Fixture::new(&[(note_path, note)])
-}
+use crate::harness::{Test, mentorlog, read_tree};
 
+/// Each mistake is one error at its place with its help, and nothing else: no follow-on
+/// errors. Every problem of a run is reported at once, sorted by file and line.
 #[test]
-fn invalid_yaml_points_into_the_front_matter() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\ntitle: \"never closed\nkind: intro\n---\nBody\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:4:1: error: front matter is not valid YAML",
-    );
-}
-
-#[test]
-fn wrong_types_in_mentorlog_keys_are_errors() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\nduration: long\nprivate: maybe\n---\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number",
-    );
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:4:10: error: `private` must be `true` or `false`",
-    );
-}
-
-#[test]
-fn missing_required_journal_keys_are_errors() {
-    let f = Fixture::new(&[
-        ("journal.yaml", "title: T\nmentor: Dana\n"),
-        ("sessions/2026-01-08-a.md", "---\ndate: 2026-01-08\n---\n"),
-    ]);
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "journal.yaml: error: journal.yaml needs `mentee`");
-}
-
-#[test]
-fn a_goal_declared_without_a_title_is_an_error() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    progress: 10\n---\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/2026-01-08-a.md:4:9: error: unknown goal `lead`");
-    assert!(err.contains("add `title:`"), "{err}");
-}
-
-#[test]
-fn impossible_dates_without_a_fallback_are_errors() {
-    let f = fixture("sessions/notes.md", "---\ndate: 2026-02-30\n---\n");
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/notes.md:2:7: error: `date: 2026-02-30` is not a date");
-}
-
-#[test]
-fn progress_outside_0_to_100_is_an_error() {
-    let note = "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    title: Lead\n    progress: 150\n---\n";
-    let (code, err) = check(&fixture("sessions/2026-01-08-a.md", note), &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:6:15: error: `progress` must be a whole number (a percentage from 0 to 100), found `150`",
-    );
-}
-
-#[test]
-fn unknown_status_horizon_and_who_values_are_errors() {
-    let note = "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    title: Lead\n    horizon: galaxy\n    status: finished\ncommitments:\n  - who: nobody\n    what: Call\n  - what: Write\n    who: mentee\n    status: closed\n---\n";
-    let (code, err) = check(&fixture("sessions/2026-01-08-a.md", note), &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/2026-01-08-a.md:6:14: error: unknown horizon `galaxy`");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:7:13: error: unknown goal status `finished`",
-    );
-    assert_diagnostic(&err, "sessions/2026-01-08-a.md:9:10: error: unknown `who`: `nobody`");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:13:13: error: unknown commitment status `closed`",
-    );
-    assert_eq!(
-        err.matches(": error: ").count(),
-        4,
-        "one error each, no follow-on errors:\n{err}"
-    );
-}
-
-#[test]
-fn updating_an_undeclared_id_suggests_the_closest() {
-    let f = Fixture::new(&[
+fn each_mistake_is_one_error_at_its_place() {
+    let cases = [
+        // Invalid YAML points into the front matter.
         (
-            "sessions/2026-01-08-a.md",
-            "---\ndate: 2026-01-08\ngoals:\n  - id: group-lead\n    title: Lead a group\ncommitments:\n  - id: send-template\n    who: mentor\n    what: Send the template\n---\n",
+            "diagnostics/an-unclosed-quote",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: error: front matter is not valid YAML: found unexpected end of stream
+  |
+4 | kind: intro
+  | ^
+help: a quote or bracket opened in the front matter is never closed; check the lines above
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        // Wrong types in mentorlog's keys are errors.
+        (
+            "diagnostics/wrong-types-of-duration-and-private",
+            str![[r#"
+sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `long`
+  |
+3 | duration: long
+  |           ^
+help: write it like `duration: 60`
+sessions/2026-01-08-a.md:4:10: error: `private` must be `true` or `false`, found `maybe`; until it says which, the note is kept private
+  |
+4 | private: maybe
+  |          ^
+help: write `private: true` or `private: false`
+2 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        // A journal.yaml without a required key.
+        (
+            "diagnostics/journal-yaml-without-mentee",
+            str![[r#"
+journal.yaml: error: journal.yaml needs `mentee`
+help: add a line `mentee: …` with the mentee's name
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        // A goal declared without a title is an unknown goal, with the help to declare it.
+        (
+            "diagnostics/a-goal-declared-without-a-title",
+            str![[r#"
+sessions/2026-01-08-a.md:4:9: error: unknown goal `lead`
+  |
+4 |   - id: lead
+  |         ^
+help: to declare a new goal, add `title:` (and `horizon:`) to this entry
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        // An impossible date, and no date in the file name to fall back on.
+        (
+            "diagnostics/an-impossible-date",
+            str![[r#"
+sessions/notes.md:2:7: error: `date: 2026-02-30` is not a date
+  |
+2 | date: 2026-02-30
+  |       ^
+help: write it as `date: YYYY-MM-DD`, e.g. `date: 2026-01-08`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ngoals:\n  - id: grup-lead\n    progress: 20\ncommitments:\n  - id: send-templte\n    status: done\n---\n",
-        ),
-    ]);
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/2026-01-22-b.md:4:9: error: unknown goal `grup-lead`");
-    assert!(err.contains("help: did you mean `group-lead`?"), "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-22-b.md:7:9: error: unknown commitment `send-templte`",
-    );
-    assert!(err.contains("help: did you mean `send-template`?"), "{err}");
-}
+            "diagnostics/progress-outside-0-to-100",
+            str![[r#"
+sessions/2026-01-08-a.md:6:15: error: `progress` must be a whole number (a percentage from 0 to 100), found `150`
+  |
+6 |     progress: 150
+  |               ^
+help: write it like `progress: 60`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn a_step_marked_done_must_exist() {
-    let f = Fixture::new(&[
+"#]],
+        ),
+        // Unknown status, horizon and `who` values: one error each.
         (
-            "sessions/2026-01-08-a.md",
-            "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    title: Lead\n    steps: [Run the planning review, Coach a junior PM]\n---\n",
+            "diagnostics/unknown-status-horizon-and-who",
+            str![[r#"
+sessions/2026-01-08-a.md:6:14: error: unknown horizon `galaxy`
+  |
+6 |     horizon: galaxy
+  |              ^
+help: use `career`, `work` or `day-to-day`
+sessions/2026-01-08-a.md:7:13: error: unknown goal status `finished`
+  |
+7 |     status: finished
+  |             ^
+help: use `active`, `achieved`, `paused` or `dropped`
+sessions/2026-01-08-a.md:9:10: error: unknown `who`: `nobody`
+  |
+9 |   - who: nobody
+  |          ^
+help: use `mentor`, `mentee` or `both`
+sessions/2026-01-08-a.md:13:13: error: unknown commitment status `closed`
+   |
+13 |     status: closed
+   |             ^
+help: use `open`, `done` or `dropped`
+4 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
+        // Updating an undeclared id suggests the closest.
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ngoals:\n  - id: lead\n    done: [Run the planing review]\n---\n",
+            "diagnostics/updating-an-undeclared-id",
+            str![[r#"
+sessions/2026-01-22-b.md:4:9: error: unknown goal `grup-lead`
+  |
+4 |   - id: grup-lead
+  |         ^
+help: did you mean `group-lead`? To declare a new goal, add `title:`
+sessions/2026-01-22-b.md:7:9: error: unknown commitment `send-templte`
+  |
+7 |   - id: send-templte
+  |         ^
+help: did you mean `send-template`? To make a new commitment, add `who:` and `what:`
+2 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
-    ]);
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-22-b.md:5:11: error: goal `lead` has no step `Run the planing review`",
-    );
-    assert!(err.contains("help: did you mean `Run the planning review`?"), "{err}");
-}
+        // A step marked done must exist; the closest is suggested.
+        (
+            "diagnostics/a-step-marked-done-that-does-not-exist",
+            str![[r#"
+sessions/2026-01-22-b.md:5:11: error: goal `lead` has no step `Run the planing review`
+  |
+5 |     done: [Run the planing review]
+  |           ^
+help: did you mean `Run the planning review`?
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn whole_file_faults_have_no_line_or_column() {
-    let f = Fixture::new(&[("sessions/notes.md", "Just a thought, no date anywhere.\n")]);
-    f.write(
-        "sessions/2026-01-08-latin1.md",
-        b"---\ndate: 2026-01-08\ntitle: caf\xe9\n---\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/2026-01-08-latin1.md: error: the note is not UTF-8 text");
-    assert_diagnostic(&err, "sessions/notes.md: error: the note has no date");
-}
+"#]],
+        ),
+        // Faults of a whole file have no line or column.
+        (
+            "diagnostics/whole-file-faults",
+            str![[r#"
+sessions/2026-01-08-latin1.md: error: the note is not UTF-8 text
+help: save it as UTF-8
+sessions/notes.md: error: the note has no date
+help: add `date: YYYY-MM-DD` to its front matter, or start the file name with the date (2026-01-08-….md)
+2 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn unterminated_front_matter_is_an_error_at_its_start() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\ntitle: Forgot to close\n\nNotes\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:1:1: error: the front matter starts with `---` but never ends",
-    );
+"#]],
+        ),
+        // Unterminated front matter is an error at its start.
+        (
+            "diagnostics/unterminated-front-matter",
+            str![[r#"
+sessions/2026-01-08-a.md:1:1: error: the front matter starts with `---` but never ends
+  |
+1 | ---
+  | ^
+help: add a line with `---` after the last front-matter line
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        // Every problem in one run, sorted by file and line.
+        (
+            "diagnostics/problems-in-two-files",
+            str![[r#"
+sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `long`
+  |
+3 | duration: long
+  |           ^
+help: write it like `duration: 60`
+sessions/2026-01-08-a.md:4:7: error: `kind` must be text, found a list
+  |
+4 | kind: [a, b]
+  |       ^
+help: write it on one line after the colon
+sessions/b.md: error: the note has no date
+help: add `date: YYYY-MM-DD` to its front matter, or start the file name with the date (2026-01-08-….md)
+3 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ];
+    for (case, stderr) in cases {
+        Test::case(case).status(1).stderr(stderr).run();
+    }
 }
 
 #[test]
 fn unknown_keys_and_fallback_dates_are_warnings_that_strict_turns_into_errors() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 4th of January\ncomitments: []\n---\n",
-    );
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 0, "warnings alone pass:\n{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-01-08-a.md:2:7: warning: `date: 4th of January` is not a date; the file name's date 2026-01-08 is used",
-    );
-    assert_diagnostic(&err, "sessions/2026-01-08-a.md:3:1: warning: unknown key `comitments`");
-    assert!(err.contains("help: did you mean `commitments`?"), "{err}");
-    let (code, err) = check(&f, &["--strict"]);
-    assert_eq!(code, 1, "{err}");
-    assert_diagnostic(&err, "sessions/2026-01-08-a.md:3:1: error: unknown key `comitments`");
+    let case = "diagnostics/an-unknown-key-and-a-fallback-date";
+    Test::case(case)
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:2:7: warning: `date: 4th of January` is not a date; the file name's date 2026-01-08 is used
+  |
+2 | date: 4th of January
+  |       ^
+help: write it as `date: YYYY-MM-DD`
+sessions/2026-01-08-a.md:3:1: warning: unknown key `comitments`
+  |
+3 | comitments: []
+  | ^
+help: did you mean `commitments`?
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    Test::case(case)
+        .args(["check", "--strict"])
+        .status(1)
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:2:7: error: `date: 4th of January` is not a date; the file name's date 2026-01-08 is used
+  |
+2 | date: 4th of January
+  |       ^
+help: write it as `date: YYYY-MM-DD`
+sessions/2026-01-08-a.md:3:1: error: unknown key `comitments`
+  |
+3 | comitments: []
+  | ^
+help: did you mean `commitments`?
+1 session(s) checked: 2 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }
 
 #[test]
 fn notes_about_history_never_fail_even_with_strict() {
     // A 40-day gap, a commitment overdue on the build date (2026-11-25) and a stale goal.
-    let f = Fixture::new(&[
-        (
-            "sessions/2026-09-01-a.md",
-            "---\ndate: 2026-09-01\ngoals:\n  - id: lead\n    title: Lead\ncommitments:\n  - id: call\n    who: mentor\n    what: Call Ruth\n    due: 2026-09-10\n---\n",
-        ),
-        ("sessions/2026-10-11-b.md", "---\ndate: 2026-10-11\n---\n"),
-        ("sessions/2026-10-25-c.md", "---\ndate: 2026-10-25\n---\n"),
-        ("sessions/2026-11-08-d.md", "---\ndate: 2026-11-08\n---\n"),
-    ]);
-    let (code, err) = check(&f, &["--strict"]);
-    assert_eq!(code, 0, "{err}");
-    assert_diagnostic(
-        &err,
-        "sessions/2026-10-11-b.md:2:7: note: 40 days since the previous session",
-    );
-    assert_diagnostic(
-        &err,
-        "sessions/2026-09-01-a.md:7:9: note: commitment `call` (mentor) was due 2026-09-10 and is still open",
-    );
-    assert_diagnostic(
-        &err,
-        "sessions/2026-09-01-a.md:4:9: note: goal `lead` has not been touched in the last 3 sessions",
-    );
-    assert!(!err.contains(": error:"), "{err}");
-}
+    Test::case("diagnostics/notes-about-history")
+        .args(["check", "--strict"])
+        .stderr(str![[r#"
+sessions/2026-09-01-a.md:4:9: note: goal `lead` has not been touched in the last 3 sessions
+  |
+4 |   - id: lead
+  |         ^
+help: update it, or set `status: paused` if it is on hold
+sessions/2026-09-01-a.md:7:9: note: commitment `call` (mentor) was due 2026-09-10 and is still open
+  |
+7 |   - id: call
+  |         ^
+help: close it with `status: done` or `status: dropped` in the next session, or give it a new `due:`
+sessions/2026-10-11-b.md:2:7: note: 40 days since the previous session, more than 1.5 × the agreed 14 days
+  |
+2 | date: 2026-10-11
+  |       ^
+help: long gaps are the first sign a mentorship is fading; the timeline marks this one
+4 session(s) checked: 0 error(s), 0 warning(s), 3 note(s)
 
-#[test]
-fn every_problem_is_reported_in_one_run_sorted_by_file_and_line() {
-    let f = Fixture::new(&[
-        (
-            "sessions/2026-01-08-a.md",
-            "---\ndate: 2026-01-08\nduration: long\nkind: [a, b]\n---\n",
-        ),
-        ("sessions/b.md", "no date\n"),
-    ]);
-    let (code, err) = check(&f, &[]);
-    assert_eq!(code, 1);
-    let heads: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
-    assert_eq!(heads.len(), 3, "{err}");
-    assert!(heads[0].starts_with("sessions/2026-01-08-a.md:3:"), "{err}");
-    assert!(heads[1].starts_with("sessions/2026-01-08-a.md:4:"), "{err}");
-    assert!(heads[2].starts_with("sessions/b.md: error"), "{err}");
+"#]])
+        .run();
 }
 
 #[test]
 fn paths_outside_the_current_folder_are_absolute_and_nothing_is_written() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\nduration: long\n---\n",
-    );
+    // Run from another folder, which this builder cannot do: it gives the journal.
+    let test = Test::case("diagnostics/a-duration-that-is-not-a-number");
     let elsewhere = tempfile::tempdir().unwrap();
-    let run = mentorlog(elsewhere.path(), ["check".as_ref(), f.path().as_os_str()]);
+    let run = mentorlog(elsewhere.path(), ["check".as_ref(), test.path().as_os_str()]);
     assert_eq!(run.code, 1, "{run}");
-    let absolute = f.path().join("sessions/2026-01-08-a.md");
-    assert!(
-        run.stderr.starts_with(&format!("{}:3:11: error:", absolute.display())),
-        "{run}"
+    let root = test.path().to_string_lossy();
+    snapbox::assert_data_eq!(
+        run.stderr.replace(&*root, "[ROOT]"),
+        str![[r#"
+[ROOT]/sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `long`
+  |
+3 | duration: long
+  |           ^
+help: write it like `duration: 60`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]]
     );
-    assert!(!f.path().join("public").exists(), "check must not write a site");
+    assert!(!test.path().join("public").exists(), "check must not write a site");
 }
 
 #[test]
 fn colours_only_on_a_terminal() {
-    let f = fixture(
-        "sessions/2026-01-08-a.md",
-        "---\ndate: 2026-01-08\nduration: long\n---\n",
-    );
-    let (_, err) = check(&f, &[]);
+    // Not a terminal here: the whole stderr, compared exactly, has no escape codes.
+    let done = Test::case("diagnostics/a-duration-that-is-not-a-number")
+        .status(1)
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `long`
+  |
+3 | duration: long
+  |           ^
+help: write it like `duration: 60`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
     assert!(
-        !err.contains('\u{1b}'),
-        "no escape codes when stderr is not a terminal:\n{err}"
+        !done.run.stderr.contains('\u{1b}'),
+        "no escape codes when stderr is not a terminal"
     );
 }
 
 #[test]
 fn check_reports_errors_and_writes_nothing() {
-    let fixture = Fixture::new(&[
-        ("sessions/2026-10-01-intro.md", INTRO_NOTE),
-        (
-            "sessions/2026-10-15-second.md",
-            "---\ndate: 2026-10-15\ngoals:\n  - id: grup-lead\n    progress: 20\n---\n",
-        ),
-    ]);
-    let before = read_tree(fixture.path());
-    let run = mentorlog(fixture.path(), ["check"]);
-    assert_eq!(run.code, 1, "{run}");
-    assert!(run.stderr.contains("sessions/2026-10-15-second.md:4:"), "{run}");
-    assert!(run.stderr.contains("unknown goal `grup-lead`"), "{run}");
-    assert!(read_tree(fixture.path()) == before, "check changed the journal");
+    let mut before = BTreeMap::new();
+    let done = Test::case("diagnostics/an-unknown-goal-beside-a-good-session")
+        .setup(|dir| before = read_tree(dir))
+        .status(1)
+        .stderr(str![[r#"
+sessions/2026-10-01-intro.md:11:9: note: commitment `send-template` (mentor) was due 2026-10-15 and is still open
+   |
+11 |   - id: send-template
+   |         ^
+help: close it with `status: done` or `status: dropped` in the next session, or give it a new `due:`
+sessions/2026-10-15-second.md:4:9: error: unknown goal `grup-lead`
+  |
+4 |   - id: grup-lead
+  |         ^
+help: did you mean `group-lead`? To declare a new goal, add `title:`
+1 error(s), 0 warning(s), 1 note(s)
+
+"#]])
+        .stdout(str![])
+        .run();
+    assert!(read_tree(done.path()) == before, "check changed the journal");
 }

@@ -3,10 +3,9 @@
 use std::path::Path;
 
 use mentorlog::BuildOptions;
+use snapbox::str;
 
-use crate::harness::try_build;
-
-use super::{A, note};
+use crate::harness::{Test, try_build};
 
 /// Found by the `markdown` fuzz target (a false alarm of its first, text-based check, kept
 /// as a guard): a broken tag whose text reads like a `javascript:` link must stay text.
@@ -37,23 +36,74 @@ fn fuzz_markdown_a_broken_tag_that_reads_like_a_link_stays_text() {
 }
 
 /// Inputs the fuzz targets (fuzz/) found or that guard what they check: the load of each
-/// must end with a journal or errors, never a panic.
+/// must end with a journal or errors, never a panic; `check` says which, exactly.
 #[test]
 fn fuzz_reproducers_load_or_report() {
-    let cases: &[&str] = &[
+    let cases = [
         // An alias to an anchor inside a tagged value.
-        "---\ndate: 2026-01-08\na: !t &x [1]\nb: *x\n---\n",
+        (
+            "fuzz-reproducers/an-alias-to-an-anchor-inside-a-tagged-value",
+            0,
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: warning: unknown key `a`
+  |
+3 | a: !t &x [1]
+  | ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+sessions/2026-01-08-a.md:4:1: warning: unknown key `b`
+  |
+4 | b: *x
+  | ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]],
+        ),
         // Keys that are lists, mappings and null.
-        "---\ndate: 2026-01-08\n[a]: 1\n{b: 2}: 3\n~: 4\n? c\n---\n",
+        (
+            "fuzz-reproducers/keys-that-are-lists-mappings-and-null",
+            0,
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: warning: unknown key `[a]`
+  |
+3 | [a]: 1
+  | ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+sessions/2026-01-08-a.md:4:1: warning: unknown key `{b: 2}`
+  |
+4 | {b: 2}: 3
+  | ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+sessions/2026-01-08-a.md:5:1: warning: unknown key `null`
+  |
+5 | ~: 4
+  | ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+sessions/2026-01-08-a.md:6:3: warning: unknown key `c`
+  |
+6 | ? c
+  |   ^
+help: mentorlog reads `date`, `title`, `kind`, `duration`, `topics`, `tags`, `categories`, `category`, `draft`, `private`, `goals`, `commitments`
+1 session(s) checked: 0 error(s), 4 warning(s), 0 note(s)
+
+"#]],
+        ),
         // A `...` document end instead of `---`.
-        "---\ndate: 2026-01-08\n...\nBody\n",
+        (
+            "fuzz-reproducers/a-document-end-instead-of-dashes",
+            0,
+            str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
     ];
-    for (i, text) in cases.iter().enumerate() {
-        let f = note(A, text);
-        let (result, built) = try_build(f.path(), &BuildOptions::default());
+    for (case, status, stderr) in cases {
+        let done = Test::case(case).status(status).stderr(stderr).run();
+        let (result, built) = try_build(done.path(), &BuildOptions::default());
         assert!(
             result.is_ok() || built.count(mentorlog::diag::Severity::Error) > 0,
-            "case {i}: {result:?}"
+            "{case}: {result:?}"
         );
     }
 }

@@ -1,37 +1,48 @@
 //! The catalogue: journal.yaml.
 
-use crate::harness::Fixture;
+use snapbox::str;
 
-use super::{A, check, expect};
+use crate::harness::Test;
 
 #[test]
 fn c36_journal_yaml_missing() {
-    let f = Fixture::new(&[(A, "---\ndate: 2026-01-08\n---\n")]);
-    std::fs::remove_file(f.path().join("journal.yaml")).unwrap();
-    let run = check(&f);
-    assert_eq!(run.code, 1, "{run}");
-    assert!(
-        run.stderr
-            .contains("is not a mentorlog journal: it has no journal.yaml"),
-        "{run}"
-    );
+    Test::case("journal-yaml/missing")
+        .setup(|dir| std::fs::remove_file(dir.join("journal.yaml")).unwrap())
+        .status(1)
+        .stderr(str![[r#"
+error: `.` is not a mentorlog journal: it has no journal.yaml
+
+"#]])
+        .run();
 }
 
 #[test]
 fn c37_journal_yaml_empty() {
-    let f = Fixture::new(&[("journal.yaml", ""), (A, "---\ndate: 2026-01-08\n---\n")]);
-    expect(&f, 1, (1, 0), &["journal.yaml: error: journal.yaml is empty"]);
+    Test::case("journal-yaml/empty")
+        .status(1)
+        .stderr(str![[r#"
+journal.yaml: error: journal.yaml is empty
+help: write at least `title:`, `mentor:` and `mentee:`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }
 
 #[test]
 fn c38_journal_yaml_is_a_folder() {
-    let f = Fixture::new(&[(A, "---\ndate: 2026-01-08\n---\n")]);
-    std::fs::remove_file(f.path().join("journal.yaml")).unwrap();
-    std::fs::create_dir(f.path().join("journal.yaml")).unwrap();
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &["journal.yaml: error: journal.yaml is a folder, not a file"],
-    );
+    // Git holds no empty folder: the test makes it.
+    Test::case("journal-yaml/a-folder")
+        .setup(|dir| {
+            std::fs::remove_file(dir.join("journal.yaml")).unwrap();
+            std::fs::create_dir(dir.join("journal.yaml")).unwrap();
+        })
+        .status(1)
+        .stderr(str![[r#"
+journal.yaml: error: journal.yaml is a folder, not a file
+help: journal.yaml is a text file with at least `title:`, `mentor:` and `mentee:` lines
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }

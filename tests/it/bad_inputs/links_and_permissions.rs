@@ -1,29 +1,35 @@
-//! The catalogue: links and permissions.
+//! The catalogue: links and permissions. Git holds neither links nor permissions, so the
+//! tests make them.
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 
-use crate::harness::{Fixture, assert_diagnostic};
+use mentorlog::BuildOptions;
+use snapbox::str;
 
-use super::{A, as_nobody, counts, expect, note, open_to_all};
+use crate::harness::{Test, build};
+
+use super::{as_nobody, open_to_all};
 
 #[test]
 fn c33_a_symlink_loop_under_sessions_is_left_out() {
-    let f = note(A, "---\ndate: 2026-01-08\n---\nA.\n");
-    symlink(".", f.path().join("sessions/loop")).unwrap();
-    symlink("2026-01-22-y.md", f.path().join("sessions/2026-01-22-x.md")).unwrap();
-    symlink("2026-01-22-x.md", f.path().join("sessions/2026-01-22-y.md")).unwrap();
-    let run = expect(
-        &f,
-        0,
-        (0, 3),
-        &[
-            "sessions/loop: warning: left out: this is a symbolic link to a folder, and mentorlog does not follow those",
-            "sessions/2026-01-22-x.md: warning: left out: this symbolic link leads nowhere",
-            "sessions/2026-01-22-y.md: warning: left out: this symbolic link leads nowhere",
-        ],
-    );
-    assert!(run.stderr.contains("1 session(s) checked"), "{run}");
-    assert!(f.build().has("sessions/2026-01-08-a.html"));
+    let done = Test::case("links-and-permissions/a-symlink-loop-under-sessions")
+        .setup(|dir| {
+            symlink(".", dir.join("sessions/loop")).unwrap();
+            symlink("2026-01-22-y.md", dir.join("sessions/2026-01-22-x.md")).unwrap();
+            symlink("2026-01-22-x.md", dir.join("sessions/2026-01-22-y.md")).unwrap();
+        })
+        .stderr(str![[r#"
+sessions/2026-01-22-x.md: warning: left out: this symbolic link leads nowhere (Too many levels of symbolic links)
+help: point the link at a file inside the journal, or delete it
+sessions/2026-01-22-y.md: warning: left out: this symbolic link leads nowhere (Too many levels of symbolic links)
+help: point the link at a file inside the journal, or delete it
+sessions/loop: warning: left out: this is a symbolic link to a folder, and mentorlog does not follow those
+help: move or copy the files into the journal's own folders
+1 session(s) checked: 0 error(s), 3 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    assert!(build(done.path(), &BuildOptions::default()).has("sessions/2026-01-08-a.html"));
 }
 
 #[test]
@@ -35,27 +41,25 @@ fn c34_a_symlink_out_of_the_journal_is_not_followed() {
     )
     .unwrap();
     std::fs::write(outside.path().join("passwd"), "Canary: a system file\n").unwrap();
-    let f = Fixture::new(&[
-        (A, "---\ndate: 2026-01-08\n---\n[A photo](../static/photo.png)\n"),
-        ("static/photo.png", "png"),
-        ("sessions/2026-01-10-inside.md", "---\ndate: 2026-01-10\n---\nInside.\n"),
-    ]);
     let real = outside.path().canonicalize().unwrap();
-    symlink(real.join("secret.md"), f.path().join("sessions/2026-01-09-secret.md")).unwrap();
-    symlink(real.join("passwd"), f.path().join("static/passwd")).unwrap();
-    // A link that stays inside the journal is read like the file it points to.
-    symlink("2026-01-10-inside.md", f.path().join("sessions/2026-01-11-alias.md")).unwrap();
-    let run = expect(
-        &f,
-        0,
-        (0, 2),
-        &[
-            "sessions/2026-01-09-secret.md: warning: left out: this symbolic link leads outside the journal",
-            "static/passwd: warning: left out: this symbolic link leads outside the journal",
-        ],
-    );
-    assert!(run.stderr.contains("3 session(s) checked"), "{run}");
-    let built = f.build();
+    // The warnings name the link's target; `[..]` stands for the temporary folder.
+    let done = Test::case("links-and-permissions/a-symlink-out-of-the-journal")
+        .setup(|dir| {
+            symlink(real.join("secret.md"), dir.join("sessions/2026-01-09-secret.md")).unwrap();
+            symlink(real.join("passwd"), dir.join("static/passwd")).unwrap();
+            // A link that stays inside the journal is read like the file it points to.
+            symlink("2026-01-10-inside.md", dir.join("sessions/2026-01-11-alias.md")).unwrap();
+        })
+        .stderr(str![[r#"
+sessions/2026-01-09-secret.md: warning: left out: this symbolic link leads outside the journal, to `[..]/secret.md`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+static/passwd: warning: left out: this symbolic link leads outside the journal, to `[..]/passwd`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+3 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let built = build(done.path(), &BuildOptions::default());
     assert!(built.has("sessions/2026-01-11-alias.html"));
     assert!(!built.has("static/passwd") && !built.has("sessions/2026-01-09-secret.html"));
     for (path, bytes) in &built.files {
@@ -66,28 +70,34 @@ fn c34_a_symlink_out_of_the_journal_is_not_followed() {
 
 #[test]
 fn c35_an_unreadable_note_and_folder_are_errors_of_the_whole_file() {
-    let f = Fixture::new(&[
-        (A, "---\ndate: 2026-01-08\n---\nA.\n"),
-        ("sessions/2026-01-22-locked.md", "---\ndate: 2026-01-22\n---\nB.\n"),
-        ("sessions/private/2026-02-05-c.md", "---\ndate: 2026-02-05\n---\nC.\n"),
-    ]);
-    open_to_all(f.path());
-    let locked = f.path().join("sessions/2026-01-22-locked.md");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let folder = f.path().join("sessions/private");
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let Some(run) = as_nobody(f.path(), &["check".as_ref()]) else {
+    // Run as a user whom permissions stop, which this builder cannot do: the journal is
+    // the builder's, the run and the whole-stderr comparison are `as_nobody`'s.
+    let test = Test::case("links-and-permissions/an-unreadable-note-and-folder").setup(|dir| {
+        open_to_all(dir);
+        let locked = dir.join("sessions/2026-01-22-locked.md");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let folder = dir.join("sessions/private");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o000)).unwrap();
+    });
+    let run = as_nobody(test.path(), &["check".as_ref()]);
+    std::fs::set_permissions(
+        test.path().join("sessions/private"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    let Some(run) = run else {
         return;
     };
     assert_eq!(run.code, 1, "{run}");
-    assert_eq!(counts(&run), (2, 0), "{run}");
-    assert_diagnostic(
-        &run.stderr,
-        "sessions/2026-01-22-locked.md: error: cannot read the note: Permission denied",
+    snapbox::assert_data_eq!(
+        run.stderr,
+        str![[r#"
+sessions/2026-01-22-locked.md: error: cannot read the note: Permission denied: the user running mentorlog may not do this here; check the permissions of the file or folder and of the folders above it
+help: check the file's permissions (mentorlog needs to read every file of the journal)
+sessions/private: error: cannot read this folder: Permission denied: the user running mentorlog may not do this here; check the permissions of the file or folder and of the folders above it
+help: check the folder's permissions (mentorlog needs to read every file of the journal)
+2 error(s), 0 warning(s), 0 note(s)
+
+"#]]
     );
-    assert_diagnostic(
-        &run.stderr,
-        "sessions/private: error: cannot read this folder: Permission denied",
-    );
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

@@ -1,54 +1,58 @@
 //! The catalogue: merge conflicts.
 
-use crate::harness::Fixture;
+use snapbox::str;
 
-use super::{A, expect, note};
+use crate::harness::Test;
 
+/// An unresolved merge conflict is one error at its `<<<<<<<` line, with no parser error
+/// on top; in a note's body the rest of the note is still checked, and a conflict shown
+/// in a code block is text.
 #[test]
-fn c07_merge_conflict_in_front_matter_is_one_clear_error() {
-    let f = note(
-        A,
-        "---\ndate: 2026-01-08\n<<<<<<< HEAD\ntitle: Ours\n=======\ntitle: Theirs\n>>>>>>> dana/notes\n---\nBody\n",
-    );
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:3:1: error: an unresolved git merge conflict"],
-    );
-    assert!(!run.stderr.contains("YAML"), "no parser error on top:\n{run}");
-}
-
-#[test]
-fn c08_merge_conflict_in_a_note_body_and_the_rest_still_checked() {
-    let f = note(
-        A,
-        "---\ndate: 2026-01-08\ncomitments: []\n---\nBefore.\n\n<<<<<<< HEAD\nWe agreed on A.\n=======\nWe agreed on B.\n>>>>>>> sam/notes\n\n```text\n<<<<<<< an example in a code block is text\n=======\n>>>>>>> end\n```\n",
-    );
-    expect(
-        &f,
-        1,
-        (1, 1),
-        &[
-            "sessions/2026-01-08-a.md:3:1: warning: unknown key `comitments`",
-            "sessions/2026-01-08-a.md:7:1: error: an unresolved git merge conflict",
-        ],
-    );
-}
-
-#[test]
-fn c09_merge_conflict_in_journal_yaml() {
-    let f = Fixture::new(&[
+fn c07_c09_a_merge_conflict_is_one_clear_error() {
+    let cases = [
         (
-            "journal.yaml",
-            "title: T\n<<<<<<< HEAD\nmentor: Dana\n=======\nmentor: Dana Levi\n>>>>>>> main\nmentee: Sam\n",
+            "merge-conflicts/in-front-matter",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: error: an unresolved git merge conflict
+  |
+3 | <<<<<<< HEAD
+  | ^
+help: keep what is right from both sides, then delete the `<<<<<<<`, `=======` and `>>>>>>>` lines
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
-        (A, "---\ndate: 2026-01-08\n---\n"),
-    ]);
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &["journal.yaml:2:1: error: an unresolved git merge conflict"],
-    );
+        (
+            "merge-conflicts/in-a-note-body",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: warning: unknown key `comitments`
+  |
+3 | comitments: []
+  | ^
+help: did you mean `commitments`?
+sessions/2026-01-08-a.md:7:1: error: an unresolved git merge conflict
+  |
+7 | <<<<<<< HEAD
+  | ^
+help: keep what is right from both sides, then delete the `<<<<<<<`, `=======` and `>>>>>>>` lines
+1 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "merge-conflicts/in-journal-yaml",
+            str![[r#"
+journal.yaml:2:1: error: an unresolved git merge conflict
+  |
+2 | <<<<<<< HEAD
+  | ^
+help: keep what is right from both sides, then delete the `<<<<<<<`, `=======` and `>>>>>>>` lines
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ];
+    for (case, stderr) in cases {
+        Test::case(case).status(1).stderr(stderr).run();
+    }
 }

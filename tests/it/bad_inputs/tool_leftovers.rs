@@ -2,28 +2,22 @@
 
 use std::os::unix::fs::symlink;
 
-use crate::harness::Fixture;
+use mentorlog::BuildOptions;
+use snapbox::str;
 
-use super::{A, expect};
+use crate::harness::{Test, build};
 
 #[test]
 fn c39_editor_leftovers_are_ignored() {
-    let note_text = "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    title: Lead\n---\nA.\n";
-    let f = Fixture::new(&[
-        (A, note_text),
-        ("sessions/.2026-01-08-a.md.swp", "binary swap \u{1} file"),
-        ("sessions/2026-01-08-a.md~", note_text),
-        ("sessions/#2026-01-08-a.md#", note_text),
-        ("sessions/.#2026-01-08-a.md", "dana@laptop.4242"),
-        ("static/chart.png", "png"),
-        ("static/chart.png~", "old png"),
-        ("static/.chart.png.swp", "swap"),
-    ]);
-    // Emacs writes its lock as a dangling symbolic link.
-    symlink("dana@laptop.4243", f.path().join("sessions/.#other.md")).unwrap();
-    let run = expect(&f, 0, (0, 0), &[]);
-    assert!(run.stderr.contains("1 session(s) checked"), "{run}");
-    let built = f.build();
+    let done = Test::case("tool-leftovers/editor-leftovers")
+        // Emacs writes its lock as a dangling symbolic link, which git does not hold.
+        .setup(|dir| symlink("dana@laptop.4243", dir.join("sessions/.#other.md")).unwrap())
+        .stderr(str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let built = build(done.path(), &BuildOptions::default());
     assert!(built.has("static/chart.png"));
     let odd: Vec<&String> = built
         .files
@@ -35,28 +29,15 @@ fn c39_editor_leftovers_are_ignored() {
 
 #[test]
 fn c40_sync_conflict_copies_are_left_out_with_a_warning() {
-    let note_text = "---\ndate: 2026-01-08\ncommitments:\n  - who: mentor\n    what: Call Ruth\n---\nA.\n";
-    let f = Fixture::new(&[
-        (A, note_text),
-        (
-            "sessions/2026-01-08-a.sync-conflict-20260109-101500-ABCDEFG.md",
-            note_text,
-        ),
-        (
-            "sessions/2026-01-08-a (Dana's conflicted copy 2026-01-09).md",
-            note_text,
-        ),
-    ]);
-    expect(
-        &f,
-        0,
-        (0, 2),
-        &[
-            "sessions/2026-01-08-a.sync-conflict-20260109-101500-ABCDEFG.md: warning: left out: this looks like a sync tool's conflict copy",
-            "sessions/2026-01-08-a (Dana's conflicted copy 2026-01-09).md: warning: left out: this looks like a sync tool's conflict copy",
-        ],
-    );
-    let built = f.build();
+    let done = Test::case("tool-leftovers/sync-conflict-copies").stderr(str![[r#"
+sessions/2026-01-08-a (Dana's conflicted copy 2026-01-09).md: warning: left out: this looks like a sync tool's conflict copy
+help: merge what it adds into the original file, then delete this copy
+sessions/2026-01-08-a.sync-conflict-20260109-101500-ABCDEFG.md: warning: left out: this looks like a sync tool's conflict copy
+help: merge what it adds into the original file, then delete this copy
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]]).run();
+    let built = build(done.path(), &BuildOptions::default());
     assert_eq!(
         built.text("commitments.html").matches("Call Ruth").count(),
         1,

@@ -1,130 +1,249 @@
 //! The catalogue: wrong types, every key.
 
-use crate::harness::Fixture;
+use snapbox::str;
 
-use super::{A, DECLARES, expect, note};
+use crate::harness::Test;
 
+/// A value of the wrong type is one error at the value, for every key of a session, a goal
+/// entry, a commitment entry and journal.yaml, with no follow-on error (a `title` that is
+/// not text does not also make journal.yaml "need `title`"). A number too big for any
+/// integer is reported as written. (A `draft` that is not `true` or `false` makes the note
+/// a draft, whose errors are warnings: see t14_front_doubtful_privacy_values_hide_the_note.)
 #[test]
-fn c10_wrong_types_of_every_session_key() {
-    let f = note(
-        A,
-        "---\ndate: [2026, 1, 8]\ntitle: [a, b]\nkind: {a: 1}\nduration: -5\ntopics: {a: 1}\ntags: [[nested]]\ncategories: [{a: 1}]\nprivate: [1]\ngoals: just text\ncommitments: {what: x}\n---\n",
-    );
-    // (A `draft` that is not `true` or `false` makes the note a draft, whose errors are
-    // warnings: see t14_front_doubtful_privacy_values_hide_the_note.)
-    expect(
-        &f,
-        1,
-        (10, 0),
-        &[
-            "sessions/2026-01-08-a.md:2:7: error: `date` must be a date, found a list",
-            "sessions/2026-01-08-a.md:3:8: error: `title` must be text, found a list",
-            "sessions/2026-01-08-a.md:4:7: error: `kind` must be text, found a mapping",
-            "sessions/2026-01-08-a.md:5:11: error: `duration` must be a whole number (minutes), found `-5`",
-            "sessions/2026-01-08-a.md:6:9: error: `topics` must be text, found a mapping",
-            "sessions/2026-01-08-a.md:7:7: error: `tags` must be text, found a list",
-            "sessions/2026-01-08-a.md:8:13: error: `categories` must be text, found a mapping",
-            "sessions/2026-01-08-a.md:9:10: error: `private` must be `true` or `false`, found a list",
-            "sessions/2026-01-08-a.md:10:8: error: `goals` must be a list of entries, found text",
-            "sessions/2026-01-08-a.md:11:14: error: `commitments` must be a list of entries, found a mapping",
-        ],
-    );
-}
-
-#[test]
-fn c11_wrong_types_of_every_goal_key() {
-    let f = Fixture::new(&[
-        (A, DECLARES),
+fn c10_c14_a_wrong_type_is_one_error_at_the_value() {
+    let cases = [
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ngoals:\n  - id: [lead]\n  - id: lead\n    title: [Lead]\n    horizon: 5\n    target: [2026]\n    steps: {a: 1}\n    progress: half\n    done: {a: 1}\n    status: [active]\n    note: {a: 1}\n    private: \"no\"\n---\n",
-        ),
-    ]);
-    let b = "sessions/2026-01-22-b.md";
-    expect(
-        &f,
-        1,
-        (10, 0),
-        &[
-            &format!("{b}:4:9: error: `id` must be text, found a list"),
-            &format!("{b}:6:12: error: `title` must be text, found a list"),
-            &format!("{b}:7:14: error: unknown horizon `5`"),
-            &format!("{b}:8:13: error: `target` must be a date, found a list"),
-            &format!("{b}:9:12: error: `steps` must be text, found a mapping"),
-            &format!("{b}:10:15: error: `progress` must be a whole number (a percentage from 0 to 100), found `half`"),
-            &format!("{b}:11:11: error: `done` must be text, found a mapping"),
-            &format!("{b}:12:13: error: `status` must be text, found a list"),
-            &format!("{b}:13:11: error: `note` must be text, found a mapping"),
-            &format!("{b}:14:14: error: `private` must be `true` or `false`, found `no`"),
-        ],
-    );
-}
+            "wrong-types/every-session-key",
+            str![[r#"
+sessions/2026-01-08-a.md:2:7: error: `date` must be a date, found a list
+  |
+2 | date: [2026, 1, 8]
+  |       ^
+help: write it as `date: 2026-01-08`
+sessions/2026-01-08-a.md:3:8: error: `title` must be text, found a list
+  |
+3 | title: [a, b]
+  |        ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:4:7: error: `kind` must be text, found a mapping
+  |
+4 | kind: {a: 1}
+  |       ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:5:11: error: `duration` must be a whole number (minutes), found `-5`
+  |
+5 | duration: -5
+  |           ^
+help: write it like `duration: 60`
+sessions/2026-01-08-a.md:6:9: error: `topics` must be text, found a mapping
+  |
+6 | topics: {a: 1}
+  |         ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:7:7: error: `tags` must be text, found a list
+  |
+7 | tags: [[nested]]
+  |       ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:8:13: error: `categories` must be text, found a mapping
+  |
+8 | categories: [{a: 1}]
+  |             ^
+help: write it on one line after the colon
+sessions/2026-01-08-a.md:9:10: error: `private` must be `true` or `false`, found a list; until it says which, the note is kept private
+  |
+9 | private: [1]
+  |          ^
+help: write `private: true` or `private: false`
+sessions/2026-01-08-a.md:10:8: error: `goals` must be a list of entries, found text
+   |
+10 | goals: just text
+   |        ^
+help: start each entry on its own line with `  - id: …`
+sessions/2026-01-08-a.md:11:14: error: `commitments` must be a list of entries, found a mapping
+   |
+11 | commitments: {what: x}
+   |              ^
+help: start each entry on its own line with `  - id: …`
+10 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c12_wrong_types_of_every_commitment_key() {
-    let f = Fixture::new(&[
-        (A, DECLARES),
+"#]],
+        ),
         (
-            "sessions/2026-01-22-b.md",
-            "---\ndate: 2026-01-22\ncommitments:\n  - id: [call]\n    what: X\n    who: mentor\n  - id: call\n    who: [mentor]\n    what: {a: 1}\n    due: [2026]\n    status: 3\n    note: [a]\n    private: maybe\n  - what: Write\n    who: mentee\n    due: someday\n---\n",
-        ),
-    ]);
-    let b = "sessions/2026-01-22-b.md";
-    expect(
-        &f,
-        1,
-        (8, 0),
-        &[
-            &format!("{b}:4:9: error: `id` must be text, found a list"),
-            &format!("{b}:8:10: error: `who` must be text, found a list"),
-            &format!("{b}:9:11: error: `what` must be text, found a mapping"),
-            &format!("{b}:10:10: error: `due` must be a date, found a list"),
-            &format!("{b}:11:13: error: unknown commitment status `3`"),
-            &format!("{b}:12:11: error: `note` must be text, found a list"),
-            &format!("{b}:13:14: error: `private` must be `true` or `false`, found `maybe`"),
-            &format!("{b}:16:10: error: `due` is not a date: `someday`"),
-        ],
-    );
-}
+            "wrong-types/every-goal-key",
+            str![[r#"
+sessions/2026-01-22-b.md:4:9: error: `id` must be text, found a list
+  |
+4 |   - id: [lead]
+  |         ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:6:12: error: `title` must be text, found a list
+  |
+6 |     title: [Lead]
+  |            ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:7:14: error: unknown horizon `5`
+  |
+7 |     horizon: 5
+  |              ^
+help: use `career`, `work` or `day-to-day`
+sessions/2026-01-22-b.md:8:13: error: `target` must be a date, found a list
+  |
+8 |     target: [2026]
+  |             ^
+help: write dates as YYYY-MM-DD, e.g. 2026-03-31
+sessions/2026-01-22-b.md:9:12: error: `steps` must be text, found a mapping
+  |
+9 |     steps: {a: 1}
+  |            ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:10:15: error: `progress` must be a whole number (a percentage from 0 to 100), found `half`
+   |
+10 |     progress: half
+   |               ^
+help: write it like `progress: 60`
+sessions/2026-01-22-b.md:11:11: error: `done` must be text, found a mapping
+   |
+11 |     done: {a: 1}
+   |           ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:12:13: error: `status` must be text, found a list
+   |
+12 |     status: [active]
+   |             ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:13:11: error: `note` must be text, found a mapping
+   |
+13 |     note: {a: 1}
+   |           ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:14:14: error: `private` must be `true` or `false`, found `no`; until it says which, the entry is kept private
+   |
+14 |     private: "no"
+   |              ^
+help: write `private: true` or `private: false`
+10 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c13_wrong_types_of_every_journal_key() {
-    let f = Fixture::new(&[
+"#]],
+        ),
         (
-            "journal.yaml",
-            "title: [a]\nmentor: {a: 1}\nmentee: [b]\nprogram: [p]\ncadence_days: two weeks\nbase_url: [u]\nlanguage: {en: 1}\nnoindex: \"yes\"\nraw_html: 1\nformat: one\n",
-        ),
-        (A, "---\ndate: 2026-01-08\n---\n"),
-    ]);
-    let run = expect(
-        &f,
-        1,
-        (10, 0),
-        &[
-            "journal.yaml:1:1: error: `title` must be text, found a list",
-            "journal.yaml:2:1: error: `mentor` must be text, found a mapping",
-            "journal.yaml:3:1: error: `mentee` must be text, found a list",
-            "journal.yaml:4:1: error: `program` must be text, found a list",
-            "journal.yaml:5:1: error: `cadence_days` must be a whole number of days from 1 to 366",
-            "journal.yaml:6:1: error: `base_url` must be text, found a list",
-            "journal.yaml:7:1: error: `language` must be text, found a mapping",
-            "journal.yaml:8:1: error: `noindex` must be `true` or `false`",
-            "journal.yaml:9:1: error: `raw_html` must be `true` or `false`",
-            "journal.yaml:10:1: error: `format` must be a whole number (1)",
-        ],
-    );
-    assert!(!run.stderr.contains("needs `title`"), "no follow-on error:\n{run}");
-}
+            "wrong-types/every-commitment-key",
+            str![[r#"
+sessions/2026-01-22-b.md:4:9: error: `id` must be text, found a list
+  |
+4 |   - id: [call]
+  |         ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:8:10: error: `who` must be text, found a list
+  |
+8 |     who: [mentor]
+  |          ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:9:11: error: `what` must be text, found a mapping
+  |
+9 |     what: {a: 1}
+  |           ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:10:10: error: `due` must be a date, found a list
+   |
+10 |     due: [2026]
+   |          ^
+help: write dates as YYYY-MM-DD, e.g. 2026-03-31
+sessions/2026-01-22-b.md:11:13: error: unknown commitment status `3`
+   |
+11 |     status: 3
+   |             ^
+help: use `open`, `done` or `dropped`
+sessions/2026-01-22-b.md:12:11: error: `note` must be text, found a list
+   |
+12 |     note: [a]
+   |           ^
+help: write it on one line after the colon
+sessions/2026-01-22-b.md:13:14: error: `private` must be `true` or `false`, found `maybe`; until it says which, the entry is kept private
+   |
+13 |     private: maybe
+   |              ^
+help: write `private: true` or `private: false`
+sessions/2026-01-22-b.md:16:10: error: `due` is not a date: `someday`
+   |
+16 |     due: someday
+   |          ^
+help: write dates as YYYY-MM-DD, e.g. 2026-03-31
+8 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c14_a_number_too_big_for_any_integer_is_reported_as_written() {
-    let f = note(A, "---\ndate: 2026-01-08\nduration: 99999999999999999999999\n---\n");
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `99999999999999999999999`",
-        ],
-    );
+"#]],
+        ),
+        (
+            "wrong-types/every-journal-key",
+            str![[r#"
+journal.yaml:1:1: error: `title` must be text, found a list
+  |
+1 | title: [a]
+  | ^
+help: write it on one line after the colon
+journal.yaml:2:1: error: `mentor` must be text, found a mapping
+  |
+2 | mentor: {a: 1}
+  | ^
+help: write it on one line after the colon
+journal.yaml:3:1: error: `mentee` must be text, found a list
+  |
+3 | mentee: [b]
+  | ^
+help: write it on one line after the colon
+journal.yaml:4:1: error: `program` must be text, found a list
+  |
+4 | program: [p]
+  | ^
+help: write it on one line after the colon
+journal.yaml:5:1: error: `cadence_days` must be a whole number of days from 1 to 366
+  |
+5 | cadence_days: two weeks
+  | ^
+help: e.g. `cadence_days: 14` for a session every two weeks
+journal.yaml:6:1: error: `base_url` must be text, found a list
+  |
+6 | base_url: [u]
+  | ^
+help: write it on one line after the colon
+journal.yaml:7:1: error: `language` must be text, found a mapping
+  |
+7 | language: {en: 1}
+  | ^
+help: write it on one line after the colon
+journal.yaml:8:1: error: `noindex` must be `true` or `false`
+  |
+8 | noindex: "yes"
+  | ^
+help: write `noindex: true` or `noindex: false`
+journal.yaml:9:1: error: `raw_html` must be `true` or `false`
+  |
+9 | raw_html: 1
+  | ^
+help: write `raw_html: true` or `raw_html: false`
+journal.yaml:10:1: error: `format` must be a whole number (1)
+   |
+10 | format: one
+   | ^
+help: remove it or write `format: 1`
+10 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "wrong-types/a-number-too-big-for-any-integer",
+            str![[r#"
+sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `99999999999999999999999`
+  |
+3 | duration: 99999999999999999999999
+  |           ^
+help: write it like `duration: 60`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ];
+    for (case, stderr) in cases {
+        Test::case(case).status(1).stderr(stderr).run();
+    }
 }

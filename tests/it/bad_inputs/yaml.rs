@@ -1,77 +1,88 @@
 //! The catalogue: invalid YAML.
 
-use super::{A, expect, note};
+use snapbox::str;
 
-#[test]
-fn c01_yaml_unclosed_bracket() {
-    let f = note(A, "---\ndate: 2026-01-08\ntitle: [unclosed\n---\nBody\n");
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: did not find expected ',' or ']'"],
-    );
-}
+use crate::harness::Test;
 
+/// Front matter that is not YAML (or not `key: value` lines) is one error at the place the
+/// parser stopped, with a help line where one helps.
 #[test]
-fn c02_yaml_tab_indentation() {
-    let f = note(A, "---\ndate: 2026-01-08\n\ttitle: Tabbed\n---\n");
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: found a tab character that violates indentation",
-        ],
-    );
-    assert!(run.stderr.contains("help: indent with spaces"), "{run}");
-}
+fn c01_c06_invalid_yaml_is_one_error_where_the_parser_stops() {
+    let cases = [
+        (
+            "yaml/unclosed-bracket",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: did not find expected ',' or ']'
+  |
+3 | title: [unclosed
+  | ^
+help: front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c03_yaml_colon_space_inside_a_value() {
-    let f = note(A, "---\ndate: 2026-01-08\ntitle: Roadmap: the sequel\n---\n");
-    let run = expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2026-01-08-a.md:3:15: error: front matter is not valid YAML: mapping values are not allowed in this context",
-        ],
-    );
-    assert!(run.stderr.contains("quote values that contain `: `"), "{run}");
-}
+"#]],
+        ),
+        (
+            "yaml/tab-indentation",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: found a tab character that violates indentation
+  |
+3 | 	title: Tabbed
+  | ^
+help: indent with spaces: YAML does not allow tabs for indentation
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c04_yaml_list_item_among_keys() {
-    let f = note(A, "---\ndate: 2026-01-08\n- a stray item\n---\n");
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: did not find expected key"],
-    );
-}
+"#]],
+        ),
+        (
+            "yaml/colon-space-inside-a-value",
+            str![[r#"
+sessions/2026-01-08-a.md:3:15: error: front matter is not valid YAML: mapping values are not allowed in this context
+  |
+3 | title: Roadmap: the sequel
+  |               ^
+help: front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c05_yaml_front_matter_that_is_a_list() {
-    let f = note(A, "---\n- a\n- b\n---\n");
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &["sessions/2026-01-08-a.md:2:1: error: front matter must be `key: value` lines, found a list"],
-    );
-}
+"#]],
+        ),
+        (
+            "yaml/list-item-among-keys",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: did not find expected key
+  |
+3 | - a stray item
+  | ^
+help: front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`
+1 error(s), 0 warning(s), 0 note(s)
 
-#[test]
-fn c06_yaml_reserved_indicator() {
-    let f = note(A, "---\ndate: 2026-01-08\n@mention: Dana\n---\n");
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: found character that cannot start any token",
-        ],
-    );
+"#]],
+        ),
+        (
+            "yaml/front-matter-that-is-a-list",
+            str![[r#"
+sessions/2026-01-08-a.md:2:1: error: front matter must be `key: value` lines, found a list
+  |
+2 | - a
+  | ^
+help: write the front matter as `date: 2026-01-08` style lines
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "yaml/reserved-indicator",
+            str![[r#"
+sessions/2026-01-08-a.md:3:1: error: front matter is not valid YAML: found character that cannot start any token
+  |
+3 | @mention: Dana
+  | ^
+help: front matter is YAML between two `---` lines; quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ];
+    for (case, stderr) in cases {
+        Test::case(case).status(1).stderr(stderr).run();
+    }
 }

@@ -134,4 +134,10 @@ impl Test {
         assert_eq!(run.code, self.status, "exit code:\n{run}");
         Done { run, dir: self.dir }
     }
+
+    /// The journal folder, for a run this builder cannot make (another user, a memory
+    /// limit) or for a path to give as an argument.
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
+    }
 }
