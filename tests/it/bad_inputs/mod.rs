@@ -187,17 +187,12 @@ pub(crate) fn open_to_all(dir: &Path) {
     }
 }
 
+/// `dir` and everything under it, links not followed (a link is listed, not entered).
 pub(super) fn walkdir_all(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() && !path.is_symlink() {
-            out.extend(walkdir_all(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
+    let entries = crate::harness::walk(dir, usize::MAX)
+        .into_iter()
+        .map(|entry| entry.path);
+    std::iter::once(dir.to_path_buf()).chain(entries).collect()
 }
 
 pub(super) fn build_cli_in(f: &Fixture) -> Run {

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use mentorlog::BuildOptions;
 
-use crate::no_data_loss::snapshot;
+use crate::harness::snapshot;
 
 use crate::harness::{Fixture, assert_diagnostic, mentorlog};
 

@@ -4,7 +4,7 @@ use std::os::unix::fs::symlink;
 
 use mentorlog::BuildOptions;
 
-use crate::no_data_loss::snapshot;
+use crate::harness::snapshot;
 
 use crate::harness::{Fixture, assert_diagnostic, mentorlog, try_build};
 
