@@ -134,4 +134,12 @@ impl Test {
         assert_eq!(run.code, self.status, "exit code:\n{run}");
         Done { run, dir: self.dir }
     }
+
+    /// Removes one file of the journal: the minimal `journal.yaml` of a case that is a
+    /// program (its `program.yaml` and pair folders come from the catalogue).
+    pub(crate) fn remove(self, rel: &str) -> Test {
+        let path = self.dir.path().join(rel);
+        std::fs::remove_file(&path).unwrap_or_else(|e| panic!("remove {}: {e}", path.display()));
+        self
+    }
 }
