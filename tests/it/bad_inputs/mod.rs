@@ -282,16 +282,6 @@ pub(super) struct T14Page {
 
 pub(super) const T14_YAML: &str = "title: T\nmentor: A\nmentee: B\n";
 
-/// Every file of the built site, as text, for a search for private words.
-pub(super) fn t14_site_text(f: &Fixture) -> String {
-    let built = f.build();
-    built
-        .files
-        .values()
-        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
-        .collect()
-}
-
 /// The canary every note of this section hides: it must reach no file of a built site.
 pub(super) const T14_CANARY: &str = "Canary t14 front";
 
@@ -305,26 +295,6 @@ pub(super) fn t14_nothing_published(dir: &Path) {
             "{path} publishes the canary"
         );
     }
-}
-
-/// A note `text` (with `{C}` standing for the canary) is refused: `check` exits 1 with
-/// exactly one error, `head`, and a build publishes nothing of it.
-pub(super) fn t14_refused(text: &str, head: &str) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    expect(&f, 1, (1, 0), &[head]);
-    let (result, _) = try_build(f.path(), &BuildOptions::default());
-    assert!(result.is_err(), "{text:?} was built");
-    t14_nothing_published(f.path());
-}
-
-/// The note `text` loads (exit 0, `warnings` warnings) and publishes nothing of it but
-/// its date: it is a draft or private.
-pub(super) fn t14_hidden(text: &str, warnings: usize, heads: &[&str]) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    expect(&f, 0, (0, warnings), heads);
-    let built = f.build();
-    assert!(!built.has("sessions/2026-01-08-a.html"), "{text:?} has a page");
-    t14_nothing_published(f.path());
 }
 
 pub(super) const T14_FM: &str = "---\ndate: 2026-01-08\nprivate: true\ntitle: {C}\n---\n{C} body\n";
@@ -348,19 +318,6 @@ pub(super) fn real_marker(journal: &Path) -> Vec<u8> {
     let run = mentorlog(journal, ["build", ".", "-o", site.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{run}");
     std::fs::read(site.join(".mentorlog-site")).unwrap()
-}
-
-/// A note `text` (`{C}` for the canary) is refused: `check` exits 1 with `head` among its
-/// errors, `build` fails, and no file of a site holds the canary.
-pub(super) fn t14_adv3_refused(text: &str, head: &str) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    let run = check(&f);
-    assert_eq!(run.code, 1, "{text:?}\n{run}");
-    assert_diagnostic(&run.stderr, head);
-    assert!(run.stderr.contains("help: "), "{run}");
-    let (result, _) = try_build(f.path(), &BuildOptions::default());
-    assert!(result.is_err(), "{text:?} was built");
-    t14_nothing_published(f.path());
 }
 
 /// A private note, `2026-01-08-frank-talk`, beside the note `A` that tries to name it.
