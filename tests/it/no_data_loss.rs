@@ -17,7 +17,9 @@ use std::time::{Duration, Instant};
 use mentorlog::BuildOptions;
 
 use crate::bad_inputs::{as_nobody, open_to_all};
-use crate::harness::{EPOCH, Fixture, INTRO_NOTE, Run, build_cli, copy_example, mentorlog, read_tree, try_build};
+use crate::harness::{
+    EPOCH, Fixture, INTRO_NOTE, Run, build_cli, copy_example, list_dir, mentorlog, read_tree, try_build,
+};
 
 /// The files a command said it created (`created PATH` lines), as paths relative to `dir`.
 fn announced(run: &Run, cwd: &Path, dir: &Path) -> BTreeSet<String> {
@@ -205,9 +207,8 @@ fn assert_old_site_kept(out: &Path, old: &BTreeMap<String, Vec<u8>>) {
         "the previous site at {} was changed",
         out.display()
     );
-    let leftovers: Vec<String> = std::fs::read_dir(out.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<String> = list_dir(out.parent().unwrap())
+        .into_iter()
         .filter(|n| n.contains(".mentorlog-"))
         .collect();
     assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
@@ -425,11 +426,7 @@ fn names_from_a_journal_cannot_escape_the_output_folder() {
     assert_eq!(run.code, 0, "{run}");
     let written = read_tree(&out);
     assert_contained(written.keys().cloned());
-    let beside: Vec<String> = std::fs::read_dir(parent.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(beside, vec!["site".to_string()]);
+    assert_eq!(list_dir(parent.path()), ["site"]);
     let expected: BTreeSet<&String> = built.files.keys().collect();
     let on_disk: BTreeSet<&String> = written.keys().filter(|p| !p.starts_with(".mentorlog")).collect();
     assert_eq!(on_disk, expected, "the disk holds exactly the site");
@@ -447,50 +444,11 @@ fn ids_that_look_like_paths_are_refused_and_nothing_is_written() {
     let run = mentorlog(f.path(), ["build"]);
     assert_eq!(run.code, 1, "{run}");
     assert!(!f.path().join("public").exists(), "nothing written");
-    let paths: Vec<PathBuf> = std::fs::read_dir(f.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(paths.len(), 2, "journal.yaml and sessions/ only: {paths:?}");
-}
-
-/// One entry of a folder, as `snapshot` records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Node {
-    /// A folder.
-    Dir,
-    /// A file, with its bytes.
-    File(Vec<u8>),
-    /// A symbolic link, with where it points (never followed).
-    Link(PathBuf),
-}
-
-/// Everything under `root`, without following links: each folder, file (with its bytes)
-/// and link (with its target), by `/`-separated relative path. Two equal snapshots mean
-/// nothing was created, changed or removed, empty folders included.
-pub(crate) fn snapshot(root: &Path) -> BTreeMap<String, Node> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Node>) {
-        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
-            let path = entry.expect("entry").path();
-            let rel = path
-                .strip_prefix(root)
-                .expect("inside root")
-                .to_string_lossy()
-                .into_owned();
-            let meta = std::fs::symlink_metadata(&path).expect("metadata");
-            if meta.is_symlink() {
-                out.insert(rel, Node::Link(std::fs::read_link(&path).expect("link")));
-            } else if meta.is_dir() {
-                out.insert(rel, Node::Dir);
-                walk(root, &path, out);
-            } else {
-                out.insert(rel, Node::File(std::fs::read(&path).expect("read file")));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(root, root, &mut out);
-    out
+    assert_eq!(
+        list_dir(f.path()),
+        ["journal.yaml", "sessions"],
+        "journal.yaml and sessions/ only"
+    );
 }
 
 mod output_paths {
@@ -513,8 +471,7 @@ mod output_paths {
     use mentorlog::write::{Source, Staging, check_output};
     use proptest::prelude::*;
 
-    use super::{Node, snapshot};
-    use crate::harness::{build_date, write_file};
+    use crate::harness::{Node, build_date, snapshot, write_file};
 
     /// Parts a spelling is made of: the folders and links of `world`, places that do not
     /// exist, `.`, `..` and empty parts (`//`).
@@ -762,14 +719,6 @@ fn a_swap_that_fails_removes_its_work_folder_and_says_why_in_words() {
         "{run}"
     );
     assert!(!run.stderr.contains("os error"), "{run}");
-    let beside: Vec<String> = std::fs::read_dir(parent.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(beside, ["mnt"], "the work folder is removed");
-    assert_eq!(
-        std::fs::read_dir(&out).unwrap().count(),
-        0,
-        "the mounted folder is untouched"
-    );
+    assert_eq!(list_dir(parent.path()), ["mnt"], "the work folder is removed");
+    assert!(list_dir(&out).is_empty(), "the mounted folder is untouched");
 }

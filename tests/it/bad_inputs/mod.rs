@@ -44,7 +44,7 @@ use std::process::Command;
 
 use mentorlog::BuildOptions;
 
-use crate::harness::{EPOCH, Fixture, Run, assert_diagnostic, build, mentorlog, mentorlog_env, one, text, try_build};
+use crate::harness::{EPOCH, Fixture, Run, build, mentorlog, one, text, try_build};
 
 mod encodings;
 mod file_names;
@@ -69,52 +69,7 @@ mod tool_leftovers;
 mod wrong_types;
 mod yaml;
 
-/// Runs `check` in the fixture.
-pub(super) fn check(fixture: &Fixture) -> Run {
-    mentorlog(fixture.path(), ["check"])
-}
-
-/// The `E error(s), W warning(s)` of the summary line `check` ends with.
-pub(super) fn counts(run: &Run) -> (usize, usize) {
-    let summary = run
-        .stderr
-        .lines()
-        .rev()
-        .find(|l| l.contains(" error(s), "))
-        .unwrap_or_else(|| panic!("no summary line in:\n{run}"));
-    let summary = summary.rsplit(": ").next().unwrap_or(summary);
-    let number = |label: &str| -> usize {
-        let part = summary
-            .split(", ")
-            .find(|p| p.ends_with(label))
-            .unwrap_or_else(|| panic!("no `{label}` in `{summary}`"));
-        part.split(' ').next().and_then(|n| n.parse().ok()).expect("a count")
-    };
-    (number("error(s)"), number("warning(s)"))
-}
-
-/// Checks `fixture` and asserts the exit code, the numbers of errors and warnings, and
-/// each diagnostic of `heads`; returns the run for further checks.
-pub(super) fn expect(fixture: &Fixture, code: i32, errors_warnings: (usize, usize), heads: &[&str]) -> Run {
-    let run = check(fixture);
-    assert_eq!(run.code, code, "{run}");
-    assert_eq!(counts(&run), errors_warnings, "(errors, warnings):\n{run}");
-    for head in heads {
-        assert_diagnostic(&run.stderr, head);
-    }
-    run
-}
-
-/// A journal with one note at `path`.
-pub(super) fn note(path: &str, text: &str) -> Fixture {
-    Fixture::new(&[(path, text)])
-}
-
 pub(super) const A: &str = "sessions/2026-01-08-a.md";
-
-/// A first session declaring goal `lead` and commitment `call`, so the second can update
-/// them with wrong values and nothing else.
-pub(super) const DECLARES: &str = "---\ndate: 2026-01-08\ngoals:\n  - id: lead\n    title: Lead\n    steps: [Plan]\ncommitments:\n  - id: call\n    who: mentor\n    what: Call Ruth\n---\n";
 
 /// Runs `mentorlog check` in `dir` with its address space limited to `mib` MiB, so a run
 /// that tries to fill memory fails instead of slowing the machine down.
@@ -130,15 +85,6 @@ pub(super) fn check_with_memory_limit(dir: &Path, mib: u64) -> Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-pub(super) fn utf16le(text: &str, bom: bool) -> Vec<u8> {
-    let bytes = text.encode_utf16().flat_map(u16::to_le_bytes);
-    if bom {
-        [0xFF, 0xFE].into_iter().chain(bytes).collect()
-    } else {
-        bytes.collect()
     }
 }
 
@@ -187,21 +133,12 @@ pub(crate) fn open_to_all(dir: &Path) {
     }
 }
 
+/// `dir` and everything under it, links not followed (a link is listed, not entered).
 pub(super) fn walkdir_all(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() && !path.is_symlink() {
-            out.extend(walkdir_all(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-pub(super) fn build_cli_in(f: &Fixture) -> Run {
-    mentorlog_env(f.path(), ["build"], &[("SOURCE_DATE_EPOCH", EPOCH)])
+    let entries = crate::harness::walk(dir, usize::MAX)
+        .into_iter()
+        .map(|entry| entry.path);
+    std::iter::once(dir.to_path_buf()).chain(entries).collect()
 }
 
 /// A folder holding a journal `journal/` (example-like fixture) and a foreign non-empty
@@ -287,16 +224,6 @@ pub(super) struct T14Page {
 
 pub(super) const T14_YAML: &str = "title: T\nmentor: A\nmentee: B\n";
 
-/// Every file of the built site, as text, for a search for private words.
-pub(super) fn t14_site_text(f: &Fixture) -> String {
-    let built = f.build();
-    built
-        .files
-        .values()
-        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
-        .collect()
-}
-
 /// The canary every note of this section hides: it must reach no file of a built site.
 pub(super) const T14_CANARY: &str = "Canary t14 front";
 
@@ -310,26 +237,6 @@ pub(super) fn t14_nothing_published(dir: &Path) {
             "{path} publishes the canary"
         );
     }
-}
-
-/// A note `text` (with `{C}` standing for the canary) is refused: `check` exits 1 with
-/// exactly one error, `head`, and a build publishes nothing of it.
-pub(super) fn t14_refused(text: &str, head: &str) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    expect(&f, 1, (1, 0), &[head]);
-    let (result, _) = try_build(f.path(), &BuildOptions::default());
-    assert!(result.is_err(), "{text:?} was built");
-    t14_nothing_published(f.path());
-}
-
-/// The note `text` loads (exit 0, `warnings` warnings) and publishes nothing of it but
-/// its date: it is a draft or private.
-pub(super) fn t14_hidden(text: &str, warnings: usize, heads: &[&str]) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    expect(&f, 0, (0, warnings), heads);
-    let built = f.build();
-    assert!(!built.has("sessions/2026-01-08-a.html"), "{text:?} has a page");
-    t14_nothing_published(f.path());
 }
 
 pub(super) const T14_FM: &str = "---\ndate: 2026-01-08\nprivate: true\ntitle: {C}\n---\n{C} body\n";
@@ -353,19 +260,6 @@ pub(super) fn real_marker(journal: &Path) -> Vec<u8> {
     let run = mentorlog(journal, ["build", ".", "-o", site.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{run}");
     std::fs::read(site.join(".mentorlog-site")).unwrap()
-}
-
-/// A note `text` (`{C}` for the canary) is refused: `check` exits 1 with `head` among its
-/// errors, `build` fails, and no file of a site holds the canary.
-pub(super) fn t14_adv3_refused(text: &str, head: &str) {
-    let f = note(A, &text.replace("{C}", T14_CANARY));
-    let run = check(&f);
-    assert_eq!(run.code, 1, "{text:?}\n{run}");
-    assert_diagnostic(&run.stderr, head);
-    assert!(run.stderr.contains("help: "), "{run}");
-    let (result, _) = try_build(f.path(), &BuildOptions::default());
-    assert!(result.is_err(), "{text:?} was built");
-    t14_nothing_published(f.path());
 }
 
 /// A private note, `2026-01-08-frank-talk`, beside the note `A` that tries to name it.

@@ -5,12 +5,12 @@ use std::path::Path;
 use std::process::Command;
 
 use mentorlog::BuildOptions;
+use snapbox::str;
 
-use crate::no_data_loss::snapshot;
+use crate::harness::{Fixture, Test, build, mentorlog, snapshot};
 
-use crate::harness::{Fixture, assert_diagnostic, mentorlog};
-
-use super::{A, docs_playground, expect, output_playground, real_marker};
+use super::t14_paths::run_in;
+use super::{A, docs_playground, output_playground, real_marker};
 
 //
 // Decided:
@@ -47,13 +47,31 @@ fn t14_adv1_a_marker_planted_in_a_folder_of_real_files_deletes_nothing() {
         std::fs::write(&marker, bytes).unwrap();
     };
     type Plant<'a> = Box<dyn Fn() + 'a>;
-    let cases: Vec<(&str, Plant)> = vec![
-        ("an empty marker", Box::new(|| plant(b""))),
+    let cases: Vec<(&str, Plant, _)> = vec![
+        (
+            "an empty marker",
+            Box::new(|| plant(b"")),
+            str![[r#"
+error: refusing to write the site into `../docs` (that is `[ROOT]/docs`): its `.mentorlog-site` is not a list of the files mentorlog built there (an older mentorlog wrote it, or it was copied there), so mentorlog cannot tell that everything in the folder is its own; if the folder holds only an old site, delete the folder and build again
+
+"#]],
+        ),
         (
             "an older mentorlog's marker",
             Box::new(|| plant(b"This folder is a site built by mentorlog. `mentorlog build` replaces it whole.\n")),
+            str![[r#"
+error: refusing to write the site into `../docs` (that is `[ROOT]/docs`): its `.mentorlog-site` is not a list of the files mentorlog built there (an older mentorlog wrote it, or it was copied there), so mentorlog cannot tell that everything in the folder is its own; if the folder holds only an old site, delete the folder and build again
+
+"#]],
         ),
-        ("a real build's marker", Box::new(|| plant(&real))),
+        (
+            "a real build's marker",
+            Box::new(|| plant(&real)),
+            str![[r#"
+error: refusing to write the site into `../docs` (that is `[ROOT]/docs`): it holds `[ROOT]/docs/README.md`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
+        ),
         (
             "a link to a real build's marker",
             Box::new(|| {
@@ -61,6 +79,10 @@ fn t14_adv1_a_marker_planted_in_a_folder_of_real_files_deletes_nothing() {
                 std::fs::write(tmp.path().join("real-marker"), &real).unwrap();
                 symlink("../real-marker", &marker).unwrap();
             }),
+            str![[r#"
+error: refusing to write the site into `../docs` (that is `[ROOT]/docs`): its `.mentorlog-site` is not a list of the files mentorlog built there (an older mentorlog wrote it, or it was copied there), so mentorlog cannot tell that everything in the folder is its own; if the folder holds only an old site, delete the folder and build again
+
+"#]],
         ),
         (
             "a marker listing the documents, and a file added since",
@@ -68,17 +90,16 @@ fn t14_adv1_a_marker_planted_in_a_folder_of_real_files_deletes_nothing() {
                 plant(&listing_docs);
                 crate::harness::write_file(&docs.join("guide/new-draft.md"), b"Not committed yet.\n");
             }),
+            str![[r#"
+error: refusing to write the site into `../docs` (that is `[ROOT]/docs`): it holds `[ROOT]/docs/guide/new-draft.md`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
         ),
     ];
-    for (what, plant) in cases {
+    for (what, plant, stderr) in cases {
         plant();
         let before = snapshot(tmp.path());
-        let run = mentorlog(&journal, ["build", ".", "-o", "../docs"]);
-        assert_eq!(run.code, 1, "{what}: {run}");
-        assert!(
-            run.stderr.contains("refusing to write the site into `../docs`"),
-            "{what}: {run}"
-        );
+        run_in(tmp.path(), &journal, &["build", ".", "-o", "../docs"], 1, stderr);
         assert!(snapshot(tmp.path()) == before, "{what}: files changed");
     }
 }
@@ -96,18 +117,41 @@ fn t14_adv1_a_built_site_with_a_file_added_is_refused_and_a_clean_one_replaced()
     }
     let run = mentorlog(&journal, ["build", "."]);
     assert_eq!(run.code, 0, "a file manager's view files are no obstacle: {run}");
-    for added in ["CNAME", "sessions/my-notes.txt", "assets/extra/logo.png", ".git/config"] {
+    for (added, stderr) in [
+        (
+            "CNAME",
+            str![[r#"
+error: refusing to write the site into `./public` (that is `[ROOT]/journal/public`): it holds `[ROOT]/journal/public/CNAME`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
+        ),
+        (
+            "sessions/my-notes.txt",
+            str![[r#"
+error: refusing to write the site into `./public` (that is `[ROOT]/journal/public`): it holds `[ROOT]/journal/public/sessions/my-notes.txt`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
+        ),
+        (
+            "assets/extra/logo.png",
+            str![[r#"
+error: refusing to write the site into `./public` (that is `[ROOT]/journal/public`): it holds `[ROOT]/journal/public/assets/extra`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
+        ),
+        (
+            ".git/config",
+            str![[r#"
+error: refusing to write the site into `./public` (that is `[ROOT]/journal/public`): it holds `[ROOT]/journal/public/.git`, which mentorlog did not write there (its `.mentorlog-site` marker lists every file a build wrote); move that away, or choose another folder
+
+"#]],
+        ),
+    ] {
         crate::harness::write_file(&public.join(added), b"mine\n");
         let before = snapshot(tmp.path());
-        let run = mentorlog(&journal, ["build", "."]);
-        assert_eq!(run.code, 1, "{added}: {run}");
-        let first = added.split('/').next().unwrap();
-        assert!(
-            run.stderr
-                .contains(&format!("it holds `{}", public.join(first).display())),
-            "{added}: {run}"
-        );
+        run_in(tmp.path(), &journal, &["build", "."], 1, stderr);
         assert!(snapshot(tmp.path()) == before, "{added}: files changed");
+        let first = added.split('/').next().unwrap();
         std::fs::remove_dir_all(public.join(first))
             .or_else(|_| std::fs::remove_file(public.join(first)))
             .unwrap();
@@ -132,17 +176,44 @@ fn t14_adv1_a_marked_journal_or_input_is_still_refused() {
         files.sort();
         mentorlog::write::marker_text(&files)
     };
-    for (spelling, dir) in [
-        (".", journal.clone()),
-        ("sessions", journal.join("sessions")),
-        ("static/", journal.join("static")),
-        ("..", tmp.path().to_path_buf()),
+    for (spelling, dir, stderr) in [
+        (
+            ".",
+            journal.clone(),
+            str![[r#"
+error: refusing to write the site into `.` (that is `[ROOT]/journal`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "sessions",
+            journal.join("sessions"),
+            str![[r#"
+error: refusing to write the site into `sessions` (that is `[ROOT]/journal/sessions`): it is the journal's `sessions/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "static/",
+            journal.join("static"),
+            str![[r#"
+error: refusing to write the site into `static/` (that is `[ROOT]/journal/static`): it is the journal's `static/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "..",
+            tmp.path().to_path_buf(),
+            str![[r#"
+error: refusing to write the site into `..` (that is `[ROOT]`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
     ] {
         let marker = listing(&dir);
         std::fs::write(dir.join(".mentorlog-site"), marker).unwrap();
         let before = snapshot(tmp.path());
-        let run = mentorlog(&journal, ["build", ".", "-o", spelling]);
-        assert_eq!(run.code, 1, "-o {spelling}: {run}");
+        run_in(tmp.path(), &journal, &["build", ".", "-o", spelling], 1, stderr);
         assert!(snapshot(tmp.path()) == before, "-o {spelling} changed files");
         std::fs::remove_file(dir.join(".mentorlog-site")).unwrap();
     }
@@ -191,7 +262,26 @@ fn t14_adv1_pipes_and_devices_are_never_read() {
         assert!(made.success(), "mkfifo {}", path.display());
     };
     // The issue's rule: a link to a named pipe must not hang; then the pipe itself.
-    for linked in [true, false] {
+    for (linked, expected) in [
+        (
+            true,
+            str![[r#"
+journal.yaml: error: cannot read journal.yaml: it is not a regular file (a named pipe, a device or a socket), and mentorlog reads only regular files
+help: replace it with a regular file (a text file for journal.yaml and notes)
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            false,
+            str![[r#"
+journal.yaml: error: cannot read journal.yaml: it is not a regular file (a named pipe, a device or a socket), and mentorlog reads only regular files
+help: replace it with a regular file (a text file for journal.yaml and notes)
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ] {
         let f = Fixture::new(&[(A, "---\ndate: 2026-01-08\n---\nA.\n")]);
         std::fs::remove_file(f.path().join("journal.yaml")).unwrap();
         if linked {
@@ -212,29 +302,32 @@ fn t14_adv1_pipes_and_devices_are_never_read() {
             Some(1),
             "linked: {linked}, 124 is a hang: {stderr}"
         );
-        assert_diagnostic(
-            &stderr,
-            "journal.yaml: error: cannot read journal.yaml: it is not a regular file",
-        );
+        snapbox::assert_data_eq!(stderr.into_owned(), expected);
     }
-    let f = Fixture::new(&[(A, "---\ndate: 2026-01-08\n---\nA.\n"), ("static/ok.txt", "ok\n")]);
-    mkfifo(&f.path().join("sessions/2026-01-09-pipe.md"));
-    mkfifo(&f.path().join("pipe"));
-    symlink("../pipe", f.path().join("static/pipe.txt")).unwrap();
-    symlink("/dev/zero", f.path().join("static/zero.bin")).unwrap();
-    symlink("/dev/zero", f.path().join("sessions/2026-01-10-zero.md")).unwrap();
-    expect(
-        &f,
-        0,
-        (0, 4),
-        &[
-            "sessions/2026-01-09-pipe.md: warning: left out: this is not a regular file",
-            "sessions/2026-01-10-zero.md: warning: left out: this symbolic link leads outside the journal",
-            "static/pipe.txt: warning: left out: this symbolic link leads to something that is not a regular file",
-            "static/zero.bin: warning: left out: this symbolic link leads outside the journal",
-        ],
-    );
-    let built = f.build();
+    let done = Test::new()
+        .file(A, "---\ndate: 2026-01-08\n---\nA.\n")
+        .file("static/ok.txt", "ok\n")
+        .setup(|dir| {
+            mkfifo(&dir.join("sessions/2026-01-09-pipe.md"));
+            mkfifo(&dir.join("pipe"));
+            symlink("../pipe", dir.join("static/pipe.txt")).unwrap();
+            symlink("/dev/zero", dir.join("static/zero.bin")).unwrap();
+            symlink("/dev/zero", dir.join("sessions/2026-01-10-zero.md")).unwrap();
+        })
+        .stderr(str![[r#"
+sessions/2026-01-09-pipe.md: warning: left out: this is not a regular file (a named pipe, a device or a socket)
+help: mentorlog reads only regular files; replace it with one, or delete it
+sessions/2026-01-10-zero.md: warning: left out: this symbolic link leads outside the journal, to `/dev/zero`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+static/pipe.txt: warning: left out: this symbolic link leads to something that is not a regular file (a named pipe, a device or a socket)
+help: point the link at a file inside the journal, or delete it
+static/zero.bin: warning: left out: this symbolic link leads outside the journal, to `/dev/zero`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+1 session(s) checked: 0 error(s), 4 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let built = build(done.path(), &BuildOptions::default());
     assert!(built.has("static/ok.txt") && !built.has("static/pipe.txt") && !built.has("static/zero.bin"));
 }
 

@@ -2,9 +2,14 @@
 
 use mentorlog::BuildOptions;
 
-use crate::harness::{Fixture, one, text, try_build};
+use snapbox::str;
 
-use super::{A, FRANK, FRANK_NOTE, expect, holding, note_attributes};
+use crate::harness::{Fixture, Test, build, one, text, try_build};
+
+use super::{A, FRANK, FRANK_NOTE, holding, note_attributes};
+
+/// The journal.yaml of these cases: a site with an address, so feeds and JSON are built.
+const YAML: &str = "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n";
 
 /// A Markdown link, image or heading inside a sanitised fragment whose tag leaves an
 /// attribute value open across the Markdown (`<img src=x title="` … `">`): the sanitiser
@@ -66,16 +71,16 @@ fn t14_adv2_note_embeds_and_wikilinks_in_another_case_name_no_private_note() {
         "With the extension in capitals: [[2026-01-08-frank-talk.MD]].",
         "| In a table |\n|---|\n| [[2026-01-08-frank-talk\\|our talk]] |",
     ] {
-        let f = Fixture::new(&[
-            (
-                "journal.yaml",
-                "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n",
-            ),
-            (FRANK, FRANK_NOTE),
-            (A, &format!("---\ndate: 2026-01-09\n---\n{body}\n")),
-        ]);
-        expect(&f, 0, (0, 0), &[]);
-        let built = f.build();
+        let done = Test::new()
+            .file("journal.yaml", YAML)
+            .file(FRANK, FRANK_NOTE)
+            .file(A, format!("---\ndate: 2026-01-09\n---\n{body}\n"))
+            .stderr(str![[r#"
+2 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+            .run();
+        let built = build(done.path(), &BuildOptions::default());
         assert_eq!(holding(&built, "frank"), Vec::<String>::new(), "{body}");
         let page = built.page("sessions/2026-01-08-a.html");
         let note = text(one(page.root_element(), "main .note"));
@@ -87,7 +92,7 @@ fn t14_adv2_note_embeds_and_wikilinks_in_another_case_name_no_private_note() {
         assert!(note.contains(expected), "{body}: {note}");
         // Published, the same text links to the note.
         let (_, everything) = try_build(
-            f.path(),
+            done.path(),
             &BuildOptions {
                 include_private: true,
                 ..BuildOptions::default()
@@ -114,75 +119,122 @@ fn t14_adv2_note_embeds_and_wikilinks_in_another_case_name_no_private_note() {
 /// an attribute is removed with a warning; with `raw_html: true` it is kept and warned about.
 #[test]
 fn t14_adv2_raw_html_urls_naming_a_note_are_removed() {
-    for (html, col, attr) in [
+    for (html, stderr, kept) in [
         (
             "<a href=\"2026-01-08-frank-talk.md\">our talk</a>",
-            1,
-            "`href` removed from `<a>`",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `href` removed from `<a>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)
+  |
+4 | <a href="2026-01-08-frank-talk.md">our talk</a>
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `href` of `<a>` names a note: with `raw_html: true` it is published as written, even when that note is private or a draft
+  |
+4 | <a href="2026-01-08-frank-talk.md">our talk</a>
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "See <a href=\"../sessions/2026-01-08-Frank-Talk.html#x\">it</a>.",
-            5,
-            "`href` removed from `<a>`",
+            str![[r#"
+sessions/2026-01-08-a.md:4:5: warning: `href` removed from `<a>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)
+  |
+4 | See <a href="../sessions/2026-01-08-Frank-Talk.html#x">it</a>.
+  |     ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+            str![[r#"
+sessions/2026-01-08-a.md:4:5: warning: `href` of `<a>` names a note: with `raw_html: true` it is published as written, even when that note is private or a draft
+  |
+4 | See <a href="../sessions/2026-01-08-Frank-Talk.html#x">it</a>.
+  |     ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "<img src=\"./2026-01-08-frank%2Dtalk\" alt=\"pic\">",
-            1,
-            "`src` removed from `<img>`",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `src` removed from `<img>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)
+  |
+4 | <img src="./2026-01-08-frank%2Dtalk" alt="pic">
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `src` of `<img>` names a note: with `raw_html: true` it is published as written, even when that note is private or a draft
+  |
+4 | <img src="./2026-01-08-frank%2Dtalk" alt="pic">
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "<q cite=\"2026-01-08-frank-talk.md\">quoted</q>",
-            1,
-            "`cite` removed from `<q>`",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `cite` removed from `<q>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)
+  |
+4 | <q cite="2026-01-08-frank-talk.md">quoted</q>
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `cite` of `<q>` names a note: with `raw_html: true` it is published as written, even when that note is private or a draft
+  |
+4 | <q cite="2026-01-08-frank-talk.md">quoted</q>
+  | ^
+help: link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`
+2 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
     ] {
-        let f = Fixture::new(&[
-            (
-                "journal.yaml",
-                "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n",
-            ),
-            (FRANK, FRANK_NOTE),
-            (A, &format!("---\ndate: 2026-01-09\n---\n{html}\n")),
-        ]);
-        let run = expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!(
-                "sessions/2026-01-08-a.md:4:{col}: warning: {attr}: it names a note"
-            )],
-        );
-        assert!(
-            run.stderr.contains("help: link to the note with Markdown instead"),
-            "{run}"
-        );
-        let built = f.build();
+        let note = format!("---\ndate: 2026-01-09\n---\n{html}\n");
+        let done = Test::new()
+            .file("journal.yaml", YAML)
+            .file(FRANK, FRANK_NOTE)
+            .file(A, &note)
+            .stderr(stderr)
+            .run();
+        let built = build(done.path(), &BuildOptions::default());
         assert_eq!(holding(&built, "frank"), Vec::<String>::new(), "{html}");
         // With `raw_html: true` the HTML is the user's to keep, with a warning.
-        f.write(
-            "journal.yaml",
-            "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\nraw_html: true\n",
-        );
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!("sessions/2026-01-08-a.md:4:{col}: warning: `")],
-        );
+        Test::new()
+            .file("journal.yaml", format!("{YAML}raw_html: true\n"))
+            .file(FRANK, FRANK_NOTE)
+            .file(A, &note)
+            .stderr(kept)
+            .run();
     }
     // A URL that only looks like a note's is kept, and says nothing.
-    let f = Fixture::new(&[
-        (
-            "journal.yaml",
-            "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n",
-        ),
-        (FRANK, FRANK_NOTE),
-        (
+    Test::new()
+        .file("journal.yaml", YAML)
+        .file(FRANK, FRANK_NOTE)
+        .file(
             A,
             "---\ndate: 2026-01-09\n---\n<a href=\"https://example.org/2026-01-08-frank-talk-notes.html\">x</a> <a href=\"../static/talk.pdf\">y</a>\n",
-        ),
-    ]);
-    expect(&f, 0, (0, 0), &[]);
+        )
+        .stderr(str![[r#"
+2 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }
 
 /// A comment left open before a private marker (`<!-- TODO` on one line, the marker on
@@ -191,36 +243,50 @@ fn t14_adv2_raw_html_urls_naming_a_note_are_removed() {
 /// the closing marker). The marker now opens its block all the same, with a warning.
 #[test]
 fn t14_adv2_a_private_marker_closing_an_open_comment_still_opens_a_block() {
-    for (body, col) in [
+    for (body, stderr) in [
         (
             "<!-- TODO: ask about\n<!-- private -->\nCanary: pay.\n<!-- /private -->\n\nAfter.\n",
-            1,
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: the comment `<!-- TODO: ask about…` is not closed before a `<!-- private -->` marker, so the two are one comment
+  |
+4 | <!-- TODO: ask about
+  | ^
+help: close the comment with `-->` before the marker; until then the comment and the text after it are kept private
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "Text <!-- todo <!-- private -->Canary: pay.<!-- /private --> after.\n",
-            6,
+            str![[r#"
+sessions/2026-01-08-a.md:4:6: warning: the comment `<!-- todo <!-- private -->` is not closed before a `<!-- private -->` marker, so the two are one comment
+  |
+4 | Text <!-- todo <!-- private -->Canary: pay.<!-- /private --> after.
+  |      ^
+help: close the comment with `-->` before the marker; until then the comment and the text after it are kept private
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "<!-- draft notes\n\n<!--\nPRIVATE\n--->\nCanary: pay.\n<!-- /private -->\n\nAfter.\n",
-            1,
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: the comment `<!-- draft notes…` is not closed before a `<!-- private -->` marker, so the two are one comment
+  |
+4 | <!-- draft notes
+  | ^
+help: close the comment with `-->` before the marker; until then the comment and the text after it are kept private
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
     ] {
-        let f = Fixture::new(&[
-            (
-                "journal.yaml",
-                "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nbase_url: https://example.org/\n",
-            ),
-            (A, &format!("---\ndate: 2026-01-08\n---\n{body}")),
-        ]);
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!(
-                "sessions/2026-01-08-a.md:4:{col}: warning: the comment `<!-- "
-            )],
-        );
-        let built = f.build();
+        let done = Test::new()
+            .file("journal.yaml", YAML)
+            .file(A, format!("---\ndate: 2026-01-08\n---\n{body}"))
+            .stderr(stderr)
+            .run();
+        let built = build(done.path(), &BuildOptions::default());
         assert_eq!(holding(&built, "Canary: pay"), Vec::<String>::new(), "{body}");
         let page = built.page("sessions/2026-01-08-a.html");
         assert!(text(one(page.root_element(), "main .note")).contains("fter"), "{body}");

@@ -1,27 +1,69 @@
 //! The catalogue: Trust I: private markers and raw HTML.
 
+use std::path::Path;
+
 use mentorlog::BuildOptions;
+use snapbox::str;
 
-use crate::harness::{Fixture, one, text, try_build};
+use crate::harness::{Test, build, one, text, try_build};
 
-use super::{A, check, expect, note, t14_site_text};
+use super::A;
+
+/// Every file of the site built from `dir`, as text, for a search for private words.
+fn site_text(dir: &Path) -> String {
+    build(dir, &BuildOptions::default())
+        .files
+        .values()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect()
+}
 
 /// Markers are found with any spacing, case, line breaks and dashes inside them.
 #[test]
 fn t14_private_markers_with_line_breaks_case_and_dashes() {
-    for (open, close) in [
+    for (open, close, stderr) in [
         // The issue's example.
-        ("<!--\n  private\n-->", "<!-- /private -->"),
-        ("<!--- PRIVATE --->", "<!-- / Private -->"),
-        ("<!--\tprivate-->", "<!--end private-->"),
-        ("<!-- private --->", "<!--\n/PRIVATE\n-->"),
+        (
+            "<!--\n  private\n-->",
+            "<!-- /private -->",
+            str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!--- PRIVATE --->",
+            "<!-- / Private -->",
+            str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!--\tprivate-->",
+            "<!--end private-->",
+            str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!-- private --->",
+            "<!--\n/PRIVATE\n-->",
+            str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
     ] {
-        let f = note(
-            A,
-            &format!("---\ndate: 2026-01-08\n---\nBefore.\n\n{open}\nCanary: the salary band.\n{close}\n\nAfter.\n"),
-        );
-        expect(&f, 0, (0, 0), &[]);
-        let site = t14_site_text(&f);
+        let done = Test::new()
+            .file(
+                A,
+                format!("---\ndate: 2026-01-08\n---\nBefore.\n\n{open}\nCanary: the salary band.\n{close}\n\nAfter.\n"),
+            )
+            .stderr(stderr)
+            .run();
+        let site = site_text(done.path());
         assert!(!site.contains("salary band"), "{open:?} {close:?}");
         assert!(site.contains("After."), "{open:?} {close:?}");
     }
@@ -31,57 +73,122 @@ fn t14_private_markers_with_line_breaks_case_and_dashes() {
 /// until the last closing marker, whatever was meant.
 #[test]
 fn t14_private_nested_markers_keep_the_tail_private() {
-    for body in [
+    for (body, stderr) in [
         // The issue's shape, in one paragraph.
-        "Pay: <!-- private --> a <!-- private --> b <!-- /private --> Canary-c <!-- /private --> public.\n",
+        (
+            "Pay: <!-- private --> a <!-- private --> b <!-- /private --> Canary-c <!-- /private --> public.\n",
+            str![[r#"
+sessions/2026-01-08-a.md:4:25: warning: a private block opened inside another private block: the text stays private until both are closed
+  |
+4 | Pay: <!-- private --> a <!-- private --> b <!-- /private --> Canary-c <!-- /private --> public.
+  |                         ^
+help: close the first block with `<!-- /private -->` before opening another, or remove this marker
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
         // As blocks.
-        "<!-- private -->\na\n\n<!-- private -->\nb\n<!-- /private -->\n\nCanary-c\n\n<!-- /private -->\n\npublic.\n",
+        (
+            "<!-- private -->\na\n\n<!-- private -->\nb\n<!-- /private -->\n\nCanary-c\n\n<!-- /private -->\n\npublic.\n",
+            str![[r#"
+sessions/2026-01-08-a.md:7:1: warning: a private block opened inside another private block: the text stays private until both are closed
+  |
+7 | <!-- private -->
+  | ^
+help: close the first block with `<!-- /private -->` before opening another, or remove this marker
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
         // A forgotten closing marker looks the same: the rest stays private.
-        "<!-- private -->\na\n<!-- Private -->\nb\n<!-- /private -->\nCanary-c\n\nand the rest\n",
+        (
+            "<!-- private -->\na\n<!-- Private -->\nb\n<!-- /private -->\nCanary-c\n\nand the rest\n",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: this private block is never closed, so the rest of the note is private
+  |
+4 | <!-- private -->
+  | ^
+help: end the block with `<!-- /private -->`
+sessions/2026-01-08-a.md:6:1: warning: a private block opened inside another private block: the text stays private until both are closed
+  |
+6 | <!-- Private -->
+  | ^
+help: close the first block with `<!-- /private -->` before opening another, or remove this marker
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]],
+        ),
     ] {
-        let f = note(A, &format!("---\ndate: 2026-01-08\n---\n{body}"));
-        let run = check(&f);
-        assert_eq!(run.code, 0, "{run}");
-        assert!(
-            run.stderr
-                .contains("a private block opened inside another private block"),
-            "{run}"
-        );
-        let site = t14_site_text(&f);
-        assert!(!site.contains("Canary-c"), "{body:?}");
+        let done = Test::new()
+            .file(A, format!("---\ndate: 2026-01-08\n---\n{body}"))
+            .stderr(stderr)
+            .run();
+        assert!(!site_text(done.path()).contains("Canary-c"), "{body:?}");
     }
-    let f = note(
-        A,
-        "---\ndate: 2026-01-08\n---\nx <!-- private --> a <!-- private --> b\n",
-    );
-    expect(
-        &f,
-        0,
-        (0, 2),
-        &[
-            "sessions/2026-01-08-a.md:4:22: warning: a private block opened inside another private block",
-            "sessions/2026-01-08-a.md:4:3: warning: this private block is never closed, so the rest of the note is private",
-        ],
-    );
+    Test::new()
+        .file(A, "---\ndate: 2026-01-08\n---\nx <!-- private --> a <!-- private --> b\n")
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:4:3: warning: this private block is never closed, so the rest of the note is private
+  |
+4 | x <!-- private --> a <!-- private --> b
+  |   ^
+help: end the block with `<!-- /private -->`
+sessions/2026-01-08-a.md:4:22: warning: a private block opened inside another private block: the text stays private until both are closed
+  |
+4 | x <!-- private --> a <!-- private --> b
+  |                      ^
+help: close the first block with `<!-- /private -->` before opening another, or remove this marker
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }
 
 /// A closing marker with nothing open warns (the text before it was published).
 #[test]
 fn t14_private_stray_closing_marker_warns() {
-    for (body, col) in [
-        ("Text <!-- /private -->\n", 6),
-        ("<!-- / private -->\n", 1),
-        ("<!--end private-->\n", 1),
+    for (body, stderr) in [
+        (
+            "Text <!-- /private -->\n",
+            str![[r#"
+sessions/2026-01-08-a.md:4:6: warning: this `<!-- /private -->` closes no private block, so the text before it is published
+  |
+4 | Text <!-- /private -->
+  |      ^
+help: start the private part with `<!-- private -->`, or remove this marker
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!-- / private -->\n",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: this `<!-- /private -->` closes no private block, so the text before it is published
+  |
+4 | <!-- / private -->
+  | ^
+help: start the private part with `<!-- private -->`, or remove this marker
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!--end private-->\n",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: this `<!-- /private -->` closes no private block, so the text before it is published
+  |
+4 | <!--end private-->
+  | ^
+help: start the private part with `<!-- private -->`, or remove this marker
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
     ] {
-        let f = note(A, &format!("---\ndate: 2026-01-08\n---\n{body}"));
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!(
-                "sessions/2026-01-08-a.md:4:{col}: warning: this `<!-- /private -->` closes no private block"
-            )],
-        );
+        Test::new()
+            .file(A, format!("---\ndate: 2026-01-08\n---\n{body}"))
+            .stderr(stderr)
+            .run();
     }
 }
 
@@ -89,63 +196,162 @@ fn t14_private_stray_closing_marker_warns() {
 /// is treated as private meanwhile: mentorlog cannot tell what was meant.
 #[test]
 fn t14_private_look_alike_markers_are_errors() {
-    for comment in [
-        "<!-- privat -->",
-        "<!-- private: pay talk -->",
-        "<!-- Private stuff -->",
-        "<!-- private -- >",
-    ] {
-        let f = note(
-            A,
-            &format!("---\ndate: 2026-01-08\n---\nIntro.\n\n{comment}\nCanary: pay.\n<!-- /private -->\n"),
-        );
+    for (comment, stderr) in [
+        (
+            "<!-- privat -->",
+            str![[r#"
+sessions/2026-01-08-a.md:6:1: error: `<!-- privat -->` looks like a private marker but is not one
+  |
+6 | <!-- privat -->
+  | ^
+help: a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with "private" (until then the text after it is kept private)
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!-- private: pay talk -->",
+            str![[r#"
+sessions/2026-01-08-a.md:6:1: error: `<!-- private: pay talk -->` looks like a private marker but is not one
+  |
+6 | <!-- private: pay talk -->
+  | ^
+help: a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with "private" (until then the text after it is kept private)
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "<!-- Private stuff -->",
+            str![[r#"
+sessions/2026-01-08-a.md:6:1: error: `<!-- Private stuff -->` looks like a private marker but is not one
+  |
+6 | <!-- Private stuff -->
+  | ^
+help: a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with "private" (until then the text after it is kept private)
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
+        ),
         // `-- >` does not end a comment: it runs to the next `-->` and takes the closing
         // marker with it, so the block is also never closed.
-        let warnings = usize::from(comment.ends_with("-- >"));
-        let run = expect(&f, 1, (1, warnings), &["sessions/2026-01-08-a.md:6:1: error: `<!-- "]);
-        assert!(
-            run.stderr.contains("looks like a private marker but is not one"),
-            "{run}"
-        );
-        let (result, _) = try_build(f.path(), &BuildOptions::default());
+        (
+            "<!-- private -- >",
+            str![[r#"
+sessions/2026-01-08-a.md:6:1: error: `<!-- private -- >…` looks like a private marker but is not one
+  |
+6 | <!-- private -- >
+  | ^
+help: a private block starts with exactly `<!-- private -->`; to keep a comment, do not start it with "private" (until then the text after it is kept private)
+sessions/2026-01-08-a.md:6:1: warning: this private block is never closed, so the rest of the note is private
+  |
+6 | <!-- private -- >
+  | ^
+help: end the block with `<!-- /private -->`
+1 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+    ] {
+        let done = Test::new()
+            .file(
+                A,
+                format!("---\ndate: 2026-01-08\n---\nIntro.\n\n{comment}\nCanary: pay.\n<!-- /private -->\n"),
+            )
+            .status(1)
+            .stderr(stderr)
+            .run();
+        let (result, _) = try_build(done.path(), &BuildOptions::default());
         assert!(result.is_err(), "{comment}: the build must refuse");
     }
     // A look-alike closing marker closes nothing.
-    let f = note(
-        A,
-        "---\ndate: 2026-01-08\n---\n<!-- private -->\nCanary: pay.\n<!-- /privte -->\n\nTail.\n",
-    );
-    expect(
-        &f,
-        1,
-        (1, 1),
-        &["sessions/2026-01-08-a.md:6:1: error: `<!-- /privte -->` looks like a private marker but is not one"],
-    );
+    Test::new()
+        .file(
+            A,
+            "---\ndate: 2026-01-08\n---\n<!-- private -->\nCanary: pay.\n<!-- /privte -->\n\nTail.\n",
+        )
+        .status(1)
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: this private block is never closed, so the rest of the note is private
+  |
+4 | <!-- private -->
+  | ^
+help: end the block with `<!-- /private -->`
+sessions/2026-01-08-a.md:6:1: error: `<!-- /privte -->` looks like a private marker but is not one
+  |
+6 | <!-- /privte -->
+  | ^
+help: a private block ends with exactly `<!-- /private -->` (or `<!-- end private -->`)
+1 error(s), 1 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }
 
 /// A tag named in prose is removed with a warning and the rest of the note stays Markdown.
 #[test]
 fn t14_html_tags_named_in_prose() {
-    for (line, col, tag) in [
+    for (line, stderr) in [
         // The issue's example.
-        ("Put the page name in a <title> element.", 24, "title"),
-        ("Styles go in <style>, scripts in backticks.", 14, "style"),
-        ("A <textarea> holds the draft.", 3, "textarea"),
-        ("Pick one from a <select>.", 17, "select"),
+        (
+            "Put the page name in a <title> element.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:24: warning: `<title>` removed: notes may use common formatting tags only
+  |
+4 | Put the page name in a <title> element.
+  |                        ^
+help: to show the tag as text, put it in backticks: `` `<title>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "Styles go in <style>, scripts in backticks.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:14: warning: `<style>` removed with what is inside it: raw HTML that can run script is not published
+  |
+4 | Styles go in <style>, scripts in backticks.
+  |              ^
+help: to show the tag as text, put it in backticks: `` `<style>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "A <textarea> holds the draft.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:3: warning: `<textarea>` removed: notes may use common formatting tags only
+  |
+4 | A <textarea> holds the draft.
+  |   ^
+help: to show the tag as text, put it in backticks: `` `<textarea>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "Pick one from a <select>.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:17: warning: `<select>` removed: notes may use common formatting tags only
+  |
+4 | Pick one from a <select>.
+  |                 ^
+help: to show the tag as text, put it in backticks: `` `<select>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
     ] {
-        let f = note(
-            A,
-            &format!("---\ndate: 2026-01-08\n---\n{line}\n\nThe *next* paragraph.\n"),
-        );
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!("sessions/2026-01-08-a.md:4:{col}: warning: `<{tag}>` removed")],
-        );
-        let built = f.build();
+        let done = Test::new()
+            .file(
+                A,
+                format!("---\ndate: 2026-01-08\n---\n{line}\n\nThe *next* paragraph.\n"),
+            )
+            .stderr(stderr)
+            .run();
+        let built = build(done.path(), &BuildOptions::default());
         let page = built.page("sessions/2026-01-08-a.html");
-        assert_eq!(text(one(page.root_element(), "main .note p em")), "next", "{tag}");
+        assert_eq!(text(one(page.root_element(), "main .note p em")), "next", "{line}");
     }
 }
 
@@ -153,26 +359,52 @@ fn t14_html_tags_named_in_prose() {
 /// the page is a warning.
 #[test]
 fn t14_html_unclosed_swallowing_element_with_raw_html() {
-    for (line, col, tag) in [
-        ("Put the page name in a <title> element.", 24, "title"),
-        ("A <script> tag runs code.", 3, "script"),
-        ("Use <template> for repeats.", 5, "template"),
+    for (line, stderr) in [
+        (
+            "Put the page name in a <title> element.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:24: warning: `<title>` is never closed in this paragraph or block, so a browser shows the rest of the page as HTML source
+  |
+4 | Put the page name in a <title> element.
+  |                        ^
+help: close it with `</title>`, or put the tag in backticks to show it as text
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "A <script> tag runs code.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:3: warning: `<script>` is never closed in this paragraph or block, so a browser hides the rest of the page
+  |
+4 | A <script> tag runs code.
+  |   ^
+help: close it with `</script>`, or put the tag in backticks to show it as text
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
+        (
+            "Use <template> for repeats.",
+            str![[r#"
+sessions/2026-01-08-a.md:4:5: warning: `<template>` is never closed in this paragraph or block, so a browser hides the rest of the page
+  |
+4 | Use <template> for repeats.
+  |     ^
+help: close it with `</template>`, or put the tag in backticks to show it as text
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
+        ),
     ] {
-        let f = Fixture::new(&[
-            (
+        Test::new()
+            .file(
                 "journal.yaml",
                 "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nraw_html: true\n",
-            ),
-            (A, &format!("---\ndate: 2026-01-08\n---\n{line}\n\nMore.\n")),
-        ]);
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!(
-                "sessions/2026-01-08-a.md:4:{col}: warning: `<{tag}>` is never closed in this paragraph or block"
-            )],
-        );
+            )
+            .file(A, format!("---\ndate: 2026-01-08\n---\n{line}\n\nMore.\n"))
+            .stderr(stderr)
+            .run();
     }
 }
 
@@ -180,40 +412,70 @@ fn t14_html_unclosed_swallowing_element_with_raw_html() {
 /// event-handler attributes, `javascript:` links.
 #[test]
 fn t14_html_removals_are_warnings() {
-    for (line, col, head) in [
+    for (line, stderr) in [
         (
             "<script>alert(1)</script>",
-            1,
-            "`<script>` removed with what is inside it",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `<script>` removed with what is inside it: raw HTML that can run script is not published
+  |
+4 | <script>alert(1)</script>
+  | ^
+help: to show the tag as text, put it in backticks: `` `<script>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "A <b onclick=\"go()\">bold</b> word.",
-            3,
-            "`onclick` removed from `<b>`: it can run script",
+            str![[r#"
+sessions/2026-01-08-a.md:4:3: warning: `onclick` removed from `<b>`: it can run script
+  |
+4 | A <b onclick="go()">bold</b> word.
+  |   ^
+help: remove the attribute, or put the tag in backticks to show it as text
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "An <a href=\" JaVaScRiPt:alert(2)\">odd</a> link.",
-            4,
-            "the `javascript:` href is removed from `<a>`",
+            str![[r#"
+sessions/2026-01-08-a.md:4:4: warning: the `javascript:` href is removed from `<a>`: only web, mail and phone links are published
+  |
+4 | An <a href=" JaVaScRiPt:alert(2)">odd</a> link.
+  |    ^
+help: link to an http(s) address, a note or a file under static/
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "<iframe src=\"https://example.org\"></iframe>",
-            1,
-            "`<iframe>` removed: raw HTML that can run script",
+            str![[r#"
+sessions/2026-01-08-a.md:4:1: warning: `<iframe>` removed: raw HTML that can run script is not published
+  |
+4 | <iframe src="https://example.org"></iframe>
+  | ^
+help: to show the tag as text, put it in backticks: `` `<iframe>` ``
+1 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
+
+"#]],
         ),
     ] {
-        let f = note(A, &format!("---\ndate: 2026-01-08\n---\n{line}\n"));
-        expect(
-            &f,
-            0,
-            (0, 1),
-            &[&format!("sessions/2026-01-08-a.md:4:{col}: warning: {head}")],
-        );
+        Test::new()
+            .file(A, format!("---\ndate: 2026-01-08\n---\n{line}\n"))
+            .stderr(stderr)
+            .run();
     }
     // Nothing removed, nothing said.
-    let f = note(
-        A,
-        "---\ndate: 2026-01-08\n---\n<kbd>Ctrl</kbd><br> <details open><summary>s</summary>d</details> <a name=\"x\"></a>\n",
-    );
-    expect(&f, 0, (0, 0), &[]);
+    Test::new()
+        .file(
+            A,
+            "---\ndate: 2026-01-08\n---\n<kbd>Ctrl</kbd><br> <details open><summary>s</summary>d</details> <a name=\"x\"></a>\n",
+        )
+        .stderr(str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
 }

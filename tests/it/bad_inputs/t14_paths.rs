@@ -1,14 +1,40 @@
 //! The catalogue: Trust I: output paths, links that leave the journal, static types, names.
 
 use std::os::unix::fs::symlink;
+use std::path::Path;
 
 use mentorlog::BuildOptions;
+use snapbox::{IntoData, str};
 
-use crate::no_data_loss::snapshot;
+use crate::harness::{Run, Test, build, mentorlog, snapshot, try_build};
 
-use crate::harness::{Fixture, assert_diagnostic, mentorlog, try_build};
+use super::{A, JOURNAL_YAML_T14, output_playground, t14_program};
 
-use super::{A, JOURNAL_YAML_T14, check, expect, note, output_playground, t14_program};
+/// Runs `mentorlog ARGS` in `cwd` (somewhere under `root`, a playground of several
+/// folders) and checks the exit code and the whole stderr, `root` read as `[ROOT]`, as
+/// `Test` does for a journal alone.
+pub(super) fn run_in(root: &Path, cwd: &Path, args: &[&str], code: i32, stderr: impl IntoData) -> Run {
+    let mut run = mentorlog(cwd, args);
+    let root = root.canonicalize().expect("the playground");
+    run.stderr = run.stderr.replace(&*root.to_string_lossy(), "[ROOT]");
+    snapbox::assert_data_eq!(run.stderr.as_str(), stderr);
+    assert_eq!(run.code, code, "exit code:\n{run}");
+    run
+}
+
+/// A journal of one note, `A`, in a `Test`.
+fn one_note() -> Test {
+    Test::new().file(A, "---\ndate: 2026-01-08\n---\nA.\n")
+}
+
+/// A `Test` of a program with one journal `pair/` (`t14_program`), `yaml` added to its
+/// program.yaml.
+fn program(yaml: &str) -> Test {
+    let yaml = yaml.to_string();
+    Test::new()
+        .remove("journal.yaml")
+        .setup(move |dir| t14_program(dir, &yaml))
+}
 
 //
 // Decided:
@@ -34,38 +60,138 @@ use super::{A, JOURNAL_YAML_T14, check, expect, note, output_playground, t14_pro
 fn t14_paths_output_paths_that_walk_back_are_refused_and_nothing_changes() {
     let (tmp, journal) = output_playground();
     // Each spelling leads back onto the journal, one of its inputs, or a foreign folder.
-    let spellings = [
+    for (spelling, stderr) in [
         // The issue's examples.
-        "public/../sessions",
-        "nowhere/../../victim",
-        "x/..",
+        (
+            "public/../sessions",
+            str![[r#"
+error: refusing to write the site into `public/../sessions` (that is `[ROOT]/journal/sessions`): it is the journal's `sessions/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "nowhere/../../victim",
+            str![[r#"
+error: refusing to write the site into `nowhere/../../victim` (that is `[ROOT]/victim`): it already holds files that mentorlog did not write (no `.mentorlog-site` marker); empty it, or choose another folder
+
+"#]],
+        ),
+        (
+            "x/..",
+            str![[r#"
+error: refusing to write the site into `x/..` (that is `[ROOT]/journal`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
         // Other spellings of each.
-        "public/../sessions/",
-        "./public/..//sessions/.",
-        "sessions//new",
-        "static/../templates/x",
-        "a/b/../../static",
-        "nowhere/../lnk",
-        "lnk/../victim",
-        "lnk",
-        "x/../",
-        "x/y/../../.",
-        "sessions/x/../..",
-        "..",
-        "//",
-        "journal.yaml",
-        "journal.yaml/x",
-    ];
-    for spelling in spellings {
+        (
+            "public/../sessions/",
+            str![[r#"
+error: refusing to write the site into `public/../sessions/` (that is `[ROOT]/journal/sessions`): it is the journal's `sessions/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "./public/..//sessions/.",
+            str![[r#"
+error: refusing to write the site into `./public/..//sessions/.` (that is `[ROOT]/journal/sessions`): it is the journal's `sessions/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "sessions//new",
+            str![[r#"
+error: refusing to write the site into `sessions//new` (that is `[ROOT]/journal/sessions/new`): it is the journal's `sessions/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "static/../templates/x",
+            str![[r#"
+error: refusing to write the site into `static/../templates/x` (that is `[ROOT]/journal/templates/x`): it is the journal's `templates/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "a/b/../../static",
+            str![[r#"
+error: refusing to write the site into `a/b/../../static` (that is `[ROOT]/journal/static`): it is the journal's `static/` folder or inside it, and mentorlog reads that folder; choose `public/` or a folder outside the journal
+
+"#]],
+        ),
+        (
+            "nowhere/../lnk",
+            str![[r#"
+error: refusing to write the site into `nowhere/../lnk` (that is `[ROOT]/victim`): it already holds files that mentorlog did not write (no `.mentorlog-site` marker); empty it, or choose another folder
+
+"#]],
+        ),
+        (
+            "lnk/../victim",
+            str![[r#"
+error: refusing to write the site into `lnk/../victim` (that is `[ROOT]/victim`): it already holds files that mentorlog did not write (no `.mentorlog-site` marker); empty it, or choose another folder
+
+"#]],
+        ),
+        (
+            "lnk",
+            str![[r#"
+error: refusing to write the site into `lnk` (that is `[ROOT]/victim`): it already holds files that mentorlog did not write (no `.mentorlog-site` marker); empty it, or choose another folder
+
+"#]],
+        ),
+        (
+            "x/../",
+            str![[r#"
+error: refusing to write the site into `x/../` (that is `[ROOT]/journal`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "x/y/../../.",
+            str![[r#"
+error: refusing to write the site into `x/y/../../.` (that is `[ROOT]/journal`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "sessions/x/../..",
+            str![[r#"
+error: refusing to write the site into `sessions/x/../..` (that is `[ROOT]/journal`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "..",
+            str![[r#"
+error: refusing to write the site into `..` (that is `[ROOT]`): it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "//",
+            str![[r#"
+error: refusing to write the site into `//`: it is the journal folder or contains it; choose a folder such as `public/` inside the journal, or one elsewhere
+
+"#]],
+        ),
+        (
+            "journal.yaml",
+            str![[r#"
+error: refusing to write the site into `journal.yaml` (that is `[ROOT]/journal/journal.yaml`): it is a file; give a folder
+
+"#]],
+        ),
+        (
+            "journal.yaml/x",
+            str![[r#"
+error: refusing to write the site into `journal.yaml/x`: `[ROOT]/journal/journal.yaml` is a file, not a folder
+
+"#]],
+        ),
+    ] {
         let before = snapshot(tmp.path());
-        let run = mentorlog(&journal, ["build", ".", "-o", spelling]);
-        assert_eq!(run.code, 1, "-o {spelling}: {run}");
-        assert!(
-            run.stderr
-                .contains(&format!("refusing to write the site into `{spelling}`")),
-            "-o {spelling}: {run}"
-        );
-        assert!(!run.stderr.contains("os error"), "-o {spelling}: {run}");
+        run_in(tmp.path(), &journal, &["build", ".", "-o", spelling], 1, stderr);
         assert!(snapshot(tmp.path()) == before, "-o {spelling} changed or created files");
     }
 }
@@ -114,23 +240,66 @@ fn t14_paths_program_output_may_not_land_on_its_journals() {
         crate::harness::write_file(&root.join(rel), text.as_bytes());
     }
     let program = root.join("program");
-    for spelling in [
-        "pair/public",
-        "pair",
-        "x/../pair/sessions",
-        "../elsewhere-pair/public",
-        "../elsewhere-pair/x/..",
-        "..",
-        ".",
-        "public/..",
+    for (spelling, stderr) in [
+        (
+            "pair/public",
+            str![[r#"
+error: refusing to write the site into `pair/public` (that is `[ROOT]/program/pair/public`): it is inside the program's journal `[ROOT]/program/pair`; choose `public/` in the program folder, or a folder elsewhere
+
+"#]],
+        ),
+        (
+            "pair",
+            str![[r#"
+error: refusing to write the site into `pair` (that is `[ROOT]/program/pair`): it is the program's journal `[ROOT]/program/pair` or contains it; choose a folder such as `public/` inside the program, or one elsewhere
+
+"#]],
+        ),
+        (
+            "x/../pair/sessions",
+            str![[r#"
+error: refusing to write the site into `x/../pair/sessions` (that is `[ROOT]/program/pair/sessions`): it is inside the program's journal `[ROOT]/program/pair`; choose `public/` in the program folder, or a folder elsewhere
+
+"#]],
+        ),
+        (
+            "../elsewhere-pair/public",
+            str![[r#"
+error: refusing to write the site into `../elsewhere-pair/public` (that is `[ROOT]/elsewhere-pair/public`): it is inside the program's journal `[ROOT]/elsewhere-pair`; choose `public/` in the program folder, or a folder elsewhere
+
+"#]],
+        ),
+        (
+            "../elsewhere-pair/x/..",
+            str![[r#"
+error: refusing to write the site into `../elsewhere-pair/x/..` (that is `[ROOT]/elsewhere-pair`): it is the program's journal `[ROOT]/elsewhere-pair` or contains it; choose a folder such as `public/` inside the program, or one elsewhere
+
+"#]],
+        ),
+        (
+            "..",
+            str![[r#"
+error: refusing to write the site into `..` (that is `[ROOT]`): it is the program folder or contains it; choose a folder such as `public/` inside the program, or one elsewhere
+
+"#]],
+        ),
+        (
+            ".",
+            str![[r#"
+error: refusing to write the site into `.` (that is `[ROOT]/program`): it is the program folder or contains it; choose a folder such as `public/` inside the program, or one elsewhere
+
+"#]],
+        ),
+        (
+            "public/..",
+            str![[r#"
+error: refusing to write the site into `public/..` (that is `[ROOT]/program`): it is the program folder or contains it; choose a folder such as `public/` inside the program, or one elsewhere
+
+"#]],
+        ),
     ] {
         let before = snapshot(tmp.path());
-        let run = mentorlog(&program, ["build", ".", "-o", spelling]);
-        assert_eq!(run.code, 1, "-o {spelling}: {run}");
-        assert!(
-            run.stderr.contains("refusing to write the site"),
-            "-o {spelling}: {run}"
-        );
+        run_in(tmp.path(), &program, &["build", ".", "-o", spelling], 1, stderr);
         assert!(snapshot(tmp.path()) == before, "-o {spelling} changed or created files");
     }
     let run = mentorlog(&program, ["build", ".", "-o", "pair/../public"]);
@@ -149,46 +318,66 @@ fn t14_paths_a_top_level_link_out_of_the_journal_is_an_error() {
     );
     crate::harness::write_file(&real.join("tpl/base.html"), b"Canary: template");
     crate::harness::write_file(&real.join("other.yaml"), JOURNAL_YAML_T14.as_bytes());
-    let cases = [
+    for (name, target, stderr) in [
         (
             "static",
             "etc",
-            "static: error: `static` is a symbolic link that leads outside the journal",
+            str![[r#"
+static: error: `static` is a symbolic link that leads outside the journal, to `[..]/etc`; mentorlog reads nothing outside the journal folder
+help: replace the link with a real `static` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "sessions",
             "notes",
-            "sessions: error: `sessions` is a symbolic link that leads outside the journal",
+            str![[r#"
+sessions: error: `sessions` is a symbolic link that leads outside the journal, to `[..]/notes`; mentorlog reads nothing outside the journal folder
+help: replace the link with a real `sessions` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "templates",
             "tpl",
-            "templates: error: `templates` is a symbolic link that leads outside the journal",
+            str![[r#"
+templates: error: `templates` is a symbolic link that leads outside the journal, to `[..]/tpl`; mentorlog reads nothing outside the journal folder
+help: replace the link with a real `templates` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "journal.yaml",
             "other.yaml",
-            "journal.yaml: error: `journal.yaml` is a symbolic link that leads outside the journal",
+            str![[r#"
+journal.yaml: error: `journal.yaml` is a symbolic link that leads outside the journal, to `[..]/other.yaml`; mentorlog reads nothing outside the journal folder
+help: replace the link with a real `journal.yaml` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
-    ];
-    for (name, target, head) in cases {
-        let f = Fixture::new(&[]);
+    ] {
+        let mut test = Test::new();
         if name != "sessions" {
-            f.write(A, "---\ndate: 2026-01-08\n---\nA.\n");
+            test = test.file(A, "---\ndate: 2026-01-08\n---\nA.\n");
         }
         if name == "journal.yaml" {
-            std::fs::remove_file(f.path().join(name)).unwrap();
+            test = test.remove(name);
         }
-        symlink(real.join(target), f.path().join(name)).unwrap();
-        let run = check(&f);
-        assert_eq!(run.code, 1, "{name}: {run}");
-        assert_diagnostic(&run.stderr, head);
-        let (result, built) = try_build(f.path(), &BuildOptions::default());
+        let done = test
+            .setup(|dir| symlink(real.join(target), dir.join(name)).unwrap())
+            .status(1)
+            .stderr(stderr)
+            .run();
+        let (result, built) = try_build(done.path(), &BuildOptions::default());
         assert!(result.is_err(), "{name}");
         assert!(built.files.is_empty(), "{name}: nothing is written");
-        let run = mentorlog(f.path(), ["build"]);
+        let run = mentorlog(done.path(), ["build"]);
         assert_eq!(run.code, 1, "{run}");
-        assert!(!f.path().join("public").exists(), "{name}: nothing is written");
+        assert!(!done.path().join("public").exists(), "{name}: nothing is written");
     }
 }
 
@@ -196,53 +385,72 @@ fn t14_paths_a_top_level_link_out_of_the_journal_is_an_error() {
 fn t14_paths_a_top_level_link_onto_another_input_is_an_error_one_inside_is_fine() {
     let private = "---\ndate: 2026-01-09\nprivate: true\n---\nCanary: private words\n";
     let make = || {
-        Fixture::new(&[
-            (A, "---\ndate: 2026-01-08\n---\nA.\n"),
-            ("sessions/2026-01-09-p.md", private),
-            ("assets/photo.png", "png"),
-        ])
+        one_note()
+            .file("sessions/2026-01-09-p.md", private)
+            .file("assets/photo.png", "png")
     };
-    for (target, head) in [
+    for (target, stderr) in [
         (
             ".",
-            "static: error: `static` is a symbolic link to the journal folder itself",
+            str![[r#"
+static: error: `static` is a symbolic link to the journal folder itself; its files would be read twice, and published as they are
+help: replace the link with a real `static` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "sessions",
-            "static: error: `static` is a symbolic link into the journal's `sessions`",
+            str![[r#"
+static: error: `static` is a symbolic link into the journal's `sessions`, which mentorlog reads for another purpose; its files would be read twice, and could be published as they are
+help: replace the link with a real `static` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
         (
             "sessions/..",
-            "static: error: `static` is a symbolic link to the journal folder itself",
+            str![[r#"
+static: error: `static` is a symbolic link to the journal folder itself; its files would be read twice, and published as they are
+help: replace the link with a real `static` (copy the files into the journal), or point it at a place inside the journal
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]],
         ),
     ] {
-        let f = make();
-        symlink(target, f.path().join("static")).unwrap();
-        let run = check(&f);
-        assert_eq!(run.code, 1, "static -> {target}: {run}");
-        assert_diagnostic(&run.stderr, head);
+        make()
+            .setup(|dir| symlink(target, dir.join("static")).unwrap())
+            .status(1)
+            .stderr(stderr)
+            .run();
     }
     // A top-level link that stays inside, onto no other input: read as the folder.
-    let f = make();
-    symlink("assets", f.path().join("static")).unwrap();
-    expect(&f, 0, (0, 0), &[]);
-    assert!(f.build().has("static/photo.png"));
+    let done = make()
+        .setup(|dir| symlink("assets", dir.join("static")).unwrap())
+        .stderr(str![[r#"
+2 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    assert!(build(done.path(), &BuildOptions::default()).has("static/photo.png"));
     // A link deeper down into another input is left out: a private note's source would
     // be published as a static file.
-    let f = make();
-    std::fs::create_dir(f.path().join("static")).unwrap();
-    symlink("../sessions/2026-01-09-p.md", f.path().join("static/leak.md")).unwrap();
-    symlink("../journal.yaml", f.path().join("static/settings.yaml")).unwrap();
-    expect(
-        &f,
-        0,
-        (0, 2),
-        &[
-            "static/leak.md: warning: left out: this symbolic link leads into the journal's `sessions`",
-            "static/settings.yaml: warning: left out: this symbolic link leads into the journal's `journal.yaml`",
-        ],
-    );
-    let built = f.build();
+    let done = make()
+        .setup(|dir| {
+            std::fs::create_dir(dir.join("static")).unwrap();
+            symlink("../sessions/2026-01-09-p.md", dir.join("static/leak.md")).unwrap();
+            symlink("../journal.yaml", dir.join("static/settings.yaml")).unwrap();
+        })
+        .stderr(str![[r#"
+static/leak.md: warning: left out: this symbolic link leads into the journal's `sessions`, which is not published from `static/`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+static/settings.yaml: warning: left out: this symbolic link leads into the journal's `journal.yaml`, which is not published from `static/`
+help: mentorlog reads only files inside the journal, each from its own folder; copy the file in if it belongs here
+2 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let built = build(done.path(), &BuildOptions::default());
     assert!(!built.has("static/leak.md") && !built.has("static/settings.yaml"));
     assert!(
         built
@@ -266,52 +474,55 @@ fn t14_paths_a_program_reads_nothing_outside_its_folder_and_listed_journals() {
         b"---\ndate: 2026-01-08\n---\nCanary stranger notes\n",
     );
     // program.yaml leading outside.
-    let tmp = tempfile::tempdir().unwrap();
-    t14_program(tmp.path(), "");
-    std::fs::remove_file(tmp.path().join("program.yaml")).unwrap();
-    symlink(real.join("program.yaml"), tmp.path().join("program.yaml")).unwrap();
-    let run = mentorlog(tmp.path(), ["check"]);
-    assert_eq!(run.code, 1, "{run}");
-    assert_diagnostic(
-        &run.stderr,
-        "program.yaml: error: program.yaml is a symbolic link that leads outside the program folder",
-    );
+    program("")
+        .setup(|dir| {
+            std::fs::remove_file(dir.join("program.yaml")).unwrap();
+            symlink(real.join("program.yaml"), dir.join("program.yaml")).unwrap();
+        })
+        .status(1)
+        .stderr(str![[r#"
+program.yaml: error: program.yaml is a symbolic link that leads outside the program folder, to `[..]/program.yaml`; mentorlog reads nothing outside the program folder
+help: replace the link with the real program.yaml
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
     // A journal found as a sub-folder, through a link leading outside.
-    let tmp = tempfile::tempdir().unwrap();
-    t14_program(tmp.path(), "");
-    symlink(real.join("stranger"), tmp.path().join("stranger")).unwrap();
-    let run = mentorlog(tmp.path(), ["build"]);
-    assert_eq!(run.code, 1, "{run}");
-    assert_diagnostic(
-        &run.stderr,
-        "stranger: error: this journal folder is a symbolic link that leads outside the program folder",
-    );
-    assert!(!tmp.path().join("public").exists());
+    let done = program("")
+        .setup(|dir| symlink(real.join("stranger"), dir.join("stranger")).unwrap())
+        .args(["build"])
+        .status(1)
+        .stderr(str![[r#"
+stranger: error: this journal folder is a symbolic link that leads outside the program folder, to `[..]/stranger`; mentorlog reads nothing outside the program and the journals it lists
+help: if the journal belongs to the program, list its real folder under `journals:` in program.yaml and delete the link
+error: 1 error(s); the site was not written (the previous one, if any, is unchanged); --keep-going writes the site without the broken journals
+
+"#]])
+        .run();
+    assert!(!done.path().join("public").exists());
     // Listed under `journals:`, the same folder is read.
-    let tmp = tempfile::tempdir().unwrap();
-    t14_program(
-        tmp.path(),
-        &format!("journals: [\"{}\"]\n", real.join("stranger").display()),
-    );
-    let run = mentorlog(tmp.path(), ["build"]);
-    assert_eq!(run.code, 0, "{run}");
-    assert!(tmp.path().join("public/stranger/index.html").is_file());
+    let done = program(&format!("journals: [\"{}\"]\n", real.join("stranger").display()))
+        .args(["build"])
+        .run();
+    assert!(done.path().join("public/stranger/index.html").is_file());
     // A journal's own top-level link out of it, in a program.
-    let tmp = tempfile::tempdir().unwrap();
-    t14_program(tmp.path(), "");
-    symlink(real.join("stranger/sessions"), tmp.path().join("pair/static")).unwrap();
-    let run = mentorlog(tmp.path(), ["build"]);
-    assert_eq!(run.code, 1, "{run}");
-    assert_diagnostic(
-        &run.stderr,
-        "pair/static: error: `static` is a symbolic link that leads outside the journal",
-    );
+    program("")
+        .setup(|dir| symlink(real.join("stranger/sessions"), dir.join("pair/static")).unwrap())
+        .args(["build"])
+        .status(1)
+        .stderr(str![[r#"
+pair/static: error: `static` is a symbolic link that leads outside the journal, to `[..]/stranger/sessions`; mentorlog reads nothing outside the journal folder
+help: replace the link with a real `static` (copy the files into the journal), or point it at a place inside the journal
+program.yaml: warning: feed.xml links are relative and there is no sitemap, because the site's address is unknown
+help: feed readers need absolute links: set `base_url:` in program.yaml, or pass --base-url
+error: 1 error(s); the site was not written (the previous one, if any, is unchanged); --keep-going writes the site without the broken journals
+
+"#]])
+        .run();
 }
 
 #[test]
 fn t14_paths_a_program_publishes_only_static_types_that_cannot_run_script() {
-    let tmp = tempfile::tempdir().unwrap();
-    t14_program(tmp.path(), "");
     let left_out = [
         "page.xhtml",
         "page.xht",
@@ -353,35 +564,61 @@ fn t14_paths_a_program_publishes_only_static_types_that_cannot_run_script() {
         "notes.md",
         "deep/in/folder.png",
     ];
+    let mut test = program("");
     for name in left_out.iter().chain(&published) {
-        crate::harness::write_file(&tmp.path().join("pair/static").join(name), b"<script>alert(1)</script>");
+        test = test.file(&format!("pair/static/{name}"), "<script>alert(1)</script>");
     }
-    let run = mentorlog(tmp.path(), ["build"]);
-    assert_eq!(run.code, 0, "{run}");
+    // Every file left out is named, but hidden ones (`.png`), skipped without a word as in
+    // a journal.
+    let done = test.args(["build"]).stderr(str![[r#"
+pair/static/README: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/a.mht: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/app.js: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/app.mjs: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/feed.xml: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/logo.svg: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.HTML: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.htm: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.html: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.shtml: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.xht: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/page.xhtml: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/style.css: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/style.xsl: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/swf.swf: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+pair/static/x.svgz: warning: left out: in a program, static files are published only when they are of a type no browser runs script in (images, audio, video, fonts, PDF, plain text)
+help: the program's `raw_html: true` in program.yaml allows every file; the types published without it are: png, jpg, jpeg, gif, webp, avif, ico, bmp, mp3, ogg, oga, opus, wav, flac, m4a, aac, mp4, m4v, webm, ogv, mov, woff, woff2, ttf, otf, pdf, txt, csv, tsv, md, json
+program.yaml: warning: feed.xml links are relative and there is no sitemap, because the site's address is unknown
+help: feed readers need absolute links: set `base_url:` in program.yaml, or pass --base-url
+
+"#]]).run();
+    let public = done.path().join("public/pair/static");
     for name in left_out {
-        // Hidden files are skipped without a word, as in a journal.
-        if !name.starts_with('.') {
-            assert_diagnostic(
-                &run.stderr,
-                &format!("pair/static/{name}: warning: left out: in a program"),
-            );
-        }
-        assert!(
-            !tmp.path().join("public/pair/static").join(name).exists(),
-            "{name} published"
-        );
+        assert!(!public.join(name).exists(), "{name} published");
     }
     for name in published {
-        assert!(
-            tmp.path().join("public/pair/static").join(name).is_file(),
-            "{name} not published"
-        );
+        assert!(public.join(name).is_file(), "{name} not published");
     }
     // With `raw_html: true`, the program allows every type.
-    std::fs::write(tmp.path().join("program.yaml"), "title: C\nlead: L\nraw_html: true\n").unwrap();
-    let run = mentorlog(tmp.path(), ["build"]);
+    std::fs::write(done.path().join("program.yaml"), "title: C\nlead: L\nraw_html: true\n").unwrap();
+    let run = mentorlog(done.path(), ["build"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(tmp.path().join("public/pair/static/page.xhtml").is_file());
+    assert!(public.join("page.xhtml").is_file());
 }
 
 #[test]
@@ -394,80 +631,85 @@ fn t14_paths_names_that_are_not_utf8_are_named() {
         std::ffi::OsStr::from_bytes(&name).to_os_string()
     };
     // A note: an error naming it (lossy), the rest of the journal still checked.
-    let f = note(A, "---\ndate: 2026-01-08\n---\nA.\n");
-    std::fs::write(
-        f.path().join("sessions").join(bad(b"2026-01-09-", b".md")),
-        "---\ndate: 2026-01-09\n---\nB.\n",
-    )
-    .unwrap();
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2026-01-09-\u{fffd}\u{fffd}.md: error: this note's file name is not valid UTF-8 text, so it cannot be published",
-        ],
-    );
+    one_note()
+        .setup(|dir| {
+            std::fs::write(
+                dir.join("sessions").join(bad(b"2026-01-09-", b".md")),
+                "---\ndate: 2026-01-09\n---\nB.\n",
+            )
+            .unwrap();
+        })
+        .status(1)
+        .stderr(str![[r#"
+sessions/2026-01-09-��.md: error: this note's file name is not valid UTF-8 text, so it cannot be published
+help: rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
     // A folder of notes.
-    let f = note(A, "---\ndate: 2026-01-08\n---\nA.\n");
-    let folder = f.path().join("sessions").join(bad(b"2025-", b""));
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("2025-01-01-x.md"), "---\ndate: 2025-01-01\n---\nX.\n").unwrap();
-    expect(
-        &f,
-        1,
-        (1, 0),
-        &[
-            "sessions/2025-\u{fffd}\u{fffd}: error: this folder's name is not valid UTF-8 text, so the notes in it cannot be published",
-        ],
-    );
+    one_note()
+        .setup(|dir| {
+            let folder = dir.join("sessions").join(bad(b"2025-", b""));
+            std::fs::create_dir(&folder).unwrap();
+            std::fs::write(folder.join("2025-01-01-x.md"), "---\ndate: 2025-01-01\n---\nX.\n").unwrap();
+        })
+        .status(1)
+        .stderr(str![[r#"
+sessions/2025-��: error: this folder's name is not valid UTF-8 text, so the notes in it cannot be published
+help: rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
     // A static file and a static folder: left out with a warning; the build goes on.
-    let f = note(A, "---\ndate: 2026-01-08\n---\nA.\n");
-    crate::harness::write_file(&f.path().join("static/ok.txt"), b"ok");
-    std::fs::write(f.path().join("static").join(bad(b"photo-", b".png")), "png").unwrap();
-    std::fs::create_dir(f.path().join("static").join(bad(b"dir-", b""))).unwrap();
-    // A file in sessions/ that is not a note is not read anyway: no word about it.
-    std::fs::write(f.path().join("sessions").join(bad(b"scan-", b".pdf")), "pdf").unwrap();
-    expect(
-        &f,
-        0,
-        (0, 2),
-        &[
-            "static/photo-\u{fffd}\u{fffd}.png: warning: left out: this file's name is not valid UTF-8 text",
-            "static/dir-\u{fffd}\u{fffd}: warning: left out: this folder's name is not valid UTF-8 text",
-        ],
-    );
-    let run = mentorlog(f.path(), ["build"]);
+    let done = one_note()
+        .file("static/ok.txt", "ok")
+        .setup(|dir| {
+            std::fs::write(dir.join("static").join(bad(b"photo-", b".png")), "png").unwrap();
+            std::fs::create_dir(dir.join("static").join(bad(b"dir-", b""))).unwrap();
+            // A file in sessions/ that is not a note is not read anyway: no word about it.
+            std::fs::write(dir.join("sessions").join(bad(b"scan-", b".pdf")), "pdf").unwrap();
+        })
+        .stderr(str![[r#"
+static/dir-��: warning: left out: this folder's name is not valid UTF-8 text, so its files cannot be published
+help: rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names
+static/photo-��.png: warning: left out: this file's name is not valid UTF-8 text, so it cannot be published
+help: rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names
+1 session(s) checked: 0 error(s), 2 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let run = mentorlog(done.path(), ["build"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(f.path().join("public/static/ok.txt").is_file());
+    assert!(done.path().join("public/static/ok.txt").is_file());
 }
 
 #[test]
 fn t14_paths_a_stray_site_marker_in_sessions_is_named() {
-    let f = Fixture::new(&[
-        (A, "---\ndate: 2026-01-08\n---\nA.\n"),
-        ("sessions/2025/2025-03-01-old.md", "---\ndate: 2025-03-01\n---\nOld.\n"),
-        ("sessions/2025/.mentorlog-site", "copied from a site\n"),
-        ("sessions/2024/deep/.mentorlog-site", ""),
-        ("sessions/2024/deep/2024-01-01-x.md", "---\ndate: 2024-01-01\n---\nX.\n"),
-        ("static/old-site/.mentorlog-site", ""),
-        ("static/old-site/index.html", "old"),
-    ]);
-    let run = expect(
-        &f,
-        0,
-        (0, 3),
-        &[
-            "sessions/2025: warning: left out: this folder holds a `.mentorlog-site` file",
-            "sessions/2024/deep: warning: left out: this folder holds a `.mentorlog-site` file",
-            "static/old-site: warning: left out: this folder holds a `.mentorlog-site` file",
-        ],
-    );
-    assert!(
-        run.stderr.contains("1 session(s) checked"),
-        "the folders are still skipped: {run}"
-    );
-    let run = mentorlog(f.path(), ["build"]);
-    assert_eq!(run.code, 0, "{run}");
-    assert!(run.stderr.contains("sessions/2025: warning: left out"), "{run}");
+    // The folders are still skipped: one session checked, and the build says so too.
+    Test::case("t14-paths/stray-site-markers").stderr(str![[r#"
+sessions/2024/deep: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+sessions/2025: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+static/old-site: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+1 session(s) checked: 0 error(s), 3 warning(s), 0 note(s)
+
+"#]]).run();
+    Test::case("t14-paths/stray-site-markers")
+        .args(["build"])
+        .stderr(str![[r#"
+journal.yaml: warning: feed.xml links are relative and there is no sitemap, because the site's address is unknown
+help: feed readers need absolute links: set `base_url:` in journal.yaml, or pass --base-url
+sessions/2024/deep: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+sessions/2025: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+static/old-site: warning: left out: this folder holds a `.mentorlog-site` file, which marks a site built by mentorlog, so nothing in it is read
+help: if the folder holds your own files, delete its `.mentorlog-site` file (a copied site's marker)
+
+"#]])
+        .run();
 }

@@ -189,47 +189,130 @@ pub(crate) fn copy_example(dest: &Path) {
     copy_dir(&example_dir(), dest, &["public"]);
 }
 
+/// Copies the folder `from` into `to` (created), leaving out the entries of `from` named
+/// in `skip`. Folders are copied entry by entry; anything else (a link too) is copied with
+/// `std::fs::copy`, which reads through a link.
 pub(crate) fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
     std::fs::create_dir_all(to).expect("create folder");
-    let mut entries: Vec<_> = std::fs::read_dir(from)
-        .expect("read folder")
-        .map(|e| e.expect("entry"))
-        .collect();
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
-        if skip.iter().any(|s| OsStr::new(s) == name) {
+    for entry in walk(from, usize::MAX) {
+        let rel = entry.path.strip_prefix(from).expect("inside the folder");
+        let top = rel.components().next().expect("a name").as_os_str();
+        if skip.iter().any(|s| OsStr::new(s) == top) {
             continue;
         }
-        let target = to.join(&name);
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target, &[]);
+        let target = to.join(rel);
+        if entry.kind == Kind::Dir {
+            std::fs::create_dir_all(&target).expect("create folder");
         } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
+            std::fs::copy(&entry.path, &target).expect("copy file");
         }
     }
 }
 
-/// Every file under `root`, by `/`-separated relative path, with its bytes.
-pub(crate) fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+/// What `walk` found at a path; links are never followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A folder (not a link to one).
+    Dir,
+    /// Anything else that is not a link: a file (or a special file).
+    File,
+    /// A symbolic link, whatever it points to, or if it points nowhere.
+    Link,
+}
+
+/// One entry under the folder `walk` was given.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    /// Its path below the folder, `/`-separated, lossy where a name is not UTF-8.
+    pub(crate) rel: String,
+    /// Its full path.
+    pub(crate) path: PathBuf,
+    pub(crate) kind: Kind,
+}
+
+/// The tests' one folder walker: every entry under `root` (not `root` itself) down to
+/// `depth` levels (1: the folder's own entries; `usize::MAX`: all), sorted by relative
+/// path, so a folder comes before what it holds. Folders are entered; links are never
+/// followed (a link to a folder is an entry, not a folder). Nothing is read.
+pub(crate) fn walk(root: &Path, depth: usize) -> Vec<Entry> {
+    fn visit(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<Entry>) {
         for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(root, &path, out);
+            let entry = entry.expect("entry");
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if prefix.is_empty() {
+                name
             } else {
-                let rel = path.strip_prefix(root).expect("inside root");
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.insert(rel.join("/"), std::fs::read(&path).expect("read file"));
+                format!("{prefix}/{name}")
+            };
+            // `DirEntry::file_type` does not follow links.
+            let kind = entry.file_type().expect("file type");
+            let kind = if kind.is_symlink() {
+                Kind::Link
+            } else if kind.is_dir() {
+                Kind::Dir
+            } else {
+                Kind::File
+            };
+            let path = entry.path();
+            if kind == Kind::Dir && depth > 1 {
+                visit(&path, &rel, depth - 1, out);
             }
+            out.push(Entry { rel, path, kind });
         }
     }
-    let mut out = BTreeMap::new();
-    walk(root, root, &mut out);
+    let mut out = Vec::new();
+    if depth > 0 {
+        visit(root, "", depth, &mut out);
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
     out
+}
+
+/// Every file under `root`, by `/`-separated relative path, with its bytes. The trees it
+/// reads (sites, journals) hold no links; one found is a failure, not followed.
+pub(crate) fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walk(root, usize::MAX)
+        .into_iter()
+        .filter_map(|entry| match entry.kind {
+            Kind::Dir => None,
+            Kind::File => {
+                let bytes = std::fs::read(&entry.path).unwrap_or_else(|e| panic!("read {}: {e}", entry.path.display()));
+                Some((entry.rel, bytes))
+            }
+            Kind::Link => panic!(
+                "{} is a link: read_tree does not follow links (use snapshot)",
+                entry.path.display()
+            ),
+        })
+        .collect()
+}
+
+/// One entry of a folder, as `snapshot` records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Node {
+    /// A folder.
+    Dir,
+    /// A file, with its bytes.
+    File(Vec<u8>),
+    /// A symbolic link, with where it points (never followed).
+    Link(PathBuf),
+}
+
+/// Everything under `root`, without following links: each folder, file (with its bytes)
+/// and link (with its target), by `/`-separated relative path. Two equal snapshots mean
+/// nothing was created, changed or removed, empty folders included.
+pub(crate) fn snapshot(root: &Path) -> BTreeMap<String, Node> {
+    walk(root, usize::MAX)
+        .into_iter()
+        .map(|entry| {
+            let node = match entry.kind {
+                Kind::Dir => Node::Dir,
+                Kind::File => Node::File(std::fs::read(&entry.path).expect("read file")),
+                Kind::Link => Node::Link(std::fs::read_link(&entry.path).expect("link")),
+            };
+            (entry.rel, node)
+        })
+        .collect()
 }
 
 /// True for the site path of an HTML page.
@@ -241,12 +324,7 @@ pub(crate) fn is_page(path: &str) -> bool {
 
 /// Names in a folder, sorted.
 pub(crate) fn list_dir(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    walk(dir, 1).into_iter().map(|entry| entry.rel).collect()
 }
 
 /// A CSS selector; panics on a typo in the test.
@@ -403,33 +481,4 @@ pub(crate) fn resolve_href(from: &str, href: &str) -> (String, Option<String>) {
         resolve_path(from, &percent_decode(path)).unwrap_or_else(|| panic!("`{href}` climbs out of the site"))
     };
     (target, fragment)
-}
-
-/// Asserts that `stderr` has a diagnostic headed exactly `head` (`path:line:col: level:
-/// message…` or `path: level: message…`), then the line's text with a caret under the
-/// column when it has one, and a `help:` line.
-pub(crate) fn assert_diagnostic(stderr: &str, head: &str) {
-    let lines: Vec<&str> = stderr.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with(head))
-        .unwrap_or_else(|| panic!("no diagnostic starting `{head}` in:\n{stderr}"));
-    let location = head.split(": ").next().unwrap_or(head);
-    let parts: Vec<&str> = location.split(':').collect();
-    if parts.len() == 3 {
-        let col: usize = parts[2].parse().expect("a column");
-        let source = lines[at + 2];
-        let caret = lines[at + 3];
-        let gutter = source.find(" | ").expect("a gutter") + 3;
-        assert_eq!(
-            caret.chars().count(),
-            gutter + col,
-            "caret under column {col}:\n{source}\n{caret}"
-        );
-        assert!(caret.ends_with('^'), "{caret}");
-    }
-    assert!(
-        lines[at + 1..].iter().take(5).any(|l| l.starts_with("help: ")),
-        "no help after `{head}` in:\n{stderr}"
-    );
 }

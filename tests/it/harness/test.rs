@@ -93,12 +93,6 @@ impl Test {
         self
     }
 
-    /// One more environment variable (`SOURCE_DATE_EPOCH` is set already).
-    pub(crate) fn env(mut self, key: &str, value: &str) -> Test {
-        self.env.push((key.into(), value.into()));
-        self
-    }
-
     /// The exit code expected.
     pub(crate) fn status(mut self, code: i32) -> Test {
         self.status = code;
@@ -139,5 +133,13 @@ impl Test {
     /// limit) or for a path to give as an argument.
     pub(crate) fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// Removes one file of the journal: the minimal `journal.yaml` of a case that is a
+    /// program (its `program.yaml` and pair folders come from the catalogue).
+    pub(crate) fn remove(self, rel: &str) -> Test {
+        let path = self.dir.path().join(rel);
+        std::fs::remove_file(&path).unwrap_or_else(|e| panic!("remove {}: {e}", path.display()));
+        self
     }
 }
