@@ -2,6 +2,7 @@
 //! (the same `Project::build` as `build`), answers HTTP from that in-memory site, watches the
 //! journal, rebuilds on every save and reloads the open tabs.
 //!
+//! - `conn`: connections, bounded in number and in time (a stuck client holds no thread);
 //! - `guard`: which requests are answered at all (the address's own names, not other websites);
 //! - `paths`: which site file a URL names (nothing outside the site, ever);
 //! - `respond`: answers one request (pages get the live-reload script, here only);
@@ -14,6 +15,7 @@
 //! Must not write files (the site lives in memory only), print (the `Report` given by the
 //! command does), or keep global state.
 
+mod conn;
 mod error_page;
 mod guard;
 mod paths;
@@ -164,7 +166,7 @@ pub enum ServeError {
 
 /// A bound address, not yet answering.
 pub struct Listener {
-    server: tiny_http::Server,
+    listener: TcpListener,
     addr: SocketAddr,
     guard: Guard,
 }
@@ -182,9 +184,8 @@ impl Listener {
         let addr = listener
             .local_addr()
             .map_err(|source| ServeError::Listen { addr, source })?;
-        let server = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Http(e.to_string()))?;
         let guard = Guard::for_address(addr);
-        Ok(Listener { server, addr, guard })
+        Ok(Listener { listener, addr, guard })
     }
 
     /// The `Host` values answered (`host:port`, lower case); requests for any other name
@@ -199,7 +200,8 @@ impl Listener {
     }
 }
 
-/// How many requests are answered at once. Events streams do not hold one.
+/// How many requests are answered at once. Answering never waits on a client (`conn`
+/// writes the responses), and events streams do not hold a worker.
 const HTTP_WORKERS: usize = 4;
 
 /// How often the events streams are pinged to find the tabs that went away.
@@ -214,21 +216,12 @@ pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std
     let shared = Arc::new(Shared::new());
     let mut builder = Builder::new(config, Arc::clone(&report));
     builder.rebuild(&shared, &[]);
-    let guard = Arc::new(listener.guard);
-    let server = Arc::new(listener.server);
-    for n in 0..HTTP_WORKERS {
-        let server = Arc::clone(&server);
-        let shared = Arc::clone(&shared);
-        let guard = Arc::clone(&guard);
-        std::thread::Builder::new()
-            .name(format!("mentorlog-http-{n}"))
-            .spawn(move || {
-                while let Ok(request) = server.recv() {
-                    respond::handle(request, &shared, &guard);
-                }
-            })
-            .map_err(|e| ServeError::Http(e.to_string()))?;
-    }
+    let guard = listener.guard;
+    let answered = Arc::clone(&shared);
+    conn::start(listener.listener, HTTP_WORKERS, move |request| {
+        respond::handle(request, &answered, &guard);
+    })
+    .map_err(|e| ServeError::Http(e.to_string()))?;
     let pinged = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("mentorlog-ping".into())

@@ -12,8 +12,7 @@
 use std::io::Write;
 use std::sync::{Mutex, PoisonError};
 
-use tiny_http::Request;
-
+use crate::serve::conn::Request;
 use crate::serve::paths::EVENTS_PATH;
 
 /// The script added before `</body>` of every served page.
@@ -37,12 +36,18 @@ pub(crate) fn inject(html: &[u8], script: &str) -> Vec<u8> {
     out
 }
 
-/// The head of the never-ending events response. tiny_http parsed the request; this
+/// The head of the never-ending events response. `conn` parsed the request; this
 /// stream is handed over raw because an events stream must be flushed event by event.
 /// Its headers are `respond::SAFETY_HEADERS`, as on every response (a test checks).
 const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\
 Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nCross-Origin-Resource-Policy: same-origin\r\n\
 X-Frame-Options: SAMEORIGIN\r\n\r\n";
+
+/// Most events streams open at once: one per tab, so a few dozen tabs is plenty. One more
+/// closes the oldest (a tab that is still open reconnects within a second, see `retry`).
+/// The streams leave `conn`, so they never take the room of other requests; their sockets
+/// do not block, and a tab that does not take an event is dropped, never waited for.
+pub(crate) const MAX_EVENT_STREAMS: usize = 32;
 
 /// The open events streams, and the token they were last sent.
 pub(crate) struct Reload {
@@ -81,6 +86,9 @@ impl Reload {
         // `retry`: a tab whose `serve` was restarted reconnects within a second.
         let first = format!("{STREAM_HEAD}retry: 1000\ndata: {}\n\n", streams.token);
         if writer.write_all(first.as_bytes()).and_then(|()| writer.flush()).is_ok() {
+            if streams.open.len() >= MAX_EVENT_STREAMS {
+                streams.open.remove(0);
+            }
             streams.open.push(writer);
         }
     }

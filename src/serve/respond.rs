@@ -1,10 +1,11 @@
 //! Answers one HTTP request from the current in-memory site: the file the URL names (pages
 //! with the live-reload script added), the site's `404.html` for anything else, the error
 //! page for pages while the journal has errors, and the events stream for live reload.
-//! tiny_http parses the requests. Must not read files: the site in memory is all there is.
+//! `conn` parses the requests and writes the responses. Must not read files: the site in memory is all there is.
 
-use tiny_http::{Header, Method, Request, Response};
+use tiny_http::{Header, Method, Response};
 
+use crate::serve::conn::Request;
 use crate::serve::guard::Guard;
 use crate::serve::paths::{EVENTS_PATH, content_type, is_html, path_part, site_path};
 use crate::serve::reload::{inject, script};
