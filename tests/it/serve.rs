@@ -42,6 +42,14 @@ impl Served {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// How many threads the server runs now (Linux only: read from /proc).
+    #[cfg(target_os = "linux")]
+    fn threads(&self) -> usize {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).expect("the server's status");
+        let line = status.lines().find_map(|l| l.strip_prefix("Threads:")).expect("a Threads line");
+        line.trim().parse().expect("a thread count")
+    }
+
     fn get(&self, target: &str) -> Reply {
         get(self.port, target)
     }
@@ -1148,4 +1156,93 @@ fn t14_serve_a_public_notes_diagnostic_is_still_shown_on_a_programs_error_page()
         "{shown}"
     );
     assert!(!shown.contains("private note"), "{shown}");
+}
+
+/// The bound the issue allows for the pair's request while stuck clients hold connections;
+/// far below `REQUEST_TIMEOUT` and `WRITE_TIMEOUT` (30 s), so they still hold them.
+const ANSWERED_WITHIN: Duration = Duration::from_secs(10);
+
+/// A client that connected and is stuck: it sent nothing, or part of a request head, or
+/// asked for a file and reads none of it.
+fn stuck(port: u16, send: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
+    stream.write_all(send.as_bytes()).expect("send");
+    stream
+}
+
+/// The server has not closed `stream`: nothing to read yet (or the response it is still
+/// sending), no end of stream, no reset.
+fn still_open(stream: &TcpStream) -> bool {
+    stream.set_nonblocking(true).expect("non-blocking");
+    let mut byte = [0; 1];
+    match stream.peek(&mut byte) {
+        Ok(n) => n > 0,
+        Err(e) => e.kind() == std::io::ErrorKind::WouldBlock,
+    }
+}
+
+/// The pair's tab asks for the home page: answered 200 within `ANSWERED_WITHIN`.
+fn the_tab_is_answered(served: &Served) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", served.port)).expect("connect to serve");
+    stream.set_read_timeout(Some(ANSWERED_WITHIN)).expect("timeout");
+    let port = served.port;
+    write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    let read = stream.read_to_end(&mut raw);
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        read.is_ok() && raw.starts_with("HTTP/1.1 200") && raw.contains("</html>"),
+        "the tab was not answered within {ANSWERED_WITHIN:?} ({read:?}): {:.200}\n--- stderr\n{}",
+        raw,
+        served.stderr()
+    );
+    assert!(started.elapsed() < ANSWERED_WITHIN, "answered after {:?}", started.elapsed());
+}
+
+#[test]
+fn stuck_clients_do_not_keep_the_pairs_tab_waiting() {
+    let fixture = journal();
+    // Larger than what the sockets of a client that reads nothing can hold (a few MB each
+    // way), so sending it really is stuck.
+    fixture.write("static/big.bin", vec![b'x'; 24 << 20]);
+    let served = serve(fixture.path(), &[]);
+    let port = served.port;
+    let big = format!("GET /static/big.bin HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let mut clients = Vec::new();
+    for _ in 0..8 {
+        clients.push(("asked for a large file and reads nothing", stuck(port, &big)));
+        clients.push(("sent nothing", stuck(port, "")));
+        clients.push(("sent half a request head", stuck(port, "GET / HTTP/1.1\r\nHost: 127.0")));
+    }
+    // Every large file has started on its way (and stopped: nobody reads it) before the
+    // tab asks.
+    for (what, client) in clients.iter().filter(|(what, _)| what.contains("large")) {
+        client.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        let mut head = [0; 12];
+        let started = client
+            .peek(&mut head)
+            .is_ok_and(|n| n > 0 && b"HTTP/1.1 200".starts_with(&head[..n]));
+        assert!(started, "a client that {what} got no response");
+    }
+    the_tab_is_answered(&served);
+    for (what, client) in &clients {
+        assert!(still_open(client), "a client that {what} was dropped before its timeout");
+    }
+}
+
+#[test]
+fn many_half_open_connections_do_not_stop_the_answers() {
+    let fixture = journal();
+    let served = serve(fixture.path(), &[]);
+    let port = served.port;
+    // More than `MAX_CONNECTIONS` (128): the oldest are closed to make room, never the tab.
+    let clients: Vec<TcpStream> = (0..300)
+        .map(|n| stuck(port, if n % 2 == 0 { "" } else { "GET / HTTP/1.1\r\n" }))
+        .collect();
+    the_tab_is_answered(&served);
+    #[cfg(target_os = "linux")]
+    assert!(served.threads() < 40, "{} threads for {} connections", served.threads(), clients.len());
+    // The newest of them are still held: only the oldest made room.
+    assert!(clients.iter().rev().take(64).all(still_open), "recent connections were dropped");
 }
