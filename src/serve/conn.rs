@@ -403,8 +403,7 @@ pub(crate) fn start(
     listener.set_nonblocking(true)?;
     let mut listener = TcpListener::from_std(listener);
     let poll = Poll::new()?;
-    poll.registry()
-        .register(&mut listener, LISTENER, Interest::READABLE)?;
+    poll.registry().register(&mut listener, LISTENER, Interest::READABLE)?;
     let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
     let (tx, messages) = mpsc::channel();
     // Unbounded, yet never longer than `MAX_CONNECTIONS`: a connection has at most one
@@ -632,7 +631,10 @@ mod tests {
         let Ok(Some((head, used))) = parse(full) else {
             panic!("a whole head");
         };
-        assert_eq!((head.url.as_str(), used, head.close), ("/a.html", full.len() - 6, false));
+        assert_eq!(
+            (head.url.as_str(), used, head.close),
+            ("/a.html", full.len() - 6, false)
+        );
         assert_eq!(head.headers.len(), 2);
         assert!(matches!(parse(b"GET /a.html HTTP/1.1\r\nHost:"), Ok(None)));
         assert!(parse(b"\x00\x01 nonsense\r\n\r\n").is_err());

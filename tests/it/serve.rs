@@ -46,7 +46,10 @@ impl Served {
     #[cfg(target_os = "linux")]
     fn threads(&self) -> usize {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).expect("the server's status");
-        let line = status.lines().find_map(|l| l.strip_prefix("Threads:")).expect("a Threads line");
+        let line = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .expect("a Threads line");
         line.trim().parse().expect("a thread count")
     }
 
@@ -1187,7 +1190,11 @@ fn the_tab_is_answered(served: &Served) {
     let mut stream = TcpStream::connect(("127.0.0.1", served.port)).expect("connect to serve");
     stream.set_read_timeout(Some(ANSWERED_WITHIN)).expect("timeout");
     let port = served.port;
-    write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").expect("send");
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut raw = Vec::new();
     let read = stream.read_to_end(&mut raw);
     let raw = String::from_utf8_lossy(&raw);
@@ -1197,7 +1204,11 @@ fn the_tab_is_answered(served: &Served) {
         raw,
         served.stderr()
     );
-    assert!(started.elapsed() < ANSWERED_WITHIN, "answered after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < ANSWERED_WITHIN,
+        "answered after {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -1227,7 +1238,10 @@ fn stuck_clients_do_not_keep_the_pairs_tab_waiting() {
     }
     the_tab_is_answered(&served);
     for (what, client) in &clients {
-        assert!(still_open(client), "a client that {what} was dropped before its timeout");
+        assert!(
+            still_open(client),
+            "a client that {what} was dropped before its timeout"
+        );
     }
 }
 
@@ -1242,7 +1256,15 @@ fn many_half_open_connections_do_not_stop_the_answers() {
         .collect();
     the_tab_is_answered(&served);
     #[cfg(target_os = "linux")]
-    assert!(served.threads() < 40, "{} threads for {} connections", served.threads(), clients.len());
+    assert!(
+        served.threads() < 40,
+        "{} threads for {} connections",
+        served.threads(),
+        clients.len()
+    );
     // The newest of them are still held: only the oldest made room.
-    assert!(clients.iter().rev().take(64).all(still_open), "recent connections were dropped");
+    assert!(
+        clients.iter().rev().take(64).all(still_open),
+        "recent connections were dropped"
+    );
 }
