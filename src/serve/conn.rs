@@ -179,7 +179,7 @@ fn outgoing<R: Read + Send + 'static>(
     close: bool,
 ) -> io::Result<Outgoing> {
     let status = response.status_code();
-    let mut headers = response.headers().to_vec();
+    let headers = response.headers().to_vec();
     let length = response.data_length();
     let mut body: Box<dyn Read + Send> = Box::new(response.into_reader());
     let length = match length {
@@ -192,16 +192,16 @@ fn outgoing<R: Read + Send + 'static>(
             length
         }
     };
-    if close {
-        if let Ok(header) = Header::from_bytes(&b"Connection"[..], &b"close"[..]) {
-            headers.push(header);
-        }
-    }
     let mut head = Vec::new();
     // No request headers: they only choose chunked encoding (`TE`), and the length is known.
     Response::new(status, headers, io::empty(), Some(length), None)
         .with_chunked_threshold(usize::MAX)
         .raw_print(&mut head, version.clone(), &[], true, None)?;
+    // tiny_http leaves out a `Connection` header given to it; the client is told here.
+    if close && head.ends_with(b"\r\n\r\n") {
+        head.truncate(head.len() - 2);
+        head.extend_from_slice(b"Connection: close\r\n\r\n");
+    }
     let bodiless = head_only || matches!(status.0, 100..=199 | 204 | 304);
     Ok(Outgoing {
         pending: head,
