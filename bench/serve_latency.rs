@@ -182,7 +182,12 @@ impl Tab {
     fn open(port: u16) -> Tab {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-        write!(stream, "GET /__mentorlog/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+        // The port is part of the `Host` serve answers (src/serve/guard.rs).
+        write!(
+            stream,
+            "GET /__mentorlog/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .expect("send");
         Tab(BufReader::new(stream))
     }
 

@@ -489,8 +489,10 @@ impl Connections {
     }
 
     fn admit(&mut self, mut stream: TcpStream) {
-        if self.open.len() >= MAX_CONNECTIONS {
-            self.evict();
+        // When every open connection has a request with the workers, the newcomer waits
+        // for none of them: it is closed, and the bound holds.
+        if self.open.len() >= MAX_CONNECTIONS && !self.evict() {
+            return;
         }
         let id = self.next_id;
         self.next_id += 1;
