@@ -646,6 +646,48 @@ mod tests {
         assert!(matches!(parse(old), Ok(Some((Head { close: true, .. }, _)))));
     }
 
+    /// A connection to a loop whose one worker answers with the request target.
+    fn echo() -> Option<StdStream> {
+        let listener = StdListener::bind("127.0.0.1:0").ok()?;
+        let addr = listener.local_addr().ok()?;
+        start(listener, 1, |request: Request| {
+            let target = request.url().to_string();
+            let _ = request.respond(Response::from_string(target));
+        })
+        .ok()?;
+        let stream = StdStream::connect(addr).ok()?;
+        stream.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
+        Some(stream)
+    }
+
+    fn exchange(send: &[u8]) -> String {
+        let mut stream = echo().unwrap_or_else(|| panic!("a server"));
+        let mut raw = Vec::new();
+        let sent = stream.write_all(send).and_then(|()| stream.read_to_end(&mut raw));
+        assert!(sent.is_ok(), "{sent:?}");
+        String::from_utf8_lossy(&raw).into_owned()
+    }
+
+    #[test]
+    fn pipelined_requests_are_answered_in_order_on_one_connection() {
+        let replies =
+            exchange(b"GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let one = replies.find("\r\n\r\n/one").unwrap_or(usize::MAX);
+        let two = replies.find("\r\n\r\n/two").unwrap_or(0);
+        assert!(one < two, "{replies}");
+        assert_eq!(replies.matches("HTTP/1.1 200 OK\r\n").count(), 2, "{replies}");
+        assert_eq!(replies.matches("Connection: close").count(), 1, "{replies}");
+    }
+
+    #[test]
+    fn a_request_that_is_not_http_gets_400_with_the_safety_headers_and_the_end() {
+        let reply = exchange(b"\x16\x03\x01 not http\r\n\r\n");
+        assert!(reply.starts_with("HTTP/1.1 400 "), "{reply}");
+        assert!(reply.contains("\r\nX-Content-Type-Options: nosniff\r\n"), "{reply}");
+        let endless = [b"GET / HTTP/1.1\r\nX: ".as_slice(), &[b'a'; MAX_HEAD + 1]].concat();
+        assert!(exchange(&endless).starts_with("HTTP/1.1 400 "));
+    }
+
     #[test]
     fn a_response_has_its_length_and_no_chunks() {
         let response = Response::from_data(vec![7; 100_000]);
