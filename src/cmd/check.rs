@@ -20,7 +20,7 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         Ok(n) => Some(n),
         Err(Error::InvalidInput(_)) => None,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -35,7 +35,7 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     );
     if !quiet || errors > 0 {
         let checked = sessions.map_or_else(String::new, |n| format!("{n} session(s) checked: "));
-        eprintln!("{checked}{errors} error(s), {warnings} warning(s), {notes} note(s)");
+        tell!("{checked}{errors} error(s), {warnings} warning(s), {notes} note(s)");
     }
     Ok(if errors > 0 {
         ExitCode::from(1)

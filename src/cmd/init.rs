@@ -30,7 +30,7 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         .join(format!("{}-getting-to-know-each-other.md", date.format("%Y-%m-%d")));
     for path in [&journal_path, &note_path] {
         if path.exists() {
-            eprintln!(
+            tell!(
                 "error: `{}` already exists; mentorlog never overwrites a file\nhelp: to start a new journal, run `mentorlog init` in an empty folder",
                 mentorlog::diag::display_path(path, &cwd)
             );
@@ -107,26 +107,26 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     if !quiet {
         let shown = |p: &Path| mentorlog::diag::display_path(p, &cwd);
-        println!("created {}", shown(&journal_path));
-        println!("created {}", shown(&note_path));
+        say!("created {}", shown(&journal_path));
+        say!("created {}", shown(&note_path));
         if created_gitignore {
-            println!("created {}", shown(&gitignore));
+            say!("created {}", shown(&gitignore));
         }
         if !placeholders.is_empty() {
-            println!(
+            say!(
                 "edit {}: replace the placeholder {} name(s)",
                 shown(&journal_path),
                 placeholders.join(" and ")
             );
         }
-        println!(
+        say!(
             "next: fill in {} after your first meeting, then run `mentorlog build {}`",
             shown(&note_path),
             dir.display()
         );
     }
     if let Some(note) = gitignore_note {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,21 @@
 //! One file per subcommand. Errors carry context with anyhow here, and only here.
 
+/// `println!` for text that may hold what the user's files say (a title, a file name, an
+/// error naming a path): control characters are shown as escapes, never sent to the
+/// terminal (see `diag::visible`).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", mentorlog::diag::visible(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` with the same care as `say!`.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        eprintln!("{}", mentorlog::diag::visible(&format!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod init;

@@ -158,16 +158,16 @@ help: aliases (`*name`) repeat the value of an anchor (`&name`): write the value
     );
     let run = check_with_memory_limit(test.path(), 1024);
     assert_eq!(run.code, 1, "{run}");
-    snapbox::assert_data_eq!(
-        run.stderr,
+    crate::harness::exactly(
+        &run.stderr,
         str![[r#"
 sessions/2026-01-08-a.md:4:8: error: front matter is not valid YAML: anchors and aliases expand to far more than the text itself
   |
-4 | more: [*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big]
+4 | more: [*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*bi
   |        ^
 help: aliases (`*name`) repeat the value of an anchor (`&name`): write the values out instead
 1 error(s), 0 warning(s), 0 note(s)
 
-"#]]
+"#]],
     );
 }

@@ -302,7 +302,7 @@ help: replace it with a regular file (a text file for journal.yaml and notes)
             Some(1),
             "linked: {linked}, 124 is a hang: {stderr}"
         );
-        snapbox::assert_data_eq!(stderr.into_owned(), expected);
+        crate::harness::exactly(&stderr, expected);
     }
     let done = Test::new()
         .file(A, "---\ndate: 2026-01-08\n---\nA.\n")
