@@ -759,11 +759,11 @@ help: write `published: true` to publish it, or `draft: true`
         (
             "published: \"true\"",
             str![[r#"
-sessions/2026-01-08-a.md:3:12: warning: `published` is `true`, not `true`: the note is left out as a draft
+sessions/2026-01-08-a.md:3:12: warning: `published` is the text "true" in quotes, not the value `true`: the note is left out as a draft
   |
 3 | published: "true"
   |            ^
-help: write `published: true` to publish it, or `draft: true`
+help: remove the quotes to publish it: `published: true`
 0 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
 
 "#]],
