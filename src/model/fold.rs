@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity, closest};
 use crate::model::commitment::{CommitEvent, CommitStatus, Commitment, Due, DueSpec, Who};
 use crate::model::goal::{Goal, GoalEvent, GoalStatus, Horizon, Step, share_of_steps};
 use crate::model::session::Session;
-use crate::source::{CommitmentEntry, GoalEntry, SessionSource};
+use crate::source::{CommitmentEntry, GoalEntry, Reading, SessionSource};
 
 /// The state being folded.
 pub(crate) struct Fold<'d> {
@@ -90,7 +90,7 @@ impl<'d> Fold<'d> {
     }
 
     fn goal_entry(&mut self, session: usize, entry: GoalEntry) {
-        if entry.id_invalid {
+        if entry.reading == Reading::WrongId {
             self.broken_goals.insert(entry.id);
             return;
         }
@@ -98,7 +98,7 @@ impl<'d> Fold<'d> {
             Some(&g) => g,
             None => {
                 let Some(title) = entry.title.clone() else {
-                    if entry.invalid && entry.declares {
+                    if entry.reading == Reading::WrongDeclaration {
                         self.broken_goals.insert(entry.id);
                         return;
                     }
@@ -219,7 +219,7 @@ impl<'d> Fold<'d> {
     }
 
     fn commitment_entry(&mut self, session: usize, entry: CommitmentEntry, draft: bool) {
-        if entry.id_invalid {
+        if entry.reading == Reading::WrongId {
             self.broken_commitments.extend(entry.id);
             return;
         }
@@ -229,7 +229,7 @@ impl<'d> Fold<'d> {
             None => {
                 let Some(what) = entry.what.clone() else {
                     let id = entry.id.clone().unwrap_or_default();
-                    if entry.invalid && entry.declares {
+                    if entry.reading == Reading::WrongDeclaration {
                         self.broken_commitments.insert(id);
                         return;
                     }
@@ -252,7 +252,7 @@ impl<'d> Fold<'d> {
                     // The entry meant to make the commitment: its later entries are not
                     // unknown, only waiting for this one to be fixed.
                     self.broken_commitments.extend(entry.id.clone());
-                    if entry.invalid {
+                    if entry.reading != Reading::Sound {
                         return;
                     }
                     self.diags.push(
@@ -414,38 +414,11 @@ mod tests {
     }
 
     fn goal(id: &str) -> GoalEntry {
-        GoalEntry {
-            origin: origin(),
-            id: id.into(),
-            title: None,
-            horizon: None,
-            target: None,
-            steps: Vec::new(),
-            progress: None,
-            done: Vec::new(),
-            status: None,
-            note: None,
-            private: false,
-            invalid: false,
-            declares: false,
-            id_invalid: false,
-        }
+        GoalEntry::new(origin(), id.into())
     }
 
     fn commit(id: Option<&str>) -> CommitmentEntry {
-        CommitmentEntry {
-            origin: origin(),
-            id: id.map(Into::into),
-            who: None,
-            what: None,
-            due: None,
-            status: None,
-            note: None,
-            private: false,
-            invalid: false,
-            declares: false,
-            id_invalid: false,
-        }
+        CommitmentEntry::new(origin(), id.map(Into::into))
     }
 
     fn run(today: NaiveDate, sessions: Vec<SessionSource>) -> (Vec<Goal>, Vec<Commitment>, Diagnostics) {
@@ -687,8 +660,7 @@ mod tests {
     #[test]
     fn updates_of_a_goal_whose_declaration_was_invalid_add_no_errors() {
         let broken = GoalEntry {
-            invalid: true,
-            declares: true,
+            reading: Reading::WrongDeclaration,
             ..goal("g")
         };
         let update = GoalEntry {
@@ -718,7 +690,7 @@ mod tests {
         let wrong_id = GoalEntry {
             title: Some("Other".into()),
             progress: Some(90),
-            id_invalid: true,
+            reading: Reading::WrongId,
             ..goal("g")
         };
         let declare = GoalEntry {
@@ -744,8 +716,7 @@ mod tests {
     fn updates_of_a_commitment_whose_making_was_invalid_add_no_errors() {
         let wrong_what = CommitmentEntry {
             who: Some(Who::Mentor),
-            invalid: true,
-            declares: true,
+            reading: Reading::WrongDeclaration,
             ..commit(Some("c"))
         };
         let no_who = CommitmentEntry {
@@ -755,7 +726,7 @@ mod tests {
         let wrong_id = CommitmentEntry {
             who: Some(Who::Mentor),
             what: Some("Do it".into()),
-            id_invalid: true,
+            reading: Reading::WrongId,
             ..commit(Some("i"))
         };
         let done = |id| CommitmentEntry {
