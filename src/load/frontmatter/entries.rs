@@ -212,22 +212,47 @@ fn field<T>(
     get(map, key).and_then(|v| read(r, key, v, index.value(key)))
 }
 
-/// Reads the values of an entry whose id is valid with `read`, then its `note` and whether
-/// it is private, and sets how it read (`declares`: it has its `title` or `what` key).
-fn read_values<E>(
+/// What goal and commitment entries share besides their id: read last, the same way.
+trait Entry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading);
+}
+
+impl Entry for GoalEntry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading) {
+        (&mut self.note, &mut self.private, &mut self.reading)
+    }
+}
+
+impl Entry for CommitmentEntry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading) {
+        (&mut self.note, &mut self.private, &mut self.reading)
+    }
+}
+
+/// Fills `entry`: with nothing when its id was wrong (it stands only for that id), else
+/// with its own values (`read`), its `note` and whether it is private, and how it read.
+/// `declaring` is the key that makes an entry a declaration (`title` or `what`).
+fn read_entry<E: Entry>(
     r: &mut Reader<'_>,
     map: &[(String, Yaml)],
     index: &ItemIndex,
-    entry: &mut E,
-    declares: bool,
+    mut entry: E,
+    wrong_id: bool,
+    declaring: &str,
     read: impl FnOnce(&mut Reader<'_>, &mut E),
-) -> (Option<String>, bool, Reading) {
+) -> E {
+    if wrong_id {
+        *entry.shared().2 = Reading::WrongId;
+        return entry;
+    }
     let errors_before = r.diags.count(Severity::Error);
-    read(r, entry);
-    let note = field(r, map, index, "note", text_value);
-    let private = entry_private(r, map, index);
+    read(r, &mut entry);
+    let (note, private, reading) = entry.shared();
+    *note = field(r, map, index, "note", text_value);
+    *private = entry_private(r, map, index);
     let wrong = r.diags.count(Severity::Error) > errors_before;
-    (note, private, Reading::of(wrong, declares))
+    *reading = Reading::of(wrong, get(map, declaring).is_some());
+    entry
 }
 
 pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
@@ -245,31 +270,18 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
             return None;
         }
     };
-    let mut entry = GoalEntry::new(r.origin(index.value("id")), id);
-    if wrong_id {
-        entry.reading = Reading::WrongId;
-        return Some(entry);
-    }
-    let declares = get(map, "title").is_some();
-    (entry.note, entry.private, entry.reading) = read_values(r, map, index, &mut entry, declares, |r, entry| {
+    let entry = GoalEntry::new(r.origin(index.value("id")), id);
+    Some(read_entry(r, map, index, entry, wrong_id, "title", |r, entry| {
         entry.title = field(r, map, index, "title", text_value);
         entry.horizon = field(r, map, index, "horizon", word_value);
         entry.target = field(r, map, index, "target", date_value);
         if let Some(v) = get(map, "steps") {
             entry.steps = topic_values(r, "steps", v, index.value("steps"));
         }
-        entry.progress = get(map, "progress")
-            .and_then(|v| {
-                number_value(
-                    r,
-                    "progress",
-                    v,
-                    index.value("progress"),
-                    100,
-                    "a percentage from 0 to 100",
-                )
-            })
-            .and_then(|n| u8::try_from(n).ok());
+        entry.progress = field(r, map, index, "progress", |r, key, v, at| {
+            let percent = number_value(r, key, v, at, 100, "a percentage from 0 to 100");
+            percent.and_then(|n| u8::try_from(n).ok())
+        });
         if let Some(v) = get(map, "done") {
             let o = index.value("done");
             let done = topic_values(r, "done", v, o);
@@ -279,8 +291,7 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
             }
         }
         entry.status = field(r, map, index, "status", word_value);
-    });
-    Some(entry)
+    }))
 }
 
 pub(super) fn commitment_entry(
@@ -295,13 +306,8 @@ pub(super) fn commitment_entry(
         EntryId::Absent => (None, false),
     };
     let start = if id.is_some() { index.value("id") } else { index.start };
-    let mut entry = CommitmentEntry::new(r.origin(start), id);
-    if wrong_id {
-        entry.reading = Reading::WrongId;
-        return Some(entry);
-    }
-    let declares = get(map, "what").is_some();
-    (entry.note, entry.private, entry.reading) = read_values(r, map, index, &mut entry, declares, |r, entry| {
+    let entry = CommitmentEntry::new(r.origin(start), id);
+    let entry = read_entry(r, map, index, entry, wrong_id, "what", |r, entry| {
         entry.who = field(r, map, index, "who", word_value);
         entry.what = field(r, map, index, "what", text_value);
         if let Some(v) = get(map, "due") {
@@ -315,7 +321,7 @@ pub(super) fn commitment_entry(
     });
     if entry.id.is_none() && entry.what.is_none() {
         // A `what` that is not text is reported already: that is the one mistake.
-        if !declares {
+        if get(map, "what").is_none() {
             r.report(
                 Severity::Error,
                 start,
