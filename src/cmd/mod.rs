@@ -13,6 +13,7 @@ use anyhow::Context as _;
 use std::process::ExitCode;
 
 use mentorlog::diag::{Diagnostics, Severity};
+use mentorlog::project::Project;
 
 use crate::cli::{Cli, Command};
 
@@ -42,6 +43,18 @@ pub(crate) fn print_diagnostics(diags: &Diagnostics, cwd: &Path, quiet: bool) {
         }
         eprint!("{}", d.render_styled(cwd, color));
     }
+}
+
+/// The journal or program at `dir`; when it is neither, says so with how to start one,
+/// and gives the exit code.
+pub(crate) fn open_project(dir: &Path) -> Result<Project, ExitCode> {
+    Project::open(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        eprintln!(
+            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+        );
+        ExitCode::from(1)
+    })
 }
 
 /// The current folder, which diagnostics show paths relative to.
