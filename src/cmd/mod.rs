@@ -74,15 +74,12 @@ pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
             let key = &after[..close];
             values.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, v))
         });
-        match hit {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((close, value)) = hit {
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -94,33 +94,32 @@ impl<'d> Fold<'d> {
             self.broken_goals.insert(entry.id);
             return;
         }
-        let g = match self.goal_ids.get(&entry.id) {
-            Some(&g) => g,
-            None => {
-                let Some(title) = entry.title.clone() else {
-                    if !explained(&mut self.broken_goals, &entry.id, entry.reading) {
-                        let known = self.goals.iter().map(|g| g.id.as_str());
-                        self.diags.push(UNKNOWN_GOAL.error(&entry.id, &entry.origin, known));
-                    }
-                    return;
-                };
-                self.goal_ids.insert(entry.id.clone(), self.goals.len());
-                self.goals.push(Goal {
-                    id: entry.id.clone(),
-                    title,
-                    horizon: entry.horizon.unwrap_or(Horizon::Work),
-                    target: None,
-                    steps: Vec::new(),
-                    progress: 0,
-                    measured: false,
-                    status: GoalStatus::Active,
-                    private: false,
-                    history: Vec::new(),
-                    last_origin: entry.origin.clone(),
-                    stale: false,
-                });
-                self.goals.len() - 1
-            }
+        let g = if let Some(&g) = self.goal_ids.get(&entry.id) {
+            g
+        } else {
+            let Some(title) = entry.title.clone() else {
+                if !explained(&mut self.broken_goals, &entry.id, entry.reading) {
+                    let known = self.goals.iter().map(|g| g.id.as_str());
+                    self.diags.push(UNKNOWN_GOAL.error(&entry.id, &entry.origin, known));
+                }
+                return;
+            };
+            self.goal_ids.insert(entry.id.clone(), self.goals.len());
+            self.goals.push(Goal {
+                id: entry.id.clone(),
+                title,
+                horizon: entry.horizon.unwrap_or(Horizon::Work),
+                target: None,
+                steps: Vec::new(),
+                progress: 0,
+                measured: false,
+                status: GoalStatus::Active,
+                private: false,
+                history: Vec::new(),
+                last_origin: entry.origin.clone(),
+                stale: false,
+            });
+            self.goals.len() - 1
         };
         let goal = &mut self.goals[g];
         let declared = goal.history.is_empty();
@@ -144,38 +143,35 @@ impl<'d> Fold<'d> {
         }
         let mut steps_done = Vec::new();
         for (text, origin) in &entry.done {
-            match goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
-                Some(step) => {
-                    if step.done_in.is_none() {
-                        step.done_in = Some(session);
+            if let Some(step) = goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
+                if step.done_in.is_none() {
+                    step.done_in = Some(session);
+                }
+                steps_done.push(step.text.clone());
+            } else {
+                let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if goal.steps.is_empty() => {
+                        format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
                     }
-                    steps_done.push(step.text.clone());
-                }
-                None => {
-                    let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None if goal.steps.is_empty() => {
-                            format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
-                        }
-                        None => format!(
-                            "the steps of `{}` are: {}",
-                            goal.id,
-                            goal.steps
-                                .iter()
-                                .map(|s| format!("`{}`", s.text))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    self.diags.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            origin,
-                            format!("goal `{}` has no step `{text}`", goal.id),
-                        )
-                        .help(help),
-                    );
-                }
+                    None => format!(
+                        "the steps of `{}` are: {}",
+                        goal.id,
+                        goal.steps
+                            .iter()
+                            .map(|s| format!("`{}`", s.text))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                self.diags.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        origin,
+                        format!("goal `{}` has no step `{text}`", goal.id),
+                    )
+                    .help(help),
+                );
             }
         }
         if let Some(status) = entry.status {
@@ -212,54 +208,53 @@ impl<'d> Fold<'d> {
             return;
         }
         let existing = entry.id.as_ref().and_then(|id| self.commit_ids.get(id).copied());
-        let c = match existing {
-            Some(c) => c,
-            None => {
-                let Some(what) = entry.what.clone() else {
-                    let id = entry.id.clone().unwrap_or_default();
-                    if !explained(&mut self.broken_commitments, &id, entry.reading) {
-                        let known = self.commitments.iter().map(|c| c.id.as_str());
-                        self.diags.push(UNKNOWN_COMMITMENT.error(&id, &entry.origin, known));
-                    }
+        let c = if let Some(c) = existing {
+            c
+        } else {
+            let Some(what) = entry.what.clone() else {
+                let id = entry.id.clone().unwrap_or_default();
+                if !explained(&mut self.broken_commitments, &id, entry.reading) {
+                    let known = self.commitments.iter().map(|c| c.id.as_str());
+                    self.diags.push(UNKNOWN_COMMITMENT.error(&id, &entry.origin, known));
+                }
+                return;
+            };
+            let Some(who) = entry.who else {
+                // The entry meant to make the commitment: its later entries are not
+                // unknown, only waiting for this one to be fixed.
+                self.broken_commitments.extend(entry.id.clone());
+                if entry.reading != Reading::Sound {
                     return;
-                };
-                let Some(who) = entry.who else {
-                    // The entry meant to make the commitment: its later entries are not
-                    // unknown, only waiting for this one to be fixed.
-                    self.broken_commitments.extend(entry.id.clone());
-                    if entry.reading != Reading::Sound {
-                        return;
-                    }
-                    self.diags.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            &entry.origin,
-                            format!("the commitment `{what}` needs `who`"),
-                        )
-                        .help("add `who: mentor`, `who: mentee` or `who: both`"),
-                    );
-                    return;
-                };
-                let id = match &entry.id {
-                    Some(id) => id.clone(),
-                    None => self.fresh_commitment_id(&what),
-                };
-                self.commit_ids.insert(id.clone(), self.commitments.len());
-                self.commitments.push(Commitment {
-                    id,
-                    who,
-                    what,
-                    due: Due::None,
-                    status: CommitStatus::Open,
-                    private: false,
-                    made_in: session,
-                    closed_in: None,
-                    history: Vec::new(),
-                    last_origin: entry.origin.clone(),
-                    overdue: false,
-                });
-                self.commitments.len() - 1
-            }
+                }
+                self.diags.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        &entry.origin,
+                        format!("the commitment `{what}` needs `who`"),
+                    )
+                    .help("add `who: mentor`, `who: mentee` or `who: both`"),
+                );
+                return;
+            };
+            let id = match &entry.id {
+                Some(id) => id.clone(),
+                None => self.fresh_commitment_id(&what),
+            };
+            self.commit_ids.insert(id.clone(), self.commitments.len());
+            self.commitments.push(Commitment {
+                id,
+                who,
+                what,
+                due: Due::None,
+                status: CommitStatus::Open,
+                private: false,
+                made_in: session,
+                closed_in: None,
+                history: Vec::new(),
+                last_origin: entry.origin.clone(),
+                overdue: false,
+            });
+            self.commitments.len() - 1
         };
         let commitment = &mut self.commitments[c];
         let declared = commitment.history.is_empty();

@@ -28,6 +28,10 @@ pub struct RenderOptions {
 
 /// Renders the whole site into `sink`: every page, asset and static file; returns how many
 /// files were written.
+///
+/// # Errors
+///
+/// `Error::Render` when a template fails on a page; the sink's errors as they come.
 pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
     let program = options.program.as_deref();
     let mut pages = vec![
@@ -101,7 +105,7 @@ pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &im
                 sitemap_pages,
                 in_program: program.is_some(),
             };
-            publish(publishing, sink)
+            publish(&publishing, sink)
         },
     );
     rendered?;
