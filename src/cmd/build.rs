@@ -11,7 +11,7 @@ use mentorlog::project::{Build, BuildOptions, Project};
 use mentorlog::write::{Source, Staging, check_output};
 
 use crate::cli::BuildArgs;
-use crate::cmd::{print_diagnostics, working_dir};
+use crate::cmd::{open_project, print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -25,15 +25,9 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let project = match Project::open(dir) {
+    let project = match open_project(dir) {
         Ok(project) => project,
-        Err(e) => {
-            tell!("error: {e}");
-            tell!(
-                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-            );
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     // The program's journals, to keep the output off them. When program.yaml has errors
     // the build stops here, before anything is created.

@@ -5,17 +5,21 @@ use std::process::ExitCode;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::{Diagnostics, Severity};
 use mentorlog::error::Error;
-use mentorlog::project::{Build, BuildOptions, Project};
+use mentorlog::project::{Build, BuildOptions};
 
 use crate::cli::CheckArgs;
-use crate::cmd::{print_diagnostics, working_dir};
+use crate::cmd::{open_project, print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
     let mut diags = Diagnostics::new();
     let build = Build::new(BuildOptions::default(), today);
-    let outcome = Project::detect(&args.dir).check(&build, &mut diags);
+    let project = match open_project(&args.dir) {
+        Ok(project) => project,
+        Err(code) => return Ok(code),
+    };
+    let outcome = project.check(&build, &mut diags);
     let sessions = match outcome {
         Ok(n) => Some(n),
         Err(Error::InvalidInput(_)) => None,

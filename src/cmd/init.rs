@@ -84,7 +84,14 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     create_new(&note_path, fill(FIRST_SESSION, &body_values).as_bytes())?;
     let gitignore = dir.join(".gitignore");
     let created_gitignore = !gitignore.exists();
-    let gitignore_note = if !created_gitignore {
+    let gitignore_note = if created_gitignore {
+        create_new(
+            &gitignore,
+            format!("# The site mentorlog builds; rebuild it any time with `mentorlog build`.\n{GITIGNORE_LINE}\n")
+                .as_bytes(),
+        )?;
+        None
+    } else {
         let text = String::from_utf8(mentorlog::fs::read_bytes(&gitignore)?).unwrap_or_default();
         if text
             .lines()
@@ -97,13 +104,6 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
                 mentorlog::diag::display_path(&gitignore, &cwd)
             ))
         }
-    } else {
-        create_new(
-            &gitignore,
-            format!("# The site mentorlog builds; rebuild it any time with `mentorlog build`.\n{GITIGNORE_LINE}\n")
-                .as_bytes(),
-        )?;
-        None
     };
     if !quiet {
         let shown = |p: &Path| mentorlog::diag::display_path(p, &cwd);

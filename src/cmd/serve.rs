@@ -12,24 +12,18 @@ use std::sync::Arc;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::display_path;
 use mentorlog::error::Error;
-use mentorlog::project::{BuildOptions, Project};
+use mentorlog::project::BuildOptions;
 use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Shown};
 
 use crate::cli::ServeArgs;
-use crate::cmd::{print_diagnostics, working_dir};
+use crate::cmd::{open_project, print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
-    let project = match Project::open(&args.dir) {
+    let project = match open_project(&args.dir) {
         Ok(project) => project,
-        Err(e) => {
-            tell!("error: {e}");
-            tell!(
-                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-            );
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     let shown = serve::shown(&project, args.bind, args.drafts, args.include_private);
     let listener = match Listener::bind(SocketAddr::new(args.bind, args.port)) {

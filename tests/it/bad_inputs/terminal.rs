@@ -121,6 +121,7 @@ fn c53_a_folder_named_with_an_escape_sequence_is_shown_escaped_in_command_errors
             "check",
             str![[r#"
 error: `x\u{1b}]0;owned\u{7}` is not a mentorlog journal: it has no journal.yaml
+help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`
 
 "#]],
         ),
