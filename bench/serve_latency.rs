@@ -134,13 +134,14 @@ fn main() {
 fn summary(samples: &[Duration]) -> String {
     let mut ms: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
     ms.sort_by(f64::total_cmp);
-    let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
+    // The sample nearest the percentile, rounding half up.
+    let at = |percent: usize| ms[((ms.len() - 1) * percent + 50) / 100];
     format!(
         "min {:.1}  median {:.1}  p90 {:.1}  max {:.1}",
-        at(0.0),
-        at(0.5),
-        at(0.9),
-        at(1.0)
+        at(0),
+        at(50),
+        at(90),
+        at(100)
     )
 }
 

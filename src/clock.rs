@@ -16,6 +16,10 @@ pub struct BadEpoch(pub String);
 
 impl BuildDate {
     /// The UTC date of `SOURCE_DATE_EPOCH` when set, else today's local date.
+    ///
+    /// # Errors
+    ///
+    /// When `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
     pub fn from_env() -> Result<BuildDate, BadEpoch> {
         match std::env::var("SOURCE_DATE_EPOCH") {
             Ok(raw) if !raw.trim().is_empty() => BuildDate::from_epoch(&raw),
@@ -28,6 +32,10 @@ impl BuildDate {
     }
 
     /// The UTC calendar date of a Unix timestamp given as text.
+    ///
+    /// # Errors
+    ///
+    /// When `raw` is not a whole number of seconds within chrono's range.
     pub fn from_epoch(raw: &str) -> Result<BuildDate, BadEpoch> {
         let seconds: i64 = raw.trim().parse().map_err(|_| BadEpoch(raw.to_string()))?;
         chrono::DateTime::from_timestamp(seconds, 0)

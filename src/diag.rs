@@ -29,6 +29,46 @@ impl Severity {
     }
 }
 
+/// How much of a line a diagnostic shows: a line of a generated or damaged file can be
+/// megabytes long, and thousands of diagnostics on it must not each hold a copy.
+pub const SHOWN_LINE_BYTES: usize = 500;
+
+/// `line` cut after `SHOWN_LINE_BYTES` bytes (at a character boundary).
+pub fn clip_line(line: &str) -> &str {
+    let mut end = line.len().min(SHOWN_LINE_BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+/// `text` safe to print on a terminal: control characters (escape sequences could retitle
+/// the window, move the cursor or hide the lines above) and the characters that reorder
+/// or break displayed text (bidirectional overrides, line separators) are shown as
+/// `\u{..}` escapes. A note is written by two people and shared through git: what it
+/// holds must not act on the terminal of whoever checks it.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if acts_on_terminal(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// True for a character `visible` escapes. Tab and line feed are kept: they only move to
+/// the next stop or line (a diagnostic's quoted line never holds a line feed).
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A position in a user's file: 1-based line and column (column counted in characters),
 /// with the text of that line so the diagnostic can show it without reading the file again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +155,7 @@ impl<'a> LineIndex<'a> {
             path: path.to_path_buf(),
             line,
             col,
-            line_text: self.line_text(line).to_string(),
+            line_text: clip_line(self.line_text(line)).to_string(),
         }
     }
 }
@@ -187,21 +227,36 @@ impl Diagnostic {
         };
         let gutter = AnsiColor::Blue.on_default().bold();
         let level = paint(level_style, self.severity.label());
-        let shown = paint(Style::new().bold(), &display_path(&self.path, cwd));
+        let shown = paint(Style::new().bold(), &visible(&display_path(&self.path, cwd)));
+        let message = visible(&self.message);
         let mut out = String::new();
         match &self.at {
             Some(at) => {
-                let _ = writeln!(out, "{shown}:{}:{}: {level}: {}", at.line, at.col, self.message);
+                let _ = writeln!(out, "{shown}:{}:{}: {level}: {message}", at.line, at.col);
                 let number = at.line.to_string();
                 let pad = " ".repeat(number.len());
                 let _ = writeln!(out, "{}", paint(gutter, &format!("{pad} |")));
-                let _ = writeln!(out, "{} {}", paint(gutter, &format!("{number} |")), at.line_text);
-                let caret_pad: String = at
-                    .line_text
-                    .chars()
-                    .take(at.col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    paint(gutter, &format!("{number} |")),
+                    visible(&at.line_text)
+                );
+                // Under each character of the line as shown: a tab stays a tab, an escaped
+                // character takes as many columns as its escape.
+                let mut caret_pad = String::new();
+                for c in at.line_text.chars().take(at.col.saturating_sub(1)) {
+                    if c == '\t' {
+                        caret_pad.push('\t');
+                    } else {
+                        let width = if acts_on_terminal(c) {
+                            visible(c.encode_utf8(&mut [0; 4])).len()
+                        } else {
+                            1
+                        };
+                        caret_pad.extend(std::iter::repeat_n(' ', width));
+                    }
+                }
                 let _ = writeln!(
                     out,
                     "{} {caret_pad}{}",
@@ -214,7 +269,12 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{}: {help}", paint(AnsiColor::Green.on_default().bold(), "help"));
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                paint(AnsiColor::Green.on_default().bold(), "help"),
+                visible(help)
+            );
         }
         out
     }

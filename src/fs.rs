@@ -6,8 +6,12 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// Reads a whole file as bytes. Only a regular file is read: a named pipe, a device
-/// (`/dev/zero`), a socket, or a link to one, is an error saying so. Such a file would
-/// never end, or block until another program writes to it, and a journal holds none.
+/// (`/dev/zero`), a socket, or a link to one, would never end, or block until another
+/// program writes to it, and a journal holds none.
+///
+/// # Errors
+///
+/// `Error::Io` when the file cannot be read or is not a regular file.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     read_regular(path).map_err(|e| Error::io("cannot read", path, e))
 }

@@ -17,7 +17,8 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // The cause chain can name paths the user gave: shown with escapes, never raw.
+            eprintln!("error: {}", mentorlog::diag::visible(&format!("{error:#}")));
             ExitCode::from(1)
         }
     }

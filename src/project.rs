@@ -139,9 +139,15 @@ impl Project {
 
     /// `detect`, refusing a folder with neither settings file before anything is done
     /// (`build`, `serve`).
+    ///
+    /// # Errors
+    ///
+    /// `Error::NotAJournal` when `dir` has neither `journal.yaml` nor `program.yaml`. A
+    /// `journal.yaml` that is there but is no readable file (a folder, a pipe, a broken
+    /// link) makes a journal: loading it says precisely what is wrong.
     pub fn open(dir: &Path) -> Result<Project> {
         match Project::detect(dir) {
-            Project::Journal(dir) if !dir.join(JOURNAL_FILE).is_file() => Err(Error::NotAJournal(dir)),
+            Project::Journal(dir) if dir.join(JOURNAL_FILE).symlink_metadata().is_err() => Err(Error::NotAJournal(dir)),
             project => Ok(project),
         }
     }
@@ -154,8 +160,12 @@ impl Project {
     }
 
     /// The folders of a program's journals (to check an output folder against them before
-    /// anything is written); none for a journal. `Err` when `program.yaml` or the list of
-    /// journals has errors, which are in `diags`.
+    /// anything is written); none for a journal.
+    ///
+    /// # Errors
+    ///
+    /// `Error::InvalidInput` when `program.yaml` or the list of journals has errors, which
+    /// are in `diags`.
     pub fn journal_dirs(&self, diags: &mut Diagnostics) -> Result<Vec<PathBuf>> {
         match self {
             Project::Journal(_) => Ok(Vec::new()),
@@ -167,7 +177,12 @@ impl Project {
     }
 
     /// Loads and folds every journal, renders nothing; returns how many sessions were
-    /// checked. Problems go to `diags`; any error gives `Error::InvalidInput`.
+    /// checked. Problems go to `diags`.
+    ///
+    /// # Errors
+    ///
+    /// `Error::InvalidInput` when any problem is an error; a folder that cannot be read is
+    /// `Error::Io` or `Error::NotAJournal`.
     pub fn check(&self, build: &Build<'_>, diags: &mut Diagnostics) -> Result<usize> {
         match self {
             Project::Journal(dir) => load_journal(dir, build, diags).map(|j| j.sessions.len()),
@@ -175,9 +190,13 @@ impl Project {
         }
     }
 
-    /// Builds the site into `sink`. Problems in the input are added to `diags`; when any is
-    /// an error, `Error::InvalidInput` is returned (a program's broken journals are left
-    /// out instead when `build.keep_going`, and named in the report).
+    /// Builds the site into `sink`. Problems in the input are added to `diags`.
+    ///
+    /// # Errors
+    ///
+    /// `Error::InvalidInput` when any problem in the input is an error (a program's broken
+    /// journals are left out instead when `build.keep_going`, and named in the report); the
+    /// theme's, the rendering's and the sink's errors as they come.
     pub fn build(&self, build: &Build<'_>, sink: &impl Sink, diags: &mut Diagnostics) -> Result<BuildReport> {
         match self {
             Project::Journal(dir) => build_journal(dir, build, sink, diags).map(|files| BuildReport {
@@ -190,8 +209,12 @@ impl Project {
 }
 
 /// Loads and folds the journal at `dir`. Every problem found is added to `diags`, the
-/// fold's too when some notes failed to load, so one run reports them all; any error
-/// gives `Error::InvalidInput`.
+/// fold's too when some notes failed to load, so one run reports them all.
+///
+/// # Errors
+///
+/// `Error::InvalidInput` when any problem is an error; `Error::NotAJournal` without a
+/// `journal.yaml`.
 pub fn load_journal(dir: &Path, build: &Build<'_>, diags: &mut Diagnostics) -> Result<Journal> {
     let journal = fold_journal(dir, None, None, build, diags)?;
     if let Some(journal) = &journal {

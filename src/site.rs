@@ -45,12 +45,20 @@ impl fmt::Display for SitePath {
 
 /// Where rendered files go, the moment each is ready. Called from many threads.
 pub trait Sink: Sync {
-    /// Takes one file. Two files at one path are an error.
+    /// Takes one file.
+    ///
+    /// # Errors
+    ///
+    /// `Error::DuplicateOutput` for a second file at one path; a disk sink's `Error::Io`.
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()>;
 
     /// Takes one file that `write` produces piece by piece: a journal's search index is as
     /// large as all its notes, and a sink that writes to disk need never hold it whole.
     /// By default the pieces are collected and `put`.
+    ///
+    /// # Errors
+    ///
+    /// As `put`, and what `write` returns.
     fn put_streamed(&self, path: SitePath, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes).map_err(|e| Error::io("cannot write", path.as_str(), e))?;

@@ -60,6 +60,10 @@ impl ResolvedOutput {
 /// `sessions/`, `static/` or `templates/`, nor containing them (through links); for a
 /// program, not inside any of its journals; and either missing, empty or marked as ours.
 /// Nothing is created or changed.
+///
+/// # Errors
+///
+/// `Error::OutputRefused` with the reason when the folder may not receive the build.
 pub fn check_output(cwd: &Path, source: Source<'_>, out: &Path) -> Result<ResolvedOutput> {
     let refuse = |resolved: Option<&Path>, reason: String| Error::OutputRefused {
         path: out.to_path_buf(),
@@ -270,8 +274,12 @@ fn encode_listed(path: &str) -> String {
 /// to exist: component by component, each existing prefix through its real path (so
 /// `link/..` is the folder above the link's target, as the system reads it), and `..`
 /// after a part that does not exist removes that part. The result has no `.`, `..` or
-/// link in its existing part. `Err` says in words why the path cannot be used: a part is
-/// a file, a link leads nowhere, a folder cannot be looked into.
+/// link in its existing part.
+///
+/// # Errors
+///
+/// Says in words why the path cannot be used: a part is a file, a link leads nowhere, a
+/// folder cannot be looked into.
 pub fn resolve(base: &Path, path: &Path) -> std::result::Result<PathBuf, String> {
     use std::path::Component;
     let joined = if path.is_absolute() {
@@ -330,6 +338,10 @@ pub fn resolve(base: &Path, path: &Path) -> std::result::Result<PathBuf, String>
 
 /// Creates `path` with `bytes`, and its folder if needed; refuses to replace an existing
 /// file (`init` and `new` never overwrite what the pair wrote).
+///
+/// # Errors
+///
+/// `Error::WouldOverwrite` when the file exists; `Error::Io` when it cannot be written.
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
@@ -361,6 +373,10 @@ pub struct Staging {
 impl Staging {
     /// Creates a fresh staging folder next to the checked output folder (and the folders
     /// above it that do not exist yet).
+    ///
+    /// # Errors
+    ///
+    /// `Error::Io` when a folder cannot be created.
     pub fn new(out: &ResolvedOutput) -> Result<Staging> {
         let out = out.path().to_path_buf();
         let Some(parent) = out.parent().map(Path::to_path_buf) else {
@@ -444,6 +460,11 @@ impl Staging {
 
     /// Swaps the finished site in place of the old one. On failure the previous site is
     /// still in place and the staging folder is removed.
+    ///
+    /// # Errors
+    ///
+    /// `Error::Io` when the site cannot be moved in place; `Error::OutputRefused` when
+    /// someone else's files appeared in the output folder during the build.
     pub fn publish(self) -> Result<PathBuf> {
         let out = &self.out;
         let fail = |action: &'static str, path: &Path, e: std::io::Error| {

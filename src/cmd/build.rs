@@ -11,7 +11,7 @@ use mentorlog::project::{Build, BuildOptions, Project};
 use mentorlog::write::{Source, Staging, check_output};
 
 use crate::cli::BuildArgs;
-use crate::cmd::{print_diagnostics, working_dir};
+use crate::cmd::{open_project, print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -21,21 +21,13 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let today = BuildDate::from_env()?;
     if let Some(url) = &args.base_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            eprintln!(
-                "error: --base-url must be an absolute http(s) URL, such as https://mentoring.example.org/sam-dana/"
-            );
+            tell!("error: --base-url must be an absolute http(s) URL, such as https://mentoring.example.org/sam-dana/");
             return Ok(ExitCode::from(2));
         }
     }
-    let project = match Project::open(dir) {
+    let project = match open_project(dir) {
         Ok(project) => project,
-        Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!(
-                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-            );
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     // The program's journals, to keep the output off them. When program.yaml has errors
     // the build stops here, before anything is created.
@@ -59,7 +51,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let out = match check_output(&cwd, source, &out) {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -77,7 +69,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let staging = match Staging::new(&out) {
         Ok(staging) => staging,
         Err(e) => {
-            eprintln!("error: {e}; nothing was written");
+            tell!("error: {e}; nothing was written");
             return Ok(ExitCode::from(1));
         }
     };
@@ -95,7 +87,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let published = match staging.publish() {
         Ok(published) => published,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -107,7 +99,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         } else {
             String::new()
         };
-        println!(
+        say!(
             "built {} files in {} ms{warned} → {shown}/ — open {}",
             report.files,
             started.elapsed().as_millis(),
@@ -115,7 +107,7 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         );
     }
     if !report.left_out.is_empty() {
-        eprintln!(
+        tell!(
             "error: left out because of errors: {}; the rest of the site was written",
             report.left_out.join(", ")
         );
@@ -133,8 +125,8 @@ fn report_failure(error: &Error, project: &Project) {
             } else {
                 ""
             };
-            eprintln!("error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}");
+            tell!("error: {n} error(s); the site was not written (the previous one, if any, is unchanged){hint}");
         }
-        e => eprintln!("error: {e}"),
+        e => tell!("error: {e}"),
     }
 }

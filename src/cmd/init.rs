@@ -30,7 +30,7 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         .join(format!("{}-getting-to-know-each-other.md", date.format("%Y-%m-%d")));
     for path in [&journal_path, &note_path] {
         if path.exists() {
-            eprintln!(
+            tell!(
                 "error: `{}` already exists; mentorlog never overwrites a file\nhelp: to start a new journal, run `mentorlog init` in an empty folder",
                 mentorlog::diag::display_path(path, &cwd)
             );
@@ -84,7 +84,14 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     create_new(&note_path, fill(FIRST_SESSION, &body_values).as_bytes())?;
     let gitignore = dir.join(".gitignore");
     let created_gitignore = !gitignore.exists();
-    let gitignore_note = if !created_gitignore {
+    let gitignore_note = if created_gitignore {
+        create_new(
+            &gitignore,
+            format!("# The site mentorlog builds; rebuild it any time with `mentorlog build`.\n{GITIGNORE_LINE}\n")
+                .as_bytes(),
+        )?;
+        None
+    } else {
         let text = String::from_utf8(mentorlog::fs::read_bytes(&gitignore)?).unwrap_or_default();
         if text
             .lines()
@@ -97,36 +104,29 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<ExitCode> {
                 mentorlog::diag::display_path(&gitignore, &cwd)
             ))
         }
-    } else {
-        create_new(
-            &gitignore,
-            format!("# The site mentorlog builds; rebuild it any time with `mentorlog build`.\n{GITIGNORE_LINE}\n")
-                .as_bytes(),
-        )?;
-        None
     };
     if !quiet {
         let shown = |p: &Path| mentorlog::diag::display_path(p, &cwd);
-        println!("created {}", shown(&journal_path));
-        println!("created {}", shown(&note_path));
+        say!("created {}", shown(&journal_path));
+        say!("created {}", shown(&note_path));
         if created_gitignore {
-            println!("created {}", shown(&gitignore));
+            say!("created {}", shown(&gitignore));
         }
         if !placeholders.is_empty() {
-            println!(
+            say!(
                 "edit {}: replace the placeholder {} name(s)",
                 shown(&journal_path),
                 placeholders.join(" and ")
             );
         }
-        println!(
+        say!(
             "next: fill in {} after your first meeting, then run `mentorlog build {}`",
             shown(&note_path),
             dir.display()
         );
     }
     if let Some(note) = gitignore_note {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
     Ok(ExitCode::SUCCESS)
 }

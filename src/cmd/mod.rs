@@ -1,5 +1,21 @@
 //! One file per subcommand. Errors carry context with anyhow here, and only here.
 
+/// `println!` for text that may hold what the user's files say (a title, a file name, an
+/// error naming a path): control characters are shown as escapes, never sent to the
+/// terminal (see `diag::visible`).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", mentorlog::diag::visible(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` with the same care as `say!`.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        eprintln!("{}", mentorlog::diag::visible(&format!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod init;
@@ -13,6 +29,7 @@ use anyhow::Context as _;
 use std::process::ExitCode;
 
 use mentorlog::diag::{Diagnostics, Severity};
+use mentorlog::project::Project;
 
 use crate::cli::{Cli, Command};
 
@@ -44,6 +61,18 @@ pub(crate) fn print_diagnostics(diags: &Diagnostics, cwd: &Path, quiet: bool) {
     }
 }
 
+/// The journal or program at `dir`; when it is neither, says so with how to start one,
+/// and gives the exit code.
+pub(crate) fn open_project(dir: &Path) -> Result<Project, ExitCode> {
+    Project::open(dir).map_err(|e| {
+        tell!("error: {e}");
+        tell!(
+            "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
+        );
+        ExitCode::from(1)
+    })
+}
+
 /// The current folder, which diagnostics show paths relative to.
 pub(crate) fn working_dir() -> anyhow::Result<PathBuf> {
     std::env::current_dir().context("cannot read the current folder")
@@ -61,15 +90,12 @@ pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
             let key = &after[..close];
             values.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, v))
         });
-        match hit {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((close, value)) = hit {
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -35,11 +35,11 @@ pub(crate) fn run(args: &NewArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         Ok(journal) => journal,
         Err(Error::InvalidInput(_)) => {
             print_diagnostics(&diags, &cwd, true);
-            eprintln!("error: fix the errors above first; `new` reads the journal to pre-fill the note");
+            tell!("error: fix the errors above first; `new` reads the journal to pre-fill the note");
             return Ok(ExitCode::from(1));
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -62,7 +62,7 @@ pub(crate) fn run(args: &NewArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     match create_new(&path, text.as_bytes()) {
         Ok(()) => {}
         Err(Error::WouldOverwrite(p)) => {
-            eprintln!(
+            tell!(
                 "error: `{}` already exists; mentorlog never overwrites a file\nhelp: give the session another title with --title, or another date with --date",
                 mentorlog::diag::display_path(&p, &cwd)
             );
@@ -71,9 +71,9 @@ pub(crate) fn run(args: &NewArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e.into()),
     }
     if quiet {
-        println!("{}", mentorlog::diag::display_path(&path, &cwd));
+        say!("{}", mentorlog::diag::display_path(&path, &cwd));
     } else {
-        println!("created {}", mentorlog::diag::display_path(&path, &cwd));
+        say!("created {}", mentorlog::diag::display_path(&path, &cwd));
     }
     Ok(ExitCode::SUCCESS)
 }

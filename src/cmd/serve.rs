@@ -12,30 +12,24 @@ use std::sync::Arc;
 use mentorlog::clock::BuildDate;
 use mentorlog::diag::display_path;
 use mentorlog::error::Error;
-use mentorlog::project::{BuildOptions, Project};
+use mentorlog::project::BuildOptions;
 use mentorlog::serve::{self, Listener, Rebuilt, Report, ServeError, Shown};
 
 use crate::cli::ServeArgs;
-use crate::cmd::{print_diagnostics, working_dir};
+use crate::cmd::{open_project, print_diagnostics, working_dir};
 
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let cwd = working_dir()?;
     let today = BuildDate::from_env()?;
-    let project = match Project::open(&args.dir) {
+    let project = match open_project(&args.dir) {
         Ok(project) => project,
-        Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!(
-                "help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`"
-            );
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     let shown = serve::shown(&project, args.bind, args.drafts, args.include_private);
     let listener = match Listener::bind(SocketAddr::new(args.bind, args.port)) {
         Ok(listener) => listener,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -57,14 +51,14 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let running = serve::start(listener, config, report)?;
     let title = running.title().unwrap_or_else(|| args.dir.display().to_string());
     if shown.reachable_by_others {
-        eprintln!("{}", exposure_warning(args, port, shown));
+        tell!("{}", exposure_warning(args, port, shown));
         // Requests for other names are refused (DNS rebinding): say which are answered.
-        eprintln!("answering requests for {}", hosts.join(", "));
+        tell!("answering requests for {}", hosts.join(", "));
     }
-    println!("serving {title} at {url} ({}; Ctrl-C to stop)", what_is_shown(shown));
+    say!("serving {title} at {url} ({}; Ctrl-C to stop)", what_is_shown(shown));
     if args.open {
         if let Err(e) = opener::open(&url) {
-            eprintln!("could not open a browser ({e}); open {url} yourself");
+            tell!("could not open a browser ({e}); open {url} yourself");
         }
     }
     running.wait();
@@ -107,17 +101,17 @@ impl Report for Terminal {
         match (rebuilt.error, rebuilt.files) {
             (Some(error), _) => {
                 if !matches!(error, Error::InvalidInput(_)) {
-                    eprintln!("error: {error}");
+                    tell!("error: {error}");
                 }
-                eprintln!("{cause}the site has errors ({ms} ms); the browser shows them until they are fixed");
+                tell!("{cause}the site has errors ({ms} ms); the browser shows them until they are fixed");
             }
             (None, Some(files)) if !self.quiet => {
                 if rebuilt.first {
-                    println!("built {files} files in {ms} ms");
+                    say!("built {files} files in {ms} ms");
                 } else if rebuilt.unchanged {
-                    println!("{cause}no change to the site ({ms} ms)");
+                    say!("{cause}no change to the site ({ms} ms)");
                 } else {
-                    println!("{cause}rebuilt in {ms} ms ({files} files)");
+                    say!("{cause}rebuilt in {ms} ms ({files} files)");
                 }
             }
             (None, _) => {}
@@ -125,7 +119,7 @@ impl Report for Terminal {
     }
 
     fn problem(&self, problem: &ServeError) {
-        eprintln!("warning: {problem}");
+        tell!("warning: {problem}");
     }
 }
 

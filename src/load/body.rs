@@ -41,6 +41,18 @@ impl Marks {
         Event::InlineMath(CowStr::from(format!("{}", self.fills.len() - 1)))
     }
 
+    /// The fill a link start (an image start, when `image`) marked with `id` opens, and
+    /// the one its end closes.
+    fn opening(&self, id: &str, image: bool) -> Option<(Fill, Fill)> {
+        let fill = self.take(id)?;
+        let close = match (fill, image) {
+            (Fill::LinkOpen { to, .. }, false) => Fill::LinkClose { to: *to },
+            (Fill::ImageOpen { to, .. }, true) => Fill::ImageClose { to: *to },
+            _ => return None,
+        };
+        Some((fill.clone(), close))
+    }
+
     fn take(&self, id: &str) -> Option<&Fill> {
         let n = id.strip_prefix(MARK)?.parse::<usize>().ok()?;
         self.fills.get(n)
@@ -91,15 +103,12 @@ pub fn to_body<'e>(events: impl Iterator<Item = Event<'e>>, marks: &Marks, capac
                 title,
                 id,
             }) => {
-                let fill = marks.take(&id).cloned();
-                let close = match &fill {
-                    Some(Fill::LinkOpen { to, .. }) if in_image == 0 => Some(Fill::LinkClose { to: *to }),
-                    _ => None,
-                };
-                if let (Some(fill), Some(_)) = (fill, &close) {
-                    mark(fill, &mut holes);
-                }
-                stack.push(close);
+                let fills = marks.opening(&id, false).filter(|_| in_image == 0);
+                // Its opening is kept now, and its end keeps the closing.
+                stack.push(fills.map(|(open, close)| {
+                    mark(open, &mut holes);
+                    close
+                }));
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -113,15 +122,12 @@ pub fn to_body<'e>(events: impl Iterator<Item = Event<'e>>, marks: &Marks, capac
                 title,
                 id,
             }) => {
-                let fill = marks.take(&id).cloned();
-                let close = match &fill {
-                    Some(Fill::ImageOpen { to, .. }) if in_image == 0 => Some(Fill::ImageClose { to: *to }),
-                    _ => None,
-                };
-                if let (Some(fill), Some(_)) = (fill, &close) {
-                    mark(fill, &mut holes);
-                }
-                stack.push(close);
+                let fills = marks.opening(&id, true).filter(|_| in_image == 0);
+                // Its opening is kept now, and its end keeps the closing.
+                stack.push(fills.map(|(open, close)| {
+                    mark(open, &mut holes);
+                    close
+                }));
                 in_image += 1;
                 Event::Start(Tag::Image {
                     link_type,

@@ -122,14 +122,14 @@ mod tests {
     }
 
     /// The load as text: sources and diagnostics, to compare a cached load with a fresh one.
-    fn snapshot(source: Option<JournalSource>, diags: &Diagnostics) -> String {
+    fn snapshot(source: Option<&JournalSource>, diags: &Diagnostics) -> String {
         format!("{source:#?}\n{:#?}", diags.sorted())
     }
 
     fn fresh(dir: &Path) -> String {
         let mut diags = Diagnostics::new();
         let source = journal(dir, &LoadOptions::default(), &mut diags).ok().flatten();
-        snapshot(source, &diags)
+        snapshot(source.as_ref(), &diags)
     }
 
     fn cached(dir: &Path, cache: &NoteCache) -> String {
@@ -137,7 +137,7 @@ mod tests {
         let source = journal_cached(dir, &LoadOptions::default(), Some(cache), &mut diags)
             .ok()
             .flatten();
-        snapshot(source, &diags)
+        snapshot(source.as_ref(), &diags)
     }
 
     #[test]

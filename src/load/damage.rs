@@ -22,14 +22,11 @@ pub fn decode(path: &Path, bytes: Vec<u8>, what: &str, diags: &mut Diagnostics) 
         );
         return None;
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            diags.push(
-                Diagnostic::file(Severity::Error, path, format!("{what} is not UTF-8 text")).help("save it as UTF-8"),
-            );
-            return None;
-        }
+    let Ok(text) = String::from_utf8(bytes) else {
+        diags.push(
+            Diagnostic::file(Severity::Error, path, format!("{what} is not UTF-8 text")).help("save it as UTF-8"),
+        );
+        return None;
     };
     let text = lone_cr_to_lf(text);
     if let Some(at) = text.find('\0') {

@@ -80,14 +80,21 @@ fn is_script_free(rel: &str) -> bool {
 }
 
 /// Reads the journal at `root`. Problems in its files (unreadable, damaged, invalid) are
-/// diagnostics, and `None` when `journal.yaml` is unusable; `Err` only when the folder has
-/// no `journal.yaml` at all.
+/// diagnostics, and `None` when `journal.yaml` is unusable.
+///
+/// # Errors
+///
+/// `Error::NotAJournal` only when the folder has no `journal.yaml` at all.
 pub fn journal(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<JournalSource>> {
     journal_cached(root, options, None, diags)
 }
 
 /// `journal`, reusing the notes `cache` parsed in an earlier load when nothing they depend
 /// on changed (`serve`, between rebuilds).
+///
+/// # Errors
+///
+/// As `journal`.
 pub fn journal_cached(
     root: &Path,
     options: &LoadOptions,

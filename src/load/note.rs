@@ -182,8 +182,8 @@ fn session_date(
             );
             Some((d, origin.clone()))
         }
-        date::DateRead::Unusable => match from_name {
-            Some(d) => {
+        date::DateRead::Unusable => {
+            if let Some(d) = from_name {
                 diags.push(
                     Diagnostic::at(
                         Severity::Warning,
@@ -193,15 +193,14 @@ fn session_date(
                     .help("write it as `date: YYYY-MM-DD`"),
                 );
                 Some((d, origin.clone()))
-            }
-            None => {
+            } else {
                 diags.push(
                     Diagnostic::at(Severity::Error, origin, format!("`date: {raw}` is not a date"))
                         .help("write it as `date: YYYY-MM-DD`, e.g. `date: 2026-01-08`"),
                 );
                 None
             }
-        },
+        }
     }
 }
 

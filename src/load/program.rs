@@ -107,7 +107,8 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
                     diags.push(Diagnostic::at(Severity::Error, &at(key), message).help(help));
                 }
             }
-            ("format", Yaml::Int(1)) => {}
+            // Values that ask for nothing: the format this reads, an empty list of journals.
+            ("format", Yaml::Int(1)) | ("journals", Yaml::Null) => {}
             ("format", Yaml::Int(n)) if *n > 1 => diags.push(
                 Diagnostic::at(
                     Severity::Error,
@@ -136,7 +137,6 @@ pub fn read(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<ProgramC
                     }
                 }
             }
-            ("journals", Yaml::Null) => {}
             ("journals", _) => wrong("a list of folder paths"),
             (other, v) if crate::load::journal::hiding_setting(PROGRAM_FILE, "program", other, v).is_some() => {
                 if let Some((message, help)) = crate::load::journal::hiding_setting(PROGRAM_FILE, "program", other, v) {

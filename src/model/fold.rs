@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Diagnostics, Severity, closest};
+use crate::diag::{Diagnostic, Diagnostics, Origin, Severity, closest};
 use crate::model::commitment::{CommitEvent, CommitStatus, Commitment, Due, DueSpec, Who};
 use crate::model::goal::{Goal, GoalEvent, GoalStatus, Horizon, Step, share_of_steps};
 use crate::model::session::Session;
-use crate::source::{CommitmentEntry, GoalEntry, SessionSource};
+use crate::source::{CommitmentEntry, GoalEntry, Reading, SessionSource};
 
 /// The state being folded.
 pub(crate) struct Fold<'d> {
@@ -90,49 +90,36 @@ impl<'d> Fold<'d> {
     }
 
     fn goal_entry(&mut self, session: usize, entry: GoalEntry) {
-        if entry.id_invalid {
+        if entry.reading == Reading::WrongId {
             self.broken_goals.insert(entry.id);
             return;
         }
-        let g = match self.goal_ids.get(&entry.id) {
-            Some(&g) => g,
-            None => {
-                let Some(title) = entry.title.clone() else {
-                    if entry.invalid && entry.declares {
-                        self.broken_goals.insert(entry.id);
-                        return;
-                    }
-                    if self.broken_goals.contains(&entry.id) {
-                        return;
-                    }
-                    let known: Vec<&str> = self.goals.iter().map(|g| g.id.as_str()).collect();
-                    let help = match closest(&entry.id, known) {
-                        Some(near) => format!("did you mean `{near}`? To declare a new goal, add `title:`"),
-                        None => "to declare a new goal, add `title:` (and `horizon:`) to this entry".to_string(),
-                    };
-                    self.diags.push(
-                        Diagnostic::at(Severity::Error, &entry.origin, format!("unknown goal `{}`", entry.id))
-                            .help(help),
-                    );
-                    return;
-                };
-                self.goal_ids.insert(entry.id.clone(), self.goals.len());
-                self.goals.push(Goal {
-                    id: entry.id.clone(),
-                    title,
-                    horizon: entry.horizon.unwrap_or(Horizon::Work),
-                    target: None,
-                    steps: Vec::new(),
-                    progress: 0,
-                    measured: false,
-                    status: GoalStatus::Active,
-                    private: false,
-                    history: Vec::new(),
-                    last_origin: entry.origin.clone(),
-                    stale: false,
-                });
-                self.goals.len() - 1
-            }
+        let g = if let Some(&g) = self.goal_ids.get(&entry.id) {
+            g
+        } else {
+            let Some(title) = entry.title.clone() else {
+                if !explained(&mut self.broken_goals, &entry.id, entry.reading) {
+                    let known = self.goals.iter().map(|g| g.id.as_str());
+                    self.diags.push(UNKNOWN_GOAL.error(&entry.id, &entry.origin, known));
+                }
+                return;
+            };
+            self.goal_ids.insert(entry.id.clone(), self.goals.len());
+            self.goals.push(Goal {
+                id: entry.id.clone(),
+                title,
+                horizon: entry.horizon.unwrap_or(Horizon::Work),
+                target: None,
+                steps: Vec::new(),
+                progress: 0,
+                measured: false,
+                status: GoalStatus::Active,
+                private: false,
+                history: Vec::new(),
+                last_origin: entry.origin.clone(),
+                stale: false,
+            });
+            self.goals.len() - 1
         };
         let goal = &mut self.goals[g];
         let declared = goal.history.is_empty();
@@ -156,38 +143,35 @@ impl<'d> Fold<'d> {
         }
         let mut steps_done = Vec::new();
         for (text, origin) in &entry.done {
-            match goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
-                Some(step) => {
-                    if step.done_in.is_none() {
-                        step.done_in = Some(session);
+            if let Some(step) = goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
+                if step.done_in.is_none() {
+                    step.done_in = Some(session);
+                }
+                steps_done.push(step.text.clone());
+            } else {
+                let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if goal.steps.is_empty() => {
+                        format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
                     }
-                    steps_done.push(step.text.clone());
-                }
-                None => {
-                    let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None if goal.steps.is_empty() => {
-                            format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
-                        }
-                        None => format!(
-                            "the steps of `{}` are: {}",
-                            goal.id,
-                            goal.steps
-                                .iter()
-                                .map(|s| format!("`{}`", s.text))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    self.diags.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            origin,
-                            format!("goal `{}` has no step `{text}`", goal.id),
-                        )
-                        .help(help),
-                    );
-                }
+                    None => format!(
+                        "the steps of `{}` are: {}",
+                        goal.id,
+                        goal.steps
+                            .iter()
+                            .map(|s| format!("`{}`", s.text))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                self.diags.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        origin,
+                        format!("goal `{}` has no step `{text}`", goal.id),
+                    )
+                    .help(help),
+                );
             }
         }
         if let Some(status) = entry.status {
@@ -219,72 +203,58 @@ impl<'d> Fold<'d> {
     }
 
     fn commitment_entry(&mut self, session: usize, entry: CommitmentEntry, draft: bool) {
-        if entry.id_invalid {
+        if entry.reading == Reading::WrongId {
             self.broken_commitments.extend(entry.id);
             return;
         }
         let existing = entry.id.as_ref().and_then(|id| self.commit_ids.get(id).copied());
-        let c = match existing {
-            Some(c) => c,
-            None => {
-                let Some(what) = entry.what.clone() else {
-                    let id = entry.id.clone().unwrap_or_default();
-                    if entry.invalid && entry.declares {
-                        self.broken_commitments.insert(id);
-                        return;
-                    }
-                    if self.broken_commitments.contains(&id) {
-                        return;
-                    }
-                    let known: Vec<&str> = self.commitments.iter().map(|c| c.id.as_str()).collect();
-                    let help = match closest(&id, known) {
-                        Some(near) => {
-                            format!("did you mean `{near}`? To make a new commitment, add `who:` and `what:`")
-                        }
-                        None => "to make a new commitment, add `who:` and `what:` to this entry".to_string(),
-                    };
-                    self.diags.push(
-                        Diagnostic::at(Severity::Error, &entry.origin, format!("unknown commitment `{id}`")).help(help),
-                    );
+        let c = if let Some(c) = existing {
+            c
+        } else {
+            let Some(what) = entry.what.clone() else {
+                let id = entry.id.clone().unwrap_or_default();
+                if !explained(&mut self.broken_commitments, &id, entry.reading) {
+                    let known = self.commitments.iter().map(|c| c.id.as_str());
+                    self.diags.push(UNKNOWN_COMMITMENT.error(&id, &entry.origin, known));
+                }
+                return;
+            };
+            let Some(who) = entry.who else {
+                // The entry meant to make the commitment: its later entries are not
+                // unknown, only waiting for this one to be fixed.
+                self.broken_commitments.extend(entry.id.clone());
+                if entry.reading != Reading::Sound {
                     return;
-                };
-                let Some(who) = entry.who else {
-                    // The entry meant to make the commitment: its later entries are not
-                    // unknown, only waiting for this one to be fixed.
-                    self.broken_commitments.extend(entry.id.clone());
-                    if entry.invalid {
-                        return;
-                    }
-                    self.diags.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            &entry.origin,
-                            format!("the commitment `{what}` needs `who`"),
-                        )
-                        .help("add `who: mentor`, `who: mentee` or `who: both`"),
-                    );
-                    return;
-                };
-                let id = match &entry.id {
-                    Some(id) => id.clone(),
-                    None => self.fresh_commitment_id(&what),
-                };
-                self.commit_ids.insert(id.clone(), self.commitments.len());
-                self.commitments.push(Commitment {
-                    id,
-                    who,
-                    what,
-                    due: Due::None,
-                    status: CommitStatus::Open,
-                    private: false,
-                    made_in: session,
-                    closed_in: None,
-                    history: Vec::new(),
-                    last_origin: entry.origin.clone(),
-                    overdue: false,
-                });
-                self.commitments.len() - 1
-            }
+                }
+                self.diags.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        &entry.origin,
+                        format!("the commitment `{what}` needs `who`"),
+                    )
+                    .help("add `who: mentor`, `who: mentee` or `who: both`"),
+                );
+                return;
+            };
+            let id = match &entry.id {
+                Some(id) => id.clone(),
+                None => self.fresh_commitment_id(&what),
+            };
+            self.commit_ids.insert(id.clone(), self.commitments.len());
+            self.commitments.push(Commitment {
+                id,
+                who,
+                what,
+                due: Due::None,
+                status: CommitStatus::Open,
+                private: false,
+                made_in: session,
+                closed_in: None,
+                history: Vec::new(),
+                last_origin: entry.origin.clone(),
+                overdue: false,
+            });
+            self.commitments.len() - 1
         };
         let commitment = &mut self.commitments[c];
         let declared = commitment.history.is_empty();
@@ -374,6 +344,47 @@ impl<'d> Fold<'d> {
     }
 }
 
+/// Whether an entry of `id`, which no entry has declared, is explained by an error already
+/// reported: its own declaration was wrong (`broken` learns the id), or an earlier one was.
+fn explained(broken: &mut HashSet<String>, id: &str, reading: Reading) -> bool {
+    if reading == Reading::WrongDeclaration {
+        broken.insert(id.to_string());
+        return true;
+    }
+    broken.contains(id)
+}
+
+/// The words of the error for an entry of an id that no entry has declared.
+struct UnknownId {
+    kind: &'static str,
+    /// How to declare one, after a "did you mean".
+    declare: &'static str,
+    /// How to declare one when no known id is near.
+    declare_here: &'static str,
+}
+
+const UNKNOWN_GOAL: UnknownId = UnknownId {
+    kind: "goal",
+    declare: "To declare a new goal, add `title:`",
+    declare_here: "to declare a new goal, add `title:` (and `horizon:`) to this entry",
+};
+
+const UNKNOWN_COMMITMENT: UnknownId = UnknownId {
+    kind: "commitment",
+    declare: "To make a new commitment, add `who:` and `what:`",
+    declare_here: "to make a new commitment, add `who:` and `what:` to this entry",
+};
+
+impl UnknownId {
+    fn error<'k>(&self, id: &str, origin: &Origin, known: impl IntoIterator<Item = &'k str>) -> Diagnostic {
+        let help = match closest(id, known) {
+            Some(near) => format!("did you mean `{near}`? {}", self.declare),
+            None => self.declare_here.to_string(),
+        };
+        Diagnostic::at(Severity::Error, origin, format!("unknown {} `{id}`", self.kind)).help(help)
+    }
+}
+
 fn who_label(who: Who) -> &'static str {
     who.key()
 }
@@ -383,7 +394,6 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::diag::Origin;
     use crate::source::{FrontMatter, Note};
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -413,38 +423,46 @@ mod tests {
         }
     }
 
+    fn goals_on(date: NaiveDate, goals: Vec<GoalEntry>) -> SessionSource {
+        session(date, goals, Vec::new())
+    }
+
+    fn commitments_on(date: NaiveDate, commitments: Vec<CommitmentEntry>) -> SessionSource {
+        session(date, Vec::new(), commitments)
+    }
+
+    /// One session a day from January 1st, each with its goal entries.
+    fn daily(entries: impl IntoIterator<Item = Vec<GoalEntry>>) -> Vec<SessionSource> {
+        (1..).zip(entries).map(|(day, e)| goals_on(d(1, day), e)).collect()
+    }
+
     fn goal(id: &str) -> GoalEntry {
+        GoalEntry::new(origin(), id.into())
+    }
+
+    fn declare(id: &str, title: &str) -> GoalEntry {
         GoalEntry {
-            origin: origin(),
-            id: id.into(),
-            title: None,
-            horizon: None,
-            target: None,
-            steps: Vec::new(),
-            progress: None,
-            done: Vec::new(),
-            status: None,
-            note: None,
-            private: false,
-            invalid: false,
-            declares: false,
-            id_invalid: false,
+            title: Some(title.into()),
+            ..goal(id)
+        }
+    }
+
+    fn progressed(progress: u8, entry: GoalEntry) -> GoalEntry {
+        GoalEntry {
+            progress: Some(progress),
+            ..entry
         }
     }
 
     fn commit(id: Option<&str>) -> CommitmentEntry {
+        CommitmentEntry::new(origin(), id.map(Into::into))
+    }
+
+    fn make(who: Who, what: &str) -> CommitmentEntry {
         CommitmentEntry {
-            origin: origin(),
-            id: id.map(Into::into),
-            who: None,
-            what: None,
-            due: None,
-            status: None,
-            note: None,
-            private: false,
-            invalid: false,
-            declares: false,
-            id_invalid: false,
+            who: Some(who),
+            what: Some(what.into()),
+            ..commit(None)
         }
     }
 
@@ -461,24 +479,14 @@ mod tests {
 
     #[test]
     fn declare_then_update_by_id_keeps_history() {
-        let declare = GoalEntry {
-            title: Some("Lead".into()),
+        let first = GoalEntry {
             horizon: Some(Horizon::Career),
             progress: Some(10),
-            ..goal("lead")
+            ..declare("lead", "Lead")
         };
-        let update = GoalEntry {
-            progress: Some(35),
-            title: Some("Lead a group".into()),
-            ..goal("lead")
-        };
-        let (goals, _, diags) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(1, 15), vec![update], vec![]),
-            ],
-        );
+        let update = progressed(35, declare("lead", "Lead a group"));
+        let sessions = vec![goals_on(d(1, 1), vec![first]), goals_on(d(1, 15), vec![update])];
+        let (goals, _, diags) = run(d(12, 1), sessions);
         assert!(!diags.has_errors());
         assert_eq!(goals[0].progress, 35);
         assert_eq!(
@@ -492,32 +500,23 @@ mod tests {
     #[test]
     fn progress_from_steps_never_lowers_and_stated_progress_wins() {
         let steps: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| (*s).to_string()).collect();
-        let declare = GoalEntry {
-            title: Some("G".into()),
+        let first = GoalEntry {
             steps,
             progress: Some(40),
-            ..goal("g")
+            ..declare("g", "G")
         };
-        let one_step = GoalEntry {
-            done: vec![("a".into(), origin())],
-            ..goal("g")
-        };
-        let two_more = GoalEntry {
-            done: vec![("b".into(), origin()), ("c".into(), origin())],
-            ..goal("g")
-        };
-        let stated = GoalEntry {
-            done: vec![("d".into(), origin())],
-            progress: Some(90),
+        let done = |steps: &[&str], progress| GoalEntry {
+            done: steps.iter().map(|s| ((*s).into(), origin())).collect(),
+            progress,
             ..goal("g")
         };
         let (goals, _, _) = run(
             d(12, 1),
             vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(1, 2), vec![one_step], vec![]),
-                session(d(1, 3), vec![two_more], vec![]),
-                session(d(1, 4), vec![stated], vec![]),
+                goals_on(d(1, 1), vec![first]),
+                goals_on(d(1, 2), vec![done(&["a"], None)]),
+                goals_on(d(1, 3), vec![done(&["b", "c"], None)]),
+                goals_on(d(1, 4), vec![done(&["d"], Some(90))]),
             ],
         );
         let after: Vec<u8> = goals[0].history.iter().map(|e| e.after).collect();
@@ -526,23 +525,17 @@ mod tests {
 
     #[test]
     fn unknown_goal_and_step_are_errors_with_suggestions() {
-        let declare = GoalEntry {
-            title: Some("G".into()),
+        let first = GoalEntry {
             steps: vec!["Run the review".into()],
-            ..goal("group-lead")
+            ..declare("group-lead", "G")
         };
         let typo = goal("grup-lead");
         let bad_step = GoalEntry {
             done: vec![("Run the reveiw".into(), origin())],
             ..goal("group-lead")
         };
-        let (_, _, diags) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(1, 2), vec![typo, bad_step], vec![]),
-            ],
-        );
+        let sessions = vec![goals_on(d(1, 1), vec![first]), goals_on(d(1, 2), vec![typo, bad_step])];
+        let (_, _, diags) = run(d(12, 1), sessions);
         let helps: Vec<_> = diags
             .sorted()
             .iter()
@@ -556,43 +549,26 @@ mod tests {
 
     #[test]
     fn achieved_means_100_unless_stated() {
-        let declare = GoalEntry {
-            title: Some("G".into()),
-            progress: Some(60),
-            ..goal("g")
-        };
-        let done = GoalEntry {
+        let first = progressed(60, declare("g", "G"));
+        let achieved = GoalEntry {
             status: Some(GoalStatus::Achieved),
             ..goal("g")
         };
-        let (goals, _, _) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(1, 2), vec![done], vec![]),
-            ],
-        );
+        let sessions = vec![goals_on(d(1, 1), vec![first]), goals_on(d(1, 2), vec![achieved])];
+        let (goals, _, _) = run(d(12, 1), sessions);
         assert_eq!((goals[0].progress, goals[0].status), (100, GoalStatus::Achieved));
     }
 
     #[test]
     fn due_next_resolves_to_the_next_non_draft_session() {
         let make = CommitmentEntry {
-            who: Some(Who::Mentee),
-            what: Some("Bring three challenges".into()),
             due: Some(DueSpec::NextSession),
-            ..commit(None)
+            ..make(Who::Mentee, "Bring three challenges")
         };
-        let mut draft = session(d(1, 10), vec![], vec![]);
+        let mut draft = goals_on(d(1, 10), vec![]);
         draft.front.draft = true;
-        let (_, commitments, _) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![], vec![make]),
-                draft,
-                session(d(1, 22), vec![], vec![]),
-            ],
-        );
+        let sessions = vec![commitments_on(d(1, 1), vec![make]), draft, goals_on(d(1, 22), vec![])];
+        let (_, commitments, _) = run(d(12, 1), sessions);
         assert_eq!(commitments[0].id, "bring-three-challenges");
         assert_eq!(commitments[0].due, Due::NextSession(Some(d(1, 22))));
         assert!(commitments[0].overdue);
@@ -601,32 +577,22 @@ mod tests {
     #[test]
     fn due_next_without_a_next_session_is_never_overdue() {
         let make = CommitmentEntry {
-            who: Some(Who::Both),
-            what: Some("Meet".into()),
             due: Some(DueSpec::NextSession),
-            ..commit(None)
+            ..make(Who::Both, "Meet")
         };
-        let (_, commitments, _) = run(d(12, 1), vec![session(d(1, 1), vec![], vec![make])]);
+        let (_, commitments, _) = run(d(12, 1), vec![commitments_on(d(1, 1), vec![make])]);
         assert_eq!(commitments[0].due, Due::NextSession(None));
         assert!(!commitments[0].overdue);
     }
 
     #[test]
     fn overdue_only_after_the_due_day() {
-        let make = |what: &str, due| CommitmentEntry {
-            who: Some(Who::Mentor),
-            what: Some(what.into()),
+        let due = |what: &str, due| CommitmentEntry {
             due: Some(DueSpec::Date(due)),
-            ..commit(None)
+            ..make(Who::Mentor, what)
         };
-        let (_, c, diags) = run(
-            d(3, 10),
-            vec![session(
-                d(3, 1),
-                vec![],
-                vec![make("on the day", d(3, 10)), make("before", d(3, 9))],
-            )],
-        );
+        let entries = vec![due("on the day", d(3, 10)), due("before", d(3, 9))];
+        let (_, c, diags) = run(d(3, 10), vec![commitments_on(d(3, 1), entries)]);
         assert!(!c[0].overdue);
         assert!(c[1].overdue);
         assert_eq!(diags.count(Severity::Note), 1);
@@ -634,27 +600,13 @@ mod tests {
 
     #[test]
     fn closing_and_duplicate_ids() {
-        let make = CommitmentEntry {
-            who: Some(Who::Mentee),
-            what: Some("Write it".into()),
-            ..commit(None)
-        };
-        let again = CommitmentEntry {
-            who: Some(Who::Mentee),
-            what: Some("Write it".into()),
-            ..commit(None)
-        };
         let close = CommitmentEntry {
             status: Some(CommitStatus::Done),
             ..commit(Some("write-it"))
         };
-        let (_, c, _) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![], vec![make, again]),
-                session(d(1, 2), vec![], vec![close]),
-            ],
-        );
+        let twice = vec![make(Who::Mentee, "Write it"), make(Who::Mentee, "Write it")];
+        let sessions = vec![commitments_on(d(1, 1), twice), commitments_on(d(1, 2), vec![close])];
+        let (_, c, _) = run(d(12, 1), sessions);
         assert_eq!(
             c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
             vec!["write-it", "write-it-2"]
@@ -665,12 +617,9 @@ mod tests {
 
     #[test]
     fn a_text_repeated_every_session_numbers_on() {
-        let make = || CommitmentEntry {
-            who: Some(Who::Mentee),
-            what: Some("Send the update".into()),
-            ..commit(None)
-        };
-        let sessions = (1..=4).map(|day| session(d(1, day), vec![], vec![make()])).collect();
+        let sessions = (1..=4)
+            .map(|day| commitments_on(d(1, day), vec![make(Who::Mentee, "Send the update")]))
+            .collect();
         let (_, c, _) = run(d(12, 1), sessions);
         let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(
@@ -687,27 +636,12 @@ mod tests {
     #[test]
     fn updates_of_a_goal_whose_declaration_was_invalid_add_no_errors() {
         let broken = GoalEntry {
-            invalid: true,
-            declares: true,
+            reading: Reading::WrongDeclaration,
             ..goal("g")
         };
-        let update = GoalEntry {
-            progress: Some(30),
-            ..goal("g")
-        };
-        let redeclare = GoalEntry {
-            title: Some("G".into()),
-            ..goal("g")
-        };
-        let (goals, _, diags) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![broken], vec![]),
-                session(d(1, 2), vec![update.clone()], vec![]),
-                session(d(1, 3), vec![redeclare], vec![]),
-                session(d(1, 4), vec![update], vec![]),
-            ],
-        );
+        let update = progressed(30, goal("g"));
+        let entries = [broken, update.clone(), declare("g", "G"), update];
+        let (goals, _, diags) = run(d(12, 1), daily(entries.map(|e| vec![e])));
         assert_eq!(diags.count(Severity::Error), 0);
         assert_eq!(goals.len(), 1);
         assert_eq!(goals[0].progress, 30);
@@ -716,24 +650,12 @@ mod tests {
     #[test]
     fn an_entry_with_an_invalid_id_applies_nothing_and_silences_that_id() {
         let wrong_id = GoalEntry {
-            title: Some("Other".into()),
             progress: Some(90),
-            id_invalid: true,
-            ..goal("g")
+            reading: Reading::WrongId,
+            ..declare("g", "Other")
         };
-        let declare = GoalEntry {
-            title: Some("G".into()),
-            ..goal("g")
-        };
-        let (goals, _, diags) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![wrong_id.clone()], vec![]),
-                session(d(1, 2), vec![goal("g")], vec![]),
-                session(d(1, 3), vec![declare], vec![]),
-                session(d(1, 4), vec![wrong_id], vec![]),
-            ],
-        );
+        let entries = [wrong_id.clone(), goal("g"), declare("g", "G"), wrong_id];
+        let (goals, _, diags) = run(d(12, 1), daily(entries.map(|e| vec![e])));
         assert_eq!(diags.count(Severity::Error), 0);
         assert_eq!(goals.len(), 1);
         assert_eq!((goals[0].title.as_str(), goals[0].progress), ("G", 0));
@@ -744,8 +666,7 @@ mod tests {
     fn updates_of_a_commitment_whose_making_was_invalid_add_no_errors() {
         let wrong_what = CommitmentEntry {
             who: Some(Who::Mentor),
-            invalid: true,
-            declares: true,
+            reading: Reading::WrongDeclaration,
             ..commit(Some("c"))
         };
         let no_who = CommitmentEntry {
@@ -753,27 +674,25 @@ mod tests {
             ..commit(Some("n"))
         };
         let wrong_id = CommitmentEntry {
-            who: Some(Who::Mentor),
-            what: Some("Do it".into()),
-            id_invalid: true,
-            ..commit(Some("i"))
+            id: Some("i".into()),
+            reading: Reading::WrongId,
+            ..make(Who::Mentor, "Do it")
         };
         let done = |id| CommitmentEntry {
             status: Some(CommitStatus::Done),
             ..commit(Some(id))
         };
         let remake = CommitmentEntry {
-            who: Some(Who::Mentee),
-            what: Some("Do it".into()),
-            ..commit(Some("c"))
+            id: Some("c".into()),
+            ..make(Who::Mentee, "Do it")
         };
         let (_, commitments, diags) = run(
             d(12, 1),
             vec![
-                session(d(1, 1), vec![], vec![wrong_what, no_who, wrong_id]),
-                session(d(1, 2), vec![], vec![done("c"), done("n"), done("i")]),
-                session(d(1, 3), vec![], vec![remake]),
-                session(d(1, 4), vec![], vec![done("c")]),
+                commitments_on(d(1, 1), vec![wrong_what, no_who, wrong_id]),
+                commitments_on(d(1, 2), vec![done("c"), done("n"), done("i")]),
+                commitments_on(d(1, 3), vec![remake]),
+                commitments_on(d(1, 4), vec![done("c")]),
             ],
         );
         // The one error is the missing `who`, which the fold itself reports.
@@ -784,40 +703,16 @@ mod tests {
 
     #[test]
     fn planned_sessions_do_not_apply_yet() {
-        let declare = GoalEntry {
-            title: Some("G".into()),
-            progress: Some(10),
-            ..goal("g")
-        };
-        let later = GoalEntry {
-            progress: Some(80),
-            ..goal("g")
-        };
-        let (goals, _, _) = run(
-            d(2, 1),
-            vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(3, 1), vec![later], vec![]),
-            ],
-        );
+        let first = progressed(10, declare("g", "G"));
+        let later = progressed(80, goal("g"));
+        let sessions = vec![goals_on(d(1, 1), vec![first]), goals_on(d(3, 1), vec![later])];
+        let (goals, _, _) = run(d(2, 1), sessions);
         assert_eq!(goals[0].progress, 10);
     }
 
     #[test]
     fn a_goal_untouched_in_the_last_three_held_sessions_is_stale() {
-        let declare = GoalEntry {
-            title: Some("G".into()),
-            ..goal("g")
-        };
-        let (goals, _, diags) = run(
-            d(12, 1),
-            vec![
-                session(d(1, 1), vec![declare], vec![]),
-                session(d(1, 2), vec![], vec![]),
-                session(d(1, 3), vec![], vec![]),
-                session(d(1, 4), vec![], vec![]),
-            ],
-        );
+        let (goals, _, diags) = run(d(12, 1), daily([vec![declare("g", "G")], vec![], vec![], vec![]]));
         assert!(goals[0].stale);
         assert_eq!(diags.count(Severity::Note), 1);
     }

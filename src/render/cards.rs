@@ -47,17 +47,16 @@ impl Cards {
         let (true, Some(slot)) = (cx.linker.rebases(), self.at_root.get(i)) else {
             return render(cx, theme, i);
         };
-        let root = match slot.get() {
-            Some(html) => html,
-            None => {
-                let root_cx = PageCx {
-                    linker: Linker::at_root(),
-                    ..*cx
-                };
-                let html = render(&root_cx, theme, i)?;
-                // Two pages may race to fill the slot; both rendered the same text.
-                slot.get_or_init(|| html)
-            }
+        let root = if let Some(html) = slot.get() {
+            html
+        } else {
+            let root_cx = PageCx {
+                linker: Linker::at_root(),
+                ..*cx
+            };
+            let html = render(&root_cx, theme, i)?;
+            // Two pages may race to fill the slot; both rendered the same text.
+            slot.get_or_init(|| html)
         };
         Ok(cx.linker.rebase(root))
     }

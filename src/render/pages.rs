@@ -28,6 +28,10 @@ pub struct RenderOptions {
 
 /// Renders the whole site into `sink`: every page, asset and static file; returns how many
 /// files were written.
+///
+/// # Errors
+///
+/// `Error::Render` when a template fails on a page; the sink's errors as they come.
 pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &impl Sink) -> Result<usize> {
     let program = options.program.as_deref();
     let mut pages = vec![
@@ -101,7 +105,7 @@ pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &im
                 sitemap_pages,
                 in_program: program.is_some(),
             };
-            publish(publishing, sink)
+            publish(&publishing, sink)
         },
     );
     rendered?;
@@ -143,27 +147,80 @@ fn render_page(page: JournalPage, cx: &PageCx<'_>, theme: &Theme, cards: &Cards,
 mod tests {
     use std::path::Path;
 
-    use crate::clock::BuildDate;
-    use crate::diag::Diagnostics;
+    use chrono::NaiveDate;
+
+    use super::{RenderOptions, site};
+    use crate::diag::{Diagnostics, Origin};
+    use crate::model::{FoldOptions, Visibility};
+    use crate::render::Theme;
     use crate::render::links::{Nav, Page, SITEMAP};
     use crate::site::Site;
+    use crate::source::{FrontMatter, GoalEntry, JournalConfig, JournalSource, Note, SessionSource};
 
-    /// The example journal, built with a base URL: its files by path.
+    /// One session of 2026-01-0`day`, with `topics` and goal entries.
+    fn session(day: u32, topics: &[&str], goals: Vec<GoalEntry>) -> SessionSource {
+        let date = NaiveDate::from_ymd_opt(2026, 1, day).unwrap_or_default();
+        let origin = Origin::in_text(Path::new("s.md"), "", 1, 1);
+        SessionSource {
+            path: format!("sessions/{date}.md").into(),
+            rel: format!("sessions/{date}.md"),
+            note_index: usize::try_from(day).unwrap_or_default() - 1,
+            slug_path: date.to_string(),
+            date,
+            date_origin: origin,
+            title: format!("Session {day}"),
+            title_names: None,
+            front: FrontMatter {
+                topics: topics.iter().map(|t| (*t).to_string()).collect(),
+                goals,
+                ..FrontMatter::default()
+            },
+            note: Note::default(),
+        }
+    }
+
+    /// A journal of two sessions, a topic and a goal, folded and rendered with a base URL:
+    /// its files by path.
     fn example() -> Vec<(String, String)> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-journal");
-        let options = crate::BuildOptions {
-            base_url: Some("https://example.org/j".to_string()),
-            ..crate::BuildOptions::default()
+        let origin = Origin::in_text(Path::new("s.md"), "", 1, 1);
+        let goal = GoalEntry {
+            title: Some("Lead a group".into()),
+            ..GoalEntry::new(origin, "lead".into())
         };
-        let today = BuildDate(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default());
-        let site = Site::new();
-        let built = crate::project::Project::Journal(dir).build(
-            &crate::project::Build::new(options, today),
-            &site,
-            &mut Diagnostics::new(),
-        );
-        assert!(built.is_ok(), "{built:?}");
-        site.into_files()
+        let source = JournalSource {
+            root: "journal".into(),
+            config: JournalConfig {
+                title: "Sam & Dana".into(),
+                mentor: "Dana".into(),
+                mentee: "Sam".into(),
+                program: None,
+                cadence_days: None,
+                base_url: None,
+                language: "en".into(),
+                noindex: false,
+                raw_html: false,
+                id: None,
+            },
+            sessions: vec![session(1, &["feedback"], vec![goal]), session(2, &[], Vec::new())],
+            statics: Vec::new(),
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
+        let mut diags = Diagnostics::new();
+        let fold = FoldOptions {
+            drafts: false,
+            default_cadence: None,
+        };
+        let journal = crate::model::fold(source, fold, Visibility::Public, today, &mut diags);
+        let theme = Theme::load(None);
+        assert!(theme.is_ok(), "{:?}", theme.err());
+        let options = RenderOptions {
+            base_url: Some("https://example.org/j".to_string()),
+            program: None,
+        };
+        let out = Site::new();
+        let written = theme.and_then(|theme| site(&journal, &theme, &options, &out));
+        assert!(written.is_ok(), "{written:?}");
+        out.into_files()
             .into_iter()
             .map(|(path, bytes)| (path.to_string(), String::from_utf8_lossy(&bytes).into_owned()))
             .collect()
@@ -181,7 +238,9 @@ mod tests {
             .map(|(p, _)| p.as_str())
             .filter(|p| p.ends_with(".html") && *p != Page::NotFound.file())
             .collect();
-        assert!(html.iter().any(|p| p.starts_with("sessions/")), "{html:?}");
+        for folder in ["sessions/", "goals/", "topics/"] {
+            assert!(html.iter().any(|p| p.starts_with(folder)), "{folder}: {html:?}");
+        }
         let sitemap = files
             .iter()
             .find(|(p, _)| p == SITEMAP)

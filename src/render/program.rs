@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::program::{JournalSummary, cohort_months};
+use crate::model::timeline::Health;
 use crate::render::labels::{DateView, days_label, rate};
 use crate::render::links::{
     BaseUrl, FAVICON, FEED, Linker, PROGRAM_JSON, PROGRAM_SITEMAP, Page, ROBOTS, SEARCH_INDEX, SEARCH_SCRIPT, SITEMAP,
@@ -117,36 +118,6 @@ impl ProgramPages<'_> {
             lead: Some(self.config.lead.clone()),
         }
     }
-
-    fn card(&self, s: &JournalSummary, linker: &Linker) -> PairCard {
-        PairCard {
-            title: s.title.clone(),
-            href: linker.to(&member_path(&s.slug, Page::Home.file())),
-            mentor: s.mentor.clone(),
-            mentee: s.mentee.clone(),
-            sessions_held: s.sessions_held,
-            first: s.first.map(DateView::of),
-            last: s.last.map(DateView::of),
-            days_since_last: s.days_since_last.map(days_label),
-            health: s.health.key(),
-            health_label: s.health.label(),
-            cadence: s.cadence,
-            horizons: s
-                .horizons
-                .iter()
-                .map(|h| HorizonCell {
-                    label: h.horizon.label(),
-                    goals: h.goals,
-                    average: h.average_progress,
-                })
-                .collect(),
-            average: s.average_progress,
-            achieved: s.goals_achieved,
-            open: s.open,
-            overdue: s.overdue,
-            follow_through: rate(s.follow_through),
-        }
-    }
 }
 
 fn render(theme: &Theme, page: Page, view: &impl Serialize) -> Result<String> {
@@ -160,13 +131,47 @@ fn render(theme: &Theme, page: Page, view: &impl Serialize) -> Result<String> {
     theme.tera.render(template, &context).map_err(|e| error(chain(&e)))
 }
 
+/// A pair's card on the program's home.
+fn card(s: &JournalSummary, linker: &Linker) -> PairCard {
+    PairCard {
+        title: s.title.clone(),
+        href: linker.to(&member_path(&s.slug, Page::Home.file())),
+        mentor: s.mentor.clone(),
+        mentee: s.mentee.clone(),
+        sessions_held: s.sessions_held,
+        first: s.first.map(DateView::of),
+        last: s.last.map(DateView::of),
+        days_since_last: s.days_since_last.map(days_label),
+        health: s.health.key(),
+        health_label: s.health.label(),
+        cadence: s.cadence,
+        horizons: s
+            .horizons
+            .iter()
+            .map(|h| HorizonCell {
+                label: h.horizon.label(),
+                goals: h.goals,
+                average: h.average_progress,
+            })
+            .collect(),
+        average: s.average_progress,
+        achieved: s.goals_achieved,
+        open: s.open,
+        overdue: s.overdue,
+        follow_through: rate(s.follow_through),
+    }
+}
+
 /// Renders the program's root pages and shared assets into `sink`; returns the file count.
+///
+/// # Errors
+///
+/// `Error::Render` when a template fails on a page; the sink's errors as they come.
 pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> Result<usize> {
     let root = Linker::at_root();
     let mut summaries: Vec<&JournalSummary> = p.summaries.iter().collect();
     summaries.sort_by(|a, b| crate::model::program::attention_order(a, b));
-    let count = |h: crate::model::timeline::Health| summaries.iter().filter(|s| s.health == h).count();
-    use crate::model::timeline::Health;
+    let count = |h: Health| summaries.iter().filter(|s| s.health == h).count();
     let home = ProgramHome {
         base: p.base(&root, &p.config.title, Page::ProgramHome, &theme.css, false),
         totals: Totals {
@@ -178,7 +183,7 @@ pub fn render_program(p: &ProgramPages<'_>, theme: &Theme, sink: &impl Sink) -> 
             not_started: count(Health::NotStarted),
         },
         months_svg_html: svg::month_chart(&cohort_months(p.summaries)),
-        pairs: summaries.iter().map(|s| p.card(s, &root)).collect(),
+        pairs: summaries.iter().map(|s| card(s, &root)).collect(),
     };
     let mut files: Vec<(&str, String)> = vec![(Page::ProgramHome.file(), render(theme, Page::ProgramHome, &home)?)];
     let search = Plain {

@@ -23,6 +23,17 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A grid line across a chart `width` wide at height `y`, with its value on the axis.
+fn grid_line(svg: &mut String, y: i64, width: i64, label: impl std::fmt::Display) {
+    let _ = write!(
+        svg,
+        r#"<line class="grid" x1="{LEFT}" y1="{y}" x2="{x2}" y2="{y}"/><text class="axis" x="{tx}" y="{ty}" text-anchor="end">{label}</text>"#,
+        x2 = width - RIGHT,
+        tx = LEFT - 6,
+        ty = y + 4,
+    );
+}
+
 /// A step chart of progress (0-100) at each dated point, oldest first. `id` makes the
 /// `aria-labelledby` ids unique on a page.
 pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> String {
@@ -52,14 +63,7 @@ pub fn progress_chart(id: &str, title: &str, points: &[(NaiveDate, u8)]) -> Stri
         d = escape(&desc.join(", ")),
     );
     for pct in [0u8, 50, 100] {
-        let gy = y(pct);
-        let _ = write!(
-            svg,
-            r#"<line class="grid" x1="{LEFT}" y1="{gy}" x2="{x2}" y2="{gy}"/><text class="axis" x="{tx}" y="{ty}" text-anchor="end">{pct}%</text>"#,
-            x2 = WIDTH - RIGHT,
-            tx = LEFT - 6,
-            ty = gy + 4,
-        );
+        grid_line(&mut svg, y(pct), WIDTH, format_args!("{pct}%"));
     }
     let mut path = String::new();
     let mut prev: Option<(i64, i64)> = None;
@@ -126,14 +130,7 @@ pub fn month_chart(months: &[((i32, u32), usize)]) -> String {
     );
     let max_i = i64::try_from(max).unwrap_or(1);
     for value in [0, max_i] {
-        let gy = TOP + plot_h - value * plot_h / max_i;
-        let _ = write!(
-            svg,
-            r#"<line class="grid" x1="{LEFT}" y1="{gy}" x2="{x2}" y2="{gy}"/><text class="axis" x="{tx}" y="{ty}" text-anchor="end">{value}</text>"#,
-            x2 = width - RIGHT,
-            tx = LEFT - 6,
-            ty = gy + 4,
-        );
+        grid_line(&mut svg, TOP + plot_h - value * plot_h / max_i, width, value);
     }
     // Labels are about 40 units wide; skip some when months are narrower than that.
     let every = usize::try_from((40 + slot - 1) / slot.max(1)).unwrap_or(1).max(1);

@@ -57,6 +57,12 @@ pub struct Theme {
 
 impl Theme {
     /// The default theme, with `overrides` (a journal's `templates/` folder) on top.
+    ///
+    /// # Errors
+    ///
+    /// `Error::Template` when a template does not compile or is not UTF-8; `Error::Io` when
+    /// an override cannot be read; `Error::LinkRefused` when `templates/` links out of the
+    /// journal.
     pub fn load(overrides: Option<&Path>) -> Result<Theme> {
         let mut templates: Vec<(String, String)> = TEMPLATES
             .iter()

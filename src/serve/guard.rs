@@ -135,7 +135,7 @@ impl Guard {
         };
         let (site, mode, dest) = (once(site), once(mode), once(dest));
         match host.as_slice() {
-            [one] if self.hosts.contains(one) => {}
+            [name] if self.hosts.contains(name) => {}
             _ => return Err(Refusal::WrongHost),
         }
         // A page's own fetches and events stream send no `Origin` for a GET, or their own.

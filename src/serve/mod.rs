@@ -173,6 +173,11 @@ pub struct Listener {
 
 impl Listener {
     /// Listens on `addr` (port 0: any free port).
+    ///
+    /// # Errors
+    ///
+    /// `ServeError::PortInUse` when another program listens on the port, else
+    /// `ServeError::Listen` or `ServeError::Http` with the reason.
     pub fn bind(addr: SocketAddr) -> std::result::Result<Listener, ServeError> {
         let listener = TcpListener::bind(addr).map_err(|source| match source.kind() {
             std::io::ErrorKind::AddrInUse => ServeError::PortInUse {
@@ -209,6 +214,11 @@ const PING_EVERY: Duration = Duration::from_secs(10);
 
 /// Starts serving: watches the inputs, builds once (reported before this returns), then
 /// answers requests on `listener`. `Running::wait` keeps rebuilding on changes.
+///
+/// # Errors
+///
+/// `ServeError::Watch` when the inputs cannot be watched; `ServeError::Http` when the
+/// server cannot start.
 pub fn start(listener: Listener, config: Config, report: Arc<dyn Report>) -> std::result::Result<Running, ServeError> {
     let (changes_tx, changes) = mpsc::channel();
     // Watch before the first build, so a save during it is not missed.

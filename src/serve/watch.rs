@@ -112,7 +112,7 @@ impl Inputs {
                 let mut subfolders: Vec<PathBuf> = std::fs::read_dir(&self.root)
                     .map(|entries| {
                         entries
-                            .filter_map(|e| e.ok())
+                            .filter_map(std::result::Result::ok)
                             .filter(|e| !is_scratch(&e.file_name().to_string_lossy()))
                             .map(|e| e.path())
                             .filter(|path| path.is_dir())
@@ -157,7 +157,7 @@ impl Inputs {
 
 /// True for events that can change a file's contents or the set of files; reads, opens
 /// and metadata (permissions, access times) cannot.
-fn can_change(kind: &EventKind) -> bool {
+fn can_change(kind: EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
@@ -281,7 +281,7 @@ fn take(
         batch.push(inputs.root.clone());
         return Some(DEBOUNCE);
     }
-    if !can_change(&event.kind) {
+    if !can_change(event.kind) {
         return None;
     }
     let before = batch.len();
@@ -289,7 +289,7 @@ fn take(
     let added = &batch[before..];
     if added.is_empty() {
         None
-    } else if finishes_a_write(&event.kind) && added.iter().all(|p| inputs.is_source_file(p)) {
+    } else if finishes_a_write(event.kind) && added.iter().all(|p| inputs.is_source_file(p)) {
         Some(SETTLE)
     } else {
         Some(DEBOUNCE)
@@ -298,7 +298,7 @@ fn take(
 
 /// True for the last event of a save: the file was closed after writing, or renamed into
 /// its place.
-fn finishes_a_write(kind: &EventKind) -> bool {
+fn finishes_a_write(kind: EventKind) -> bool {
     matches!(
         kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
@@ -405,13 +405,13 @@ mod tests {
 
     #[test]
     fn reads_and_metadata_are_not_changes() {
-        assert!(!can_change(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
-        assert!(!can_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
-        assert!(!can_change(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any))));
-        assert!(can_change(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
-        assert!(can_change(&EventKind::Modify(ModifyKind::Data(DataChange::Any))));
-        assert!(can_change(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
-        assert!(can_change(&EventKind::Create(CreateKind::File)));
+        assert!(!can_change(EventKind::Access(AccessKind::Open(AccessMode::Any))));
+        assert!(!can_change(EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(!can_change(EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any))));
+        assert!(can_change(EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(can_change(EventKind::Modify(ModifyKind::Data(DataChange::Any))));
+        assert!(can_change(EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(can_change(EventKind::Create(CreateKind::File)));
     }
 
     #[test]

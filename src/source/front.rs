@@ -31,16 +31,28 @@ pub struct GoalEntry {
     pub note: Option<String>,
     /// Keep out of published sites.
     pub private: bool,
-    /// Some value of the entry was wrong (already reported): the fold adds no errors of
-    /// its own about it, nor about later entries of a goal it failed to declare.
-    pub invalid: bool,
-    /// The entry has a `title`, valid or not: it means to declare the goal. An invalid
-    /// entry without one is an update, and its id must still be a known goal.
-    pub declares: bool,
-    /// The id as written was invalid (already reported) and `id` is the valid id it
-    /// stands for: the entry applies nothing, but later entries of that id, written as
-    /// the error's help says, must not each add an "unknown goal" error.
-    pub id_invalid: bool,
+    /// What the fold may still report about it (a `title` makes it a declaration).
+    pub reading: Reading,
+}
+
+impl GoalEntry {
+    /// An entry of goal `id`, written at `origin`, that states nothing yet.
+    pub fn new(origin: Origin, id: String) -> GoalEntry {
+        GoalEntry {
+            origin,
+            id,
+            title: None,
+            horizon: None,
+            target: None,
+            steps: Vec::new(),
+            progress: None,
+            done: Vec::new(),
+            status: None,
+            note: None,
+            private: false,
+            reading: Reading::Sound,
+        }
+    }
 }
 
 /// A commitment entry as written.
@@ -62,14 +74,56 @@ pub struct CommitmentEntry {
     pub note: Option<String>,
     /// Keep out of published sites.
     pub private: bool,
-    /// Some value of the entry was wrong (already reported): the fold adds no errors of
-    /// its own about it, nor about later entries of a commitment it failed to make.
-    pub invalid: bool,
-    /// The entry has a `what`, valid or not: it means to make the commitment.
-    pub declares: bool,
-    /// As for goals: the id as written was invalid (already reported), `id` is the valid
-    /// id it stands for, and the entry only keeps later entries of it from erroring.
-    pub id_invalid: bool,
+    /// What the fold may still report about it (a `what` makes it a declaration).
+    pub reading: Reading,
+}
+
+impl CommitmentEntry {
+    /// An entry written at `origin`, with its id if it has one, that states nothing yet.
+    pub fn new(origin: Origin, id: Option<String>) -> CommitmentEntry {
+        CommitmentEntry {
+            origin,
+            id,
+            who: None,
+            what: None,
+            due: None,
+            status: None,
+            note: None,
+            private: false,
+            reading: Reading::Sound,
+        }
+    }
+}
+
+/// How a goal or commitment entry read. Load reports every mistake in an entry; this
+/// tells the fold which errors of its own would only repeat one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// No value was wrong.
+    Sound,
+    /// Some value was wrong (already reported), and the entry has no `title` (`what`):
+    /// it is an update, and its id must still be a known one.
+    WrongUpdate,
+    /// Some value was wrong, and the entry has a `title` (`what`), valid or not: it meant
+    /// to declare the goal (make the commitment), so later entries of its id, which
+    /// failed with it, add no "unknown" errors.
+    WrongDeclaration,
+    /// The id as written was wrong (already reported) and the entry's id is the valid
+    /// one it stands for: the entry applies nothing, but later entries of that id,
+    /// written as the error's help says, must not each add an "unknown" error.
+    WrongId,
+}
+
+impl Reading {
+    /// The reading of an entry whose id was valid: `wrong` when some value was reported,
+    /// `declares` when it has its `title` (`what`) key.
+    pub fn of(wrong: bool, declares: bool) -> Reading {
+        match (wrong, declares) {
+            (false, _) => Reading::Sound,
+            (true, false) => Reading::WrongUpdate,
+            (true, true) => Reading::WrongDeclaration,
+        }
+    }
 }
 
 /// mentorlog's reading of a note's front matter.

@@ -15,7 +15,7 @@ use crate::diag::Origin;
 
 pub use body::{Body, Fill, Hole, Phrase, Piece, Target, UNPUBLISHED_NOTE};
 pub use config::{DEFAULT_CADENCE, JournalConfig, ProgramConfig};
-pub use front::{CommitmentEntry, FrontMatter, GoalEntry};
+pub use front::{CommitmentEntry, FrontMatter, GoalEntry, Reading};
 pub use note::{NamedHeading, Note, Segment};
 
 /// One note, parsed.

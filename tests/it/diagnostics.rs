@@ -278,8 +278,8 @@ fn paths_outside_the_current_folder_are_absolute_and_nothing_is_written() {
     let run = mentorlog(elsewhere.path(), ["check".as_ref(), test.path().as_os_str()]);
     assert_eq!(run.code, 1, "{run}");
     let root = test.path().to_string_lossy();
-    snapbox::assert_data_eq!(
-        run.stderr.replace(&*root, "[ROOT]"),
+    crate::harness::exactly(
+        &run.stderr.replace(&*root, "[ROOT]"),
         str![[r#"
 [ROOT]/sessions/2026-01-08-a.md:3:11: error: `duration` must be a whole number (minutes), found `long`
   |
@@ -288,7 +288,7 @@ fn paths_outside_the_current_folder_are_absolute_and_nothing_is_written() {
 help: write it like `duration: 60`
 1 error(s), 0 warning(s), 0 note(s)
 
-"#]]
+"#]],
     );
     assert!(!test.path().join("public").exists(), "check must not write a site");
 }

@@ -2,6 +2,9 @@
 //! building the example journal or a tiny fixture journal and reading the pages as HTML.
 //! `harness` holds the shared helpers (build to memory, fixture journals, the CLI).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+// Expected output is written inline as `str![[r#"…"#]]` by snapbox (and rewritten by it
+// with `SNAPSHOTS=overwrite`): the hashes are its format, needed or not.
+#![allow(clippy::needless_raw_string_hashes)]
 
 mod harness;
 

@@ -339,7 +339,7 @@ fn a_build_killed_half_way_leaves_the_old_site_in_place() {
     let started = Instant::now();
     let mut caught = false;
     while started.elapsed() < Duration::from_secs(120) {
-        let pages = std::fs::read_dir(staging.join("sessions")).map_or(0, |d| d.count());
+        let pages = std::fs::read_dir(staging.join("sessions")).map_or(0, std::iter::Iterator::count);
         if pages >= 3 {
             child.kill().expect("kill the build");
             caught = true;
@@ -571,6 +571,7 @@ mod output_paths {
         let root = tmp.path().canonicalize().unwrap();
         world(&root);
         let cwd = root.join(CWDS[cwd_index]);
+        let cwd_shown = cwd.display();
         let mut text: String = parts.iter().map(|&i| PARTS[i]).collect::<Vec<_>>().join("/");
         if trailing {
             text.push('/');
@@ -589,18 +590,22 @@ mod output_paths {
         let os_before = std::fs::canonicalize(cwd.join(&spelling)).ok();
         let checked = check_output(&cwd, Source::Journal(&journal), &spelling);
         let Ok(out) = checked else {
-            assert!(snapshot(&root) == before, "refusing `{text}` in {cwd:?} changed files");
+            assert!(
+                snapshot(&root) == before,
+                "refusing `{text}` in {cwd_shown} changed files"
+            );
             return;
         };
         let place = out.path().to_path_buf();
+        let place_shown = place.display();
         if let Some(os) = &os_before {
             assert_eq!(
                 os, &place,
-                "`{text}` in {cwd:?}: checked one place, the system reads another"
+                "`{text}` in {cwd_shown}: checked one place, the system reads another"
             );
         }
         if let Some(why) = refused(&root, &place) {
-            panic!("`{text}` in {cwd:?} was accepted as {place:?}: {why}");
+            panic!("`{text}` in {cwd_shown} was accepted as {place_shown}: {why}");
         }
         let rel = place.strip_prefix(&root).map(|p| p.to_string_lossy().into_owned());
         let was = rel.as_ref().ok().and_then(|r| before.get(r));
@@ -615,13 +620,13 @@ mod output_paths {
         };
         assert!(
             was_ours,
-            "`{text}` in {cwd:?}: {place:?} was neither missing, empty nor marked"
+            "`{text}` in {cwd_shown}: {place_shown} was neither missing, empty nor marked"
         );
         // The real build, through the real writer.
         let staging = Staging::new(&out).unwrap();
         let mut diags = Diagnostics::new();
-        let build = Build::new(BuildOptions::default(), build_date());
-        let built = Project::Journal(journal.clone()).build(&build, &staging, &mut diags);
+        let settings = Build::new(BuildOptions::default(), build_date());
+        let built = Project::Journal(journal.clone()).build(&settings, &staging, &mut diags);
         assert!(built.is_ok(), "{built:?}");
         assert_eq!(staging.publish().unwrap(), place);
         assert!(place.join("index.html").is_file());
@@ -636,12 +641,12 @@ mod output_paths {
             let path = root.join(key);
             let fine = path.starts_with(&place)
                 || (place.starts_with(&path) && !before.contains_key(key) && after.get(key) == Some(&Node::Dir));
-            assert!(fine, "`{text}` in {cwd:?} (→ {place:?}) changed `{key}`");
+            assert!(fine, "`{text}` in {cwd_shown} (→ {place_shown}) changed `{key}`");
         }
         if let Ok(os_after) = std::fs::canonicalize(cwd.join(&spelling)) {
             assert_eq!(
                 os_after, place,
-                "`{text}` in {cwd:?}: wrote one place, the system reads another"
+                "`{text}` in {cwd_shown}: wrote one place, the system reads another"
             );
         }
     }

@@ -965,7 +965,7 @@ fn walk_site(port: u16, host: &str) -> Vec<(String, Reply)> {
         "/no-such-page.html",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(std::string::ToString::to_string)
     .collect();
     let mut seen: std::collections::BTreeSet<String> = queue.iter().cloned().collect();
     let mut replies = Vec::new();

@@ -2,7 +2,7 @@
 
 use crate::diag::{Severity, closest};
 use crate::load::yaml::{ItemIndex, Pos, Yaml};
-use crate::source::{CommitmentEntry, GoalEntry};
+use crate::source::{CommitmentEntry, GoalEntry, Reading};
 use crate::vocab::DueSpec;
 
 use super::privacy::{
@@ -201,8 +201,62 @@ pub(super) fn entry_private(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &
     private
 }
 
+/// The value of `key` in an entry, read with `read` when it is written and not null.
+fn field<T>(
+    r: &mut Reader<'_>,
+    map: &[(String, Yaml)],
+    index: &ItemIndex,
+    key: &str,
+    read: fn(&mut Reader<'_>, &str, &Yaml, Pos) -> Option<T>,
+) -> Option<T> {
+    get(map, key).and_then(|v| read(r, key, v, index.value(key)))
+}
+
+/// What goal and commitment entries share besides their id: read last, the same way.
+trait Entry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading);
+}
+
+impl Entry for GoalEntry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading) {
+        (&mut self.note, &mut self.private, &mut self.reading)
+    }
+}
+
+impl Entry for CommitmentEntry {
+    fn shared(&mut self) -> (&mut Option<String>, &mut bool, &mut Reading) {
+        (&mut self.note, &mut self.private, &mut self.reading)
+    }
+}
+
+/// Fills `entry`: with nothing when its id was wrong (it stands only for that id), else
+/// with its own values (`read`), its `note` and whether it is private, and how it read.
+/// `declaring` is the key that makes an entry a declaration (`title` or `what`).
+fn read_entry<E: Entry>(
+    r: &mut Reader<'_>,
+    map: &[(String, Yaml)],
+    index: &ItemIndex,
+    mut entry: E,
+    wrong_id: bool,
+    declaring: &str,
+    read: impl FnOnce(&mut Reader<'_>, &mut E),
+) -> E {
+    if wrong_id {
+        *entry.shared().2 = Reading::WrongId;
+        return entry;
+    }
+    let errors_before = r.diags.count(Severity::Error);
+    read(r, &mut entry);
+    let (note, private, reading) = entry.shared();
+    *note = field(r, map, index, "note", text_value);
+    *private = entry_private(r, map, index);
+    let wrong = r.diags.count(Severity::Error) > errors_before;
+    *reading = Reading::of(wrong, get(map, declaring).is_some());
+    entry
+}
+
 pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &ItemIndex) -> Option<GoalEntry> {
-    let (id, id_invalid) = match entry_id(r, map, index, "goal") {
+    let (id, wrong_id) = match entry_id(r, map, index, "goal") {
         EntryId::Valid(id) => (id, false),
         EntryId::Invalid(Some(suggested)) => (suggested, true),
         EntryId::Invalid(None) => return None,
@@ -216,60 +270,28 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
             return None;
         }
     };
-    let at = |key: &str| index.value(key);
-    let mut entry = GoalEntry {
-        origin: r.origin(index.value("id")),
-        id,
-        title: None,
-        horizon: None,
-        target: None,
-        steps: Vec::new(),
-        progress: None,
-        done: Vec::new(),
-        status: None,
-        note: None,
-        private: false,
-        invalid: false,
-        declares: get(map, "title").is_some(),
-        id_invalid,
-    };
-    if id_invalid {
-        return Some(entry);
-    }
-    let errors_before = r.diags.count(Severity::Error);
-    if let Some(v) = get(map, "title") {
-        entry.title = text_value(r, "title", v, at("title"));
-    }
-    if let Some(v) = get(map, "horizon") {
-        entry.horizon = word_value(r, "horizon", v, at("horizon"));
-    }
-    if let Some(v) = get(map, "target") {
-        entry.target = date_value(r, "target", v, at("target"));
-    }
-    if let Some(v) = get(map, "steps") {
-        entry.steps = topic_values(r, "steps", v, at("steps"));
-    }
-    if let Some(v) = get(map, "progress") {
-        entry.progress = number_value(r, "progress", v, at("progress"), 100, "a percentage from 0 to 100")
-            .and_then(|n| u8::try_from(n).ok());
-    }
-    if let Some(v) = get(map, "done") {
-        let o = at("done");
-        let done = topic_values(r, "done", v, o);
-        if !done.is_empty() {
-            let origin = r.origin(o);
-            entry.done = done.into_iter().map(|s| (s, origin.clone())).collect();
+    let entry = GoalEntry::new(r.origin(index.value("id")), id);
+    Some(read_entry(r, map, index, entry, wrong_id, "title", |r, entry| {
+        entry.title = field(r, map, index, "title", text_value);
+        entry.horizon = field(r, map, index, "horizon", word_value);
+        entry.target = field(r, map, index, "target", date_value);
+        if let Some(v) = get(map, "steps") {
+            entry.steps = topic_values(r, "steps", v, index.value("steps"));
         }
-    }
-    if let Some(v) = get(map, "status") {
-        entry.status = word_value(r, "status", v, at("status"));
-    }
-    if let Some(v) = get(map, "note") {
-        entry.note = text_value(r, "note", v, at("note"));
-    }
-    entry.private = entry_private(r, map, index);
-    entry.invalid = r.diags.count(Severity::Error) > errors_before;
-    Some(entry)
+        entry.progress = field(r, map, index, "progress", |r, key, v, at| {
+            let percent = number_value(r, key, v, at, 100, "a percentage from 0 to 100");
+            percent.and_then(|n| u8::try_from(n).ok())
+        });
+        if let Some(v) = get(map, "done") {
+            let o = index.value("done");
+            let done = topic_values(r, "done", v, o);
+            if !done.is_empty() {
+                let origin = r.origin(o);
+                entry.done = done.into_iter().map(|s| (s, origin.clone())).collect();
+            }
+        }
+        entry.status = field(r, map, index, "status", word_value);
+    }))
 }
 
 pub(super) fn commitment_entry(
@@ -277,56 +299,29 @@ pub(super) fn commitment_entry(
     map: &[(String, Yaml)],
     index: &ItemIndex,
 ) -> Option<CommitmentEntry> {
-    let at = |key: &str| index.value(key);
-    let (id, id_invalid) = match entry_id(r, map, index, "commitment") {
+    let (id, wrong_id) = match entry_id(r, map, index, "commitment") {
         EntryId::Valid(id) => (Some(id), false),
         EntryId::Invalid(Some(suggested)) => (Some(suggested), true),
         EntryId::Invalid(None) => return None,
         EntryId::Absent => (None, false),
     };
     let start = if id.is_some() { index.value("id") } else { index.start };
-    let mut entry = CommitmentEntry {
-        origin: r.origin(start),
-        id,
-        who: None,
-        what: None,
-        due: None,
-        status: None,
-        note: None,
-        private: false,
-        invalid: false,
-        declares: get(map, "what").is_some(),
-        id_invalid,
-    };
-    if id_invalid {
-        return Some(entry);
-    }
-    let errors_before = r.diags.count(Severity::Error);
-    if let Some(v) = get(map, "who") {
-        entry.who = word_value(r, "who", v, at("who"));
-    }
-    if let Some(v) = get(map, "what") {
-        entry.what = text_value(r, "what", v, at("what"));
-    }
-    if let Some(v) = get(map, "due") {
-        let o = at("due");
-        if v.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
-            entry.due = Some(DueSpec::NextSession);
-        } else {
-            entry.due = date_value(r, "due", v, o).map(DueSpec::Date);
+    let entry = CommitmentEntry::new(r.origin(start), id);
+    let entry = read_entry(r, map, index, entry, wrong_id, "what", |r, entry| {
+        entry.who = field(r, map, index, "who", word_value);
+        entry.what = field(r, map, index, "what", text_value);
+        if let Some(v) = get(map, "due") {
+            if v.text().is_some_and(|t| t.trim().eq_ignore_ascii_case("next")) {
+                entry.due = Some(DueSpec::NextSession);
+            } else {
+                entry.due = date_value(r, "due", v, index.value("due")).map(DueSpec::Date);
+            }
         }
-    }
-    if let Some(v) = get(map, "status") {
-        entry.status = word_value(r, "status", v, at("status"));
-    }
-    if let Some(v) = get(map, "note") {
-        entry.note = text_value(r, "note", v, at("note"));
-    }
-    entry.private = entry_private(r, map, index);
-    entry.invalid = r.diags.count(Severity::Error) > errors_before;
+        entry.status = field(r, map, index, "status", word_value);
+    });
     if entry.id.is_none() && entry.what.is_none() {
         // A `what` that is not text is reported already: that is the one mistake.
-        if !entry.declares {
+        if get(map, "what").is_none() {
             r.report(
                 Severity::Error,
                 start,

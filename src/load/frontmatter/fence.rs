@@ -21,7 +21,11 @@ pub struct Split<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unclosed;
 
-/// Splits off the front matter; `Err` when an opening `---` is never closed.
+/// Splits off the front matter.
+///
+/// # Errors
+///
+/// `Unclosed` when an opening `---` is never closed.
 pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let is_delim = |line: &str| line.trim_end() == "---";

@@ -91,7 +91,7 @@ pub struct Reader<'a> {
     diags: &'a mut Diagnostics,
 }
 
-impl<'a> Reader<'a> {
+impl Reader<'_> {
     /// `pos` is within the front matter, as `KeyIndex` gives it.
     fn origin(&self, pos: Pos) -> Origin {
         self.lines.origin(self.path, pos.0 + self.line_offset, pos.1)
@@ -172,7 +172,7 @@ pub fn read(path: &Path, file_text: &str, split: &Split<'_>, diags: &mut Diagnos
         Yaml::Map(map) => {
             // Every writing counts, a repeated one too (reported below): privacy wins.
             hidden_by_any_writing(&map, &mut fm_hidden);
-            without_repeats(&mut r, &map, |index, key, n| index.top_nth(key, n)).unwrap_or(map)
+            without_repeats(&mut r, &map, KeyIndex::top_nth).unwrap_or(map)
         }
         Yaml::Null => Vec::new(),
         other => {
@@ -363,9 +363,10 @@ fn word_value<W: Word>(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> 
 fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<String> {
     match value {
         Yaml::Null => None,
-        v => match v.text() {
-            Some(t) => Some(t.trim().to_string()),
-            None => {
+        v => {
+            if let Some(t) = v.text() {
+                Some(t.trim().to_string())
+            } else {
                 r.report(
                     Severity::Error,
                     at,
@@ -374,7 +375,7 @@ fn text_value(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> Option<St
                 );
                 None
             }
-        },
+        }
     }
 }
 

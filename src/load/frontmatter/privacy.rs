@@ -269,6 +269,18 @@ pub(super) fn privacy_flag(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos,
 pub(super) fn unpublished(r: &mut Reader<'_>, key: &str, value: &Yaml, at: Pos) -> bool {
     match value {
         Yaml::Bool(b) => !*b,
+        // `"true"` in quotes is text, and reads as a contradiction when shown as `true`.
+        Yaml::Str(text) if text.eq_ignore_ascii_case("true") => {
+            r.report(
+                Severity::Warning,
+                at,
+                format!(
+                    "`{key}` is the text \"{text}\" in quotes, not the value `true`: the note is left out as a draft"
+                ),
+                &format!("remove the quotes to publish it: `{}: true`", key.to_lowercase()),
+            );
+            true
+        }
         v => {
             r.report(
                 Severity::Warning,

@@ -154,16 +154,15 @@ pub(super) fn resolve(
     });
     if wiki {
         let name = wiki_name(dest);
-        return match cx.targets.wiki_note(&name) {
-            Some(n) => Resolved::Target(Target::Note(n), anchor),
-            None => {
-                warn(
-                    diags,
-                    format!("`[[{name}]]` links to a note that does not exist"),
-                    "use the file name of a note under sessions/, without `.md`",
-                );
-                Resolved::Drop
-            }
+        return if let Some(n) = cx.targets.wiki_note(&name) {
+            Resolved::Target(Target::Note(n), anchor)
+        } else {
+            warn(
+                diags,
+                format!("`[[{name}]]` links to a note that does not exist"),
+                "use the file name of a note under sessions/, without `.md`",
+            );
+            Resolved::Drop
         };
     }
     let Some(target) = join(cx.dir, &path) else {

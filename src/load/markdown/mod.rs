@@ -134,23 +134,18 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// Where byte `offset` of the body is in the file. The line's text is cut after 500
-    /// bytes: a diagnostic shows the line, and thousands of diagnostics on one huge line
-    /// must not each hold a copy of it.
+    /// Where byte `offset` of the body is in the file, with the line's text as diagnostics
+    /// show it (cut by `clip_line`).
     fn origin(&self, offset: usize, cx: &NoteContext<'_>) -> Origin {
         let body = self.body;
         let offset = offset.min(body.len());
         let (line, start) = self.index.line_of(offset);
         let end = body[start..].find('\n').map_or(body.len(), |e| start + e);
-        let mut shown = (start + 500).min(end);
-        while !body.is_char_boundary(shown) {
-            shown -= 1;
-        }
         Origin {
             path: cx.path.to_path_buf(),
             line: cx.body_line + line + 1,
             col: body.get(start..offset).map_or(0, |b| b.chars().count()) + 1,
-            line_text: body[start..shown].trim_end_matches('\r').to_string(),
+            line_text: crate::diag::clip_line(body[start..end].trim_end_matches('\r')).to_string(),
         }
     }
 }

@@ -90,7 +90,10 @@ pub(super) fn private_blocks(body: &str, cx: &NoteContext<'_>, diags: &mut Diagn
                 diags,
                 Severity::Warning,
                 marker.start,
-                "this `<!-- /private -->` closes no private block, so the text before it is published".into(),
+                format!(
+                    "this `{}` closes no private block, so the text before it is published",
+                    cut_line(&body[marker.start..marker.end])
+                ),
                 "start the private part with `<!-- private -->`, or remove this marker",
             );
         } else {

@@ -6,6 +6,7 @@
 //! it to point at the exact line and column of the key a user wrote.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 mod index;
 
@@ -84,6 +85,11 @@ pub struct SyntaxError {
 /// its own size (see `Budget`): a "billion laughs" is refused instead of filling memory.
 /// Mapping keys written twice are kept, in written order, for the caller to report with
 /// their positions (`repeated_keys`).
+///
+/// # Errors
+///
+/// `SyntaxError`, with its position when serde_yaml gives one, for text that is not YAML,
+/// nests too deep or expands too far.
 pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
     use serde::de::DeserializeSeed as _;
     if let Some((line, col)) = too_deep(text) {
@@ -389,7 +395,9 @@ pub fn quote(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

@@ -30,7 +30,7 @@ pub(crate) struct Publishing<'a> {
 
 /// Writes feed.xml, robots.txt, search-index.js, journal.json, and sitemap.xml with a base
 /// URL; returns how many.
-pub(crate) fn publish(p: Publishing<'_>, sink: &impl Sink) -> Result<usize> {
+pub(crate) fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
     let journal = p.cx.journal;
     let written = Cell::new(0);
     let put = |path: &str, text: String| {

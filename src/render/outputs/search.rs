@@ -32,6 +32,10 @@ pub fn search_index<T: Serialize>(docs: &[T]) -> String {
 
 /// Writes the search index script to `out` as it is serialised: a big journal's index is
 /// as large as all its notes, and is never held whole on the way to the disk.
+///
+/// # Errors
+///
+/// What writing to `out` returns.
 pub fn write_search_index<T: Serialize>(docs: &[T], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"window.MENTORLOG_SEARCH = ")?;
     let mut json = ScriptSafe { out, after_lt: false };
@@ -106,6 +110,10 @@ impl std::fmt::Display for Joined<'_> {
 
 /// Writes `search-index.js` of a journal: its sessions with pages (titles, topics and note
 /// text).
+///
+/// # Errors
+///
+/// What writing to `out` returns.
 pub fn write_journal_search_index(journal: &Journal, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let docs: Vec<NoteDoc<'_>> = journal
         .sessions

@@ -7,25 +7,23 @@ use crate::render::outputs::feed::xml_escape;
 
 /// A sitemap of absolute URLs.
 pub fn sitemap(urls: &[String]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for url in urls {
-        let _ = writeln!(out, "  <url><loc>{}</loc></url>", xml_escape(url));
-    }
-    out.push_str("</urlset>\n");
-    out
+    loc_list("urlset", "url", urls)
 }
 
 /// A sitemap index over other sitemaps.
 pub fn sitemap_index(sitemaps: &[String]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    loc_list("sitemapindex", "sitemap", sitemaps)
+}
+
+/// The sitemaps protocol's one shape: a `list` of `item`s, each with its `loc`.
+fn loc_list(list: &str, item: &str, urls: &[String]) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<{list} xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     );
-    for url in sitemaps {
-        let _ = writeln!(out, "  <sitemap><loc>{}</loc></sitemap>", xml_escape(url));
+    for url in urls {
+        let _ = writeln!(out, "  <{item}><loc>{}</loc></{item}>", xml_escape(url));
     }
-    out.push_str("</sitemapindex>\n");
+    let _ = writeln!(out, "</{list}>");
     out
 }
 

@@ -6,9 +6,7 @@ use crate::harness::Test;
 
 /// A note or journal.yaml that is not UTF-8 text is an error of the whole file (UTF-16,
 /// with or without a byte-order mark, asks to be saved as UTF-8); a NUL byte or a control
-/// character is located. (The quoted line is left unspecified, `[..]`, where it holds
-/// such bytes: it is echoed raw today, so a note can send escape sequences to the
-/// terminal, a fault reported apart rather than written down here.)
+/// character is located, and the quoted line shows it as an escape (`\u{0}`), never raw.
 #[test]
 fn c27_c31_bytes_that_are_not_utf8_text() {
     let cases = [
@@ -46,9 +44,9 @@ help: save it as UTF-8: most editors have an encoding choice in “Save as” (N
             str![[r#"
 sessions/2026-01-08-a.md:5:3: error: the note contains a NUL (zero) byte, so it is damaged or not text
   |
-5 | [..]
+5 | ab\u{0}\u{0}\u{0}c
   |   ^
-help: remove the NUL bytes (editors show them as `^@` or `/0`), or restore the file from git
+help: remove the NUL bytes (editors show them as `^@` or `\0`), or restore the file from git
 1 error(s), 0 warning(s), 0 note(s)
 
 "#]],
@@ -58,7 +56,7 @@ help: remove the NUL bytes (editors show them as `^@` or `/0`), or restore the f
             str![[r#"
 sessions/2026-01-08-a.md:3:12: error: front matter contains the control character U+0007
   |
-3 | [..]
+3 | title: Bell\u{7} rings
   |            ^
 help: delete it: YAML allows no control characters other than tabs and line breaks
 1 error(s), 0 warning(s), 0 note(s)

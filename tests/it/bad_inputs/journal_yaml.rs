@@ -11,6 +11,7 @@ fn c36_journal_yaml_missing() {
         .status(1)
         .stderr(str![[r#"
 error: `.` is not a mentorlog journal: it has no journal.yaml
+help: give the folder that holds journal.yaml (or a program's program.yaml), or start one with `mentorlog init`
 
 "#]])
         .run();

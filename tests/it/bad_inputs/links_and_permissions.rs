@@ -89,8 +89,8 @@ fn c35_an_unreadable_note_and_folder_are_errors_of_the_whole_file() {
         return;
     };
     assert_eq!(run.code, 1, "{run}");
-    snapbox::assert_data_eq!(
-        run.stderr,
+    crate::harness::exactly(
+        &run.stderr,
         str![[r#"
 sessions/2026-01-22-locked.md: error: cannot read the note: Permission denied: the user running mentorlog may not do this here; check the permissions of the file or folder and of the folders above it
 help: check the file's permissions (mentorlog needs to read every file of the journal)
@@ -98,6 +98,6 @@ sessions/private: error: cannot read this folder: Permission denied: the user ru
 help: check the folder's permissions (mentorlog needs to read every file of the journal)
 2 error(s), 0 warning(s), 0 note(s)
 
-"#]]
+"#]],
     );
 }

@@ -1,5 +1,7 @@
 //! The catalogue: scale. The inputs are generated, never committed.
 
+use std::fmt::Write as _;
+
 use crate::harness::{Test, read_tree};
 
 use super::{A, check_with_memory_limit};
@@ -47,13 +49,14 @@ fn c42_stderr() -> String {
         let date = start + chrono::Days::new(i);
         let due = date + chrono::Days::new(1);
         let folder = i / 100;
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "sessions/{folder:04}/{date}-session-{i}.md:8:5: note: commitment `try-thing-{i}` (both) was due {due} and is still open\n\
              \x20 |\n\
              8 |   - who: both\n\
              \x20 |     ^\n\
              help: close it with `status: done` or `status: dropped` in the next session, or give it a new `due:`\n"
-        ));
+        );
     }
     out
 }
@@ -78,13 +81,12 @@ fn assert_same(actual: &str, expected: &str) {
     if actual == expected {
         return;
     }
-    let (n, (a, e)) = actual
-        .lines()
-        .chain(std::iter::repeat("<end>"))
-        .zip(expected.lines().chain(std::iter::repeat("<end>")))
-        .enumerate()
-        .find(|(_, (a, e))| a != e)
-        .expect("a line that differs");
+    let actual: Vec<&str> = actual.lines().collect();
+    let expected: Vec<&str> = expected.lines().collect();
+    let n = (0..actual.len().max(expected.len()))
+        .find(|&n| actual.get(n) != expected.get(n))
+        .unwrap_or(0);
+    let (a, e) = (actual.get(n).unwrap_or(&"<end>"), expected.get(n).unwrap_or(&"<end>"));
     panic!("stderr differs at line {}:\n  actual: {a}\nexpected: {e}", n + 1);
 }
 
@@ -104,7 +106,10 @@ fn c43_twenty_thousand_broken_links_each_located_in_linear_time() {
     assert_same(&done.run.stderr, &expected);
     // All on one 600 KB line: each warning quotes the line's first 500 bytes, not a copy of
     // all of it (20,000 copies would take 6 GB); a caret past them stands after them.
-    let line: String = (0..20_000).map(|i| format!("[n{i}](m-{i}.md) ")).collect();
+    let line = (0..20_000).fold(String::new(), |mut line, i| {
+        let _ = write!(line, "[n{i}](m-{i}.md) ");
+        line
+    });
     let mut expected = String::new();
     let mut col = 1;
     for i in 0..20_000 {

@@ -134,15 +134,15 @@ help: move the `---` line to the top of the file and delete what is before it (u
 1 error(s), 0 warning(s), 0 note(s)
 
 "]),
-        ("\u{200f}\u{202e}", str!["
+        ("\u{200f}\u{202e}", str![[r#"
 sessions/2026-01-08-a.md:1:3: error: front matter must start on the file's very first line with exactly `---`, but an invisible character comes before it
   |
 1 | \u{200f}\u{202e}---
-  |   ^
+  |                 ^
 help: move the `---` line to the top of the file and delete what is before it (until then the note is not published: its front matter would show as text)
 1 error(s), 0 warning(s), 0 note(s)
 
-"]),
+"#]]),
         ("\u{180e}", str!["
 sessions/2026-01-08-a.md:1:2: error: front matter must start on the file's very first line with exactly `---`, but an invisible character comes before it
   |
@@ -759,11 +759,11 @@ help: write `published: true` to publish it, or `draft: true`
         (
             "published: \"true\"",
             str![[r#"
-sessions/2026-01-08-a.md:3:12: warning: `published` is `true`, not `true`: the note is left out as a draft
+sessions/2026-01-08-a.md:3:12: warning: `published` is the text "true" in quotes, not the value `true`: the note is left out as a draft
   |
 3 | published: "true"
   |            ^
-help: write `published: true` to publish it, or `draft: true`
+help: remove the quotes to publish it: `published: true`
 0 session(s) checked: 0 error(s), 1 warning(s), 0 note(s)
 
 "#]],
@@ -1661,8 +1661,7 @@ fn t14_front_unicode_line_ends_and_merge_keys() {
     for (end, stderr) in [
         (
             '\u{2028}',
-            str![
-                "
+            str![[r#"
 sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+2028, which Markdown does not read as a line end
   |
 1 | ---\u{2028}date: 2026-01-08\u{2028}private: true\u{2028}---\u{2028}Canary t14 front
@@ -1670,13 +1669,11 @@ sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+2028, which Mar
 help: save the file with ordinary line ends (LF or CRLF)
 1 error(s), 0 warning(s), 0 note(s)
 
-"
-            ],
+"#]],
         ),
         (
             '\u{2029}',
-            str![
-                "
+            str![[r#"
 sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+2029, which Markdown does not read as a line end
   |
 1 | ---\u{2029}date: 2026-01-08\u{2029}private: true\u{2029}---\u{2029}Canary t14 front
@@ -1684,13 +1681,11 @@ sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+2029, which Mar
 help: save the file with ordinary line ends (LF or CRLF)
 1 error(s), 0 warning(s), 0 note(s)
 
-"
-            ],
+"#]],
         ),
         (
             '\u{85}',
-            str![
-                "
+            str![[r#"
 sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+0085, which Markdown does not read as a line end
   |
 1 | ---\u{85}date: 2026-01-08\u{85}private: true\u{85}---\u{85}Canary t14 front
@@ -1698,8 +1693,7 @@ sessions/2026-01-08-a.md:1:1: error: this `---` line ends with U+0085, which Mar
 help: save the file with ordinary line ends (LF or CRLF)
 1 error(s), 0 warning(s), 0 note(s)
 
-"
-            ],
+"#]],
         ),
     ] {
         refused(

@@ -163,7 +163,7 @@ help: start the private part with `<!-- private -->`, or remove this marker
         (
             "<!-- / private -->\n",
             str![[r#"
-sessions/2026-01-08-a.md:4:1: warning: this `<!-- /private -->` closes no private block, so the text before it is published
+sessions/2026-01-08-a.md:4:1: warning: this `<!-- / private -->` closes no private block, so the text before it is published
   |
 4 | <!-- / private -->
   | ^
@@ -175,7 +175,7 @@ help: start the private part with `<!-- private -->`, or remove this marker
         (
             "<!--end private-->\n",
             str![[r#"
-sessions/2026-01-08-a.md:4:1: warning: this `<!-- /private -->` closes no private block, so the text before it is published
+sessions/2026-01-08-a.md:4:1: warning: this `<!--end private-->` closes no private block, so the text before it is published
   |
 4 | <!--end private-->
   | ^

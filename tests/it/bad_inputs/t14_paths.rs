@@ -17,7 +17,7 @@ pub(super) fn run_in(root: &Path, cwd: &Path, args: &[&str], code: i32, stderr: 
     let mut run = mentorlog(cwd, args);
     let root = root.canonicalize().expect("the playground");
     run.stderr = run.stderr.replace(&*root.to_string_lossy(), "[ROOT]");
-    snapbox::assert_data_eq!(run.stderr.as_str(), stderr);
+    crate::harness::exactly(&run.stderr, stderr);
     assert_eq!(run.code, code, "exit code:\n{run}");
     run
 }

@@ -4,7 +4,7 @@
 
 mod test;
 
-pub(crate) use test::Test;
+pub(crate) use test::{Test, exactly};
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;

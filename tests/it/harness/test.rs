@@ -120,10 +120,10 @@ impl Test {
         run.stderr = run.stderr.replace(&root, "[ROOT]");
         run.stdout = run.stdout.replace(&root, "[ROOT]");
         if let Some(expected) = self.stderr {
-            snapbox::assert_data_eq!(run.stderr.as_str(), expected);
+            exactly(&run.stderr, expected);
         }
         if let Some(expected) = self.stdout {
-            snapbox::assert_data_eq!(run.stdout.as_str(), expected);
+            exactly(&run.stdout, expected);
         }
         assert_eq!(run.code, self.status, "exit code:\n{run}");
         Done { run, dir: self.dir }
@@ -142,4 +142,16 @@ impl Test {
         std::fs::remove_file(&path).unwrap_or_else(|e| panic!("remove {}: {e}", path.display()));
         self
     }
+}
+
+/// Compares `actual` with the expected text: exactly, except that `[..]` in the expected
+/// text stands for the rest of a line that cannot be known (a random temporary folder).
+/// Backslashes are compared as they are (snapbox would turn them into `/` for Windows
+/// paths; here they are escapes a user must see).
+#[track_caller]
+pub(crate) fn exactly(actual: &str, expected: impl IntoData) {
+    snapbox::Assert::new()
+        .action_env(snapbox::assert::DEFAULT_ACTION_ENV)
+        .normalize_paths(false)
+        .eq(actual, expected.into_data());
 }
