@@ -182,15 +182,14 @@ fn outgoing<R: Read + Send + 'static>(
     let headers = response.headers().to_vec();
     let length = response.data_length();
     let mut body: Box<dyn Read + Send> = Box::new(response.into_reader());
-    let length = match length {
-        Some(length) => length,
-        None => {
-            let mut whole = Vec::new();
-            body.read_to_end(&mut whole)?;
-            let length = whole.len();
-            body = Box::new(Cursor::new(whole));
-            length
-        }
+    let length = if let Some(length) = length {
+        length
+    } else {
+        let mut whole = Vec::new();
+        body.read_to_end(&mut whole)?;
+        let length = whole.len();
+        body = Box::new(Cursor::new(whole));
+        length
     };
     let mut head = Vec::new();
     // No request headers: they only choose chunked encoding (`TE`), and the length is known.
@@ -565,16 +564,14 @@ impl Connections {
                     }
                     return;
                 }
-                Step::Bad => match bad_request() {
-                    Some(out) => {
-                        conn.state = State::Writing(out);
-                        conn.since = Instant::now();
-                    }
-                    None => {
+                Step::Bad => {
+                    let Some(out) = bad_request() else {
                         self.close(id);
                         return;
-                    }
-                },
+                    };
+                    conn.state = State::Writing(out);
+                    conn.since = Instant::now();
+                }
                 Step::Written => {
                     let close = matches!(&conn.state, State::Writing(out) if out.close);
                     conn.since = Instant::now();
@@ -660,11 +657,11 @@ mod tests {
         Some(stream)
     }
 
-    fn exchange(send: &[u8]) -> String {
+    fn exchange(request: &[u8]) -> String {
         let mut stream = echo().unwrap_or_else(|| panic!("a server"));
         let mut raw = Vec::new();
-        let sent = stream.write_all(send).and_then(|()| stream.read_to_end(&mut raw));
-        assert!(sent.is_ok(), "{sent:?}");
+        let done = stream.write_all(request).and_then(|()| stream.read_to_end(&mut raw));
+        assert!(done.is_ok(), "{done:?}");
         String::from_utf8_lossy(&raw).into_owned()
     }
 
@@ -684,7 +681,7 @@ mod tests {
         let reply = exchange(b"\x16\x03\x01 not http\r\n\r\n");
         assert!(reply.starts_with("HTTP/1.1 400 "), "{reply}");
         assert!(reply.contains("\r\nX-Content-Type-Options: nosniff\r\n"), "{reply}");
-        let endless = [b"GET / HTTP/1.1\r\nX: ".as_slice(), &[b'a'; MAX_HEAD + 1]].concat();
+        let endless = [b"GET / HTTP/1.1\r\nX: ".as_slice(), &vec![b'a'; MAX_HEAD + 1]].concat();
         assert!(exchange(&endless).starts_with("HTTP/1.1 400 "));
     }
 
