@@ -204,8 +204,8 @@ fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {
         overdue,
         open,
         follow_through: rate(follow_through(&j.commitments)),
-        last_session: t.held.last().map(|&i| cx.session_card(i)),
-        next_session: a.next_session.map(|i| cx.session_card(i)),
+        last_session: t.held.last().map(|&i| cx.short_card(i)),
+        next_session: a.next_session.map(|i| cx.short_card(i)),
         agenda_goals: a.active_goals.iter().map(|&i| cx.goal(&j.goals[i])).collect(),
     }
 }

@@ -226,6 +226,7 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
         steps: Vec::new(),
         progress: None,
         done: Vec::new(),
+        done_at: None,
         status: None,
         note: None,
         private: false,
@@ -255,10 +256,9 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
     }
     if let Some(v) = get(map, "done") {
         let o = at("done");
-        let done = topic_values(r, "done", v, o);
-        if !done.is_empty() {
-            let origin = r.origin(o);
-            entry.done = done.into_iter().map(|s| (s, origin.clone())).collect();
+        entry.done = topic_values(r, "done", v, o);
+        if !entry.done.is_empty() {
+            entry.done_at = Some(r.origin(o));
         }
     }
     if let Some(v) = get(map, "status") {
