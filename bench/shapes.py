@@ -40,10 +40,20 @@ elif kind == 'span':  # N nested <span title>, cleaned by the sanitiser
     body = '<span title="a">' * n + 'x' + '</span>' * n + '\n'
 elif kind == 'unclosed':  # N <i class> never closed
     body = 'a <i class="x">' * n + '\n'
-elif kind == 'strays':  # an HTML block of N <div> then N </span> that close nothing
-    body = '<div>' * n + '</span>' * n + '\n'
+elif kind == 'deep200':  # N <div> in runs nested 200 deep (just under the limit), one block
+    body = ('<div>' * 200 + 'x' + '</div>' * 200) * (n // 200) + '\n'
+elif kind == 'noteurls':  # one HTML block with N links to a note (each removed, with a warning)
+    body = '<div>' + '<a href="2026-01-08-a.md">x</a>' * n + '</div>\n'
+elif kind == 'strays':  # an HTML block of N <li> then N </span> that close nothing
+    body = '<li>' * n + '</span>' * n + '\n'
 elif kind == 'quotes':  # N nested block quotes
     body = '> ' * n + 'x\n'
+elif kind == 'divquotes':  # N nested block quotes inside one <div>
+    body = '<div>\n\n' + '> ' * n + 'x\n\n</div>\n'
+elif kind == 'keys':  # N unknown keys in one front matter (a warning each)
+    fm = ''.join('k%d: 1\n' % i for i in range(n))
+elif kind == 'entrykeys':  # one goal entry with N unknown keys
+    fm = 'goals:\n  - id: g\n    title: G\n' + ''.join('    k%d: 1\n' % i for i in range(n))
 elif kind == 'steps':  # one goal, N steps, all marked done in a later session
     fm = 'goals:\n  - id: g\n    title: G\n    steps: ' + listed('s%d' % i for i in range(n)) + '\n'
     note('2026-01-09-b', '2026-01-09', 'goals:\n  - id: g\n    done: ' + listed('s%d' % i for i in range(n)) + '\n')

@@ -294,11 +294,13 @@ fn session(cx: &PageCx<'_>, theme: &Theme, i: usize) -> SessionPage {
         card,
         prev,
         next,
+        // Gaps are oldest first: found without a scan of every gap for every session.
         gap_before: j
             .timeline
             .gaps
-            .iter()
-            .find(|g| g.before_session == i)
+            .binary_search_by_key(&i, |g| g.before_session)
+            .ok()
+            .and_then(|at| j.timeline.gaps.get(at))
             .map(|g| days_label(g.days)),
     }
 }

@@ -1,7 +1,7 @@
 //! Goal and commitment entries: their ids, their values, and whether they are private.
 
 use crate::diag::{Severity, closest};
-use crate::load::yaml::{ItemIndex, Pos, Yaml};
+use crate::load::yaml::{ItemIndex, Keys, Pos, Yaml};
 use crate::source::{CommitmentEntry, GoalEntry};
 use crate::vocab::DueSpec;
 
@@ -35,7 +35,7 @@ pub(super) fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Po
     };
     let fallback = ItemIndex {
         start: r.index.top(section).unwrap_or((1, 1)),
-        keys: Vec::new(),
+        keys: Keys::default(),
     };
     // Each section is read once: its positions can be moved out instead of copied.
     let positions = r.index.take_items(section);

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 mod index;
 
-pub use index::{ItemIndex, KeyIndex, KeyPos, Pos};
+pub use index::{ItemIndex, KeyIndex, KeyPos, Keys, Pos};
 
 /// A parsed YAML value, in the parser-neutral form the loader reads.
 #[derive(Debug, Clone, PartialEq)]
