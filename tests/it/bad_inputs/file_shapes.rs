@@ -163,7 +163,7 @@ help: aliases (`*name`) repeat the value of an anchor (`&name`): write the value
         str![[r#"
 sessions/2026-01-08-a.md:4:8: error: front matter is not valid YAML: anchors and aliases expand to far more than the text itself
   |
-4 | more: [*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big]
+4 | more: [*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*big,*bi
   |        ^
 help: aliases (`*name`) repeat the value of an anchor (`&name`): write the values out instead
 1 error(s), 0 warning(s), 0 note(s)

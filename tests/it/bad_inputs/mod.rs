@@ -65,6 +65,7 @@ mod t14_names;
 mod t14_pages;
 mod t14_paths;
 mod t14_serve;
+mod t16_growth;
 mod tool_leftovers;
 mod wrong_types;
 mod yaml;
