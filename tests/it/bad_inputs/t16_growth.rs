@@ -137,3 +137,25 @@ help: the steps of `g` are: `s0`, `s1`, `s2`, `s3`, `s4`, `s5`, `s6`, `s7`, `s8`
 "#]])
         .run();
 }
+
+#[test]
+fn t16_thousands_of_errors_on_one_long_front_matter_line_quote_500_bytes_of_it() {
+    // Each error held a copy of its whole line: 20,000 wrong topics on one 100 KB line
+    // took 2 GB. Each now quotes its first 500 bytes (`SHOWN_LINE`), as in the text.
+    let topics = vec!["[x]"; 20_000].join(", ");
+    let test = Test::new().file(A, format!("---\ndate: 2026-01-08\ntopics: [{topics}]\n---\nx\n"));
+    let run = check_with_memory_limit(test.path(), 512);
+    assert_eq!(run.code, 1, "{}", &run.stderr[..run.stderr.len().min(2000)]);
+    snapbox::assert_data_eq!(
+        run.stderr,
+        str![[r#"
+sessions/2026-01-08-a.md:3:9: error: `topics` must be text, found a list
+  |
+3 | topics: [[x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [x], [
+  |         ^
+help: write it on one line after the colon
+20000 error(s), 0 warning(s), 0 note(s)
+
+"#]]
+    );
+}
