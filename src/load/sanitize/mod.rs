@@ -249,13 +249,15 @@ pub(crate) fn fragments<'a>(
                                 event: start,
                                 offset,
                             });
-                            if depth.with(count, own.nesting) > MAX_HTML_DEPTH {
+                            // `depth` counts the level as it was before this block.
+                            if depth.with(count, own.nesting + level.nesting) - before > MAX_HTML_DEPTH {
                                 too_deep = Some(offset);
                                 break;
                             }
                         }
                         Found::Close(name) => {
                             if own.close(&name).is_some() {
+                                // One of the block's own elements, closed in the block.
                             } else if let Some(opened) = level.close(&name) {
                                 spans.push((opened, end));
                             } else if !matches!(name.as_str(), "p" | "br" | "plaintext") {
@@ -300,7 +302,7 @@ pub(crate) fn fragments<'a>(
                 if depth.with(levels.len(), 0) > MAX_HTML_DEPTH {
                     // The container's own raw HTML comes later: point at the element
                     // holding it, the innermost raw element open.
-                    too_deep = levels.iter().rev().find_map(|l| l.open.last()).map(|o| o.offset);
+                    too_deep = Some(levels.iter().rev().find_map(|l| l.open.last()).map_or(0, |o| o.offset));
                     break;
                 }
             }

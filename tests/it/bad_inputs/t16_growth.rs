@@ -76,8 +76,11 @@ fn t16_raw_html_at_the_limit_and_elements_that_need_no_closing_tag_build() {
         "<li>item".repeat(10_000),
         "<p>para".repeat(10_000)
     );
+    // A block that closes 200 elements opened before it, then opens 200 more.
+    let (open, close) = ("<div>".repeat(200), "</div>".repeat(200));
+    let again = format!("<div>\n{open}\n\nText.\n\n{close}{open}x{close}\n\n</div>\n");
     Test::new()
-        .file(A, format!("---\ndate: 2026-01-08\n---\n{deep}\n\n{flat}"))
+        .file(A, format!("---\ndate: 2026-01-08\n---\n{deep}\n\n{flat}\n{again}"))
         .stderr(str![[r#"
 1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
 
