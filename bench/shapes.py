@@ -54,6 +54,12 @@ elif kind == 'keys':  # N unknown keys in one front matter (a warning each)
     fm = ''.join('k%d: 1\n' % i for i in range(n))
 elif kind == 'entrykeys':  # one goal entry with N unknown keys
     fm = 'goals:\n  - id: g\n    title: G\n' + ''.join('    k%d: 1\n' % i for i in range(n))
+elif kind == 'private':  # N private blocks
+    body = '<!-- private -->\nsecret\n<!-- /private -->\n\nopen\n\n' * n
+elif kind == 'footnotes':  # N references to one footnote, and N footnotes
+    body = ' '.join('a[^1] b[^n%d]' % i for i in range(n)) + '\n\n[^1]: one\n\n' + ''.join('[^n%d]: note %d\n\n' % (i, i) for i in range(n))
+elif kind == 'table':  # a table of N columns and 20 rows
+    body = '|' + '|'.join('h%d' % i for i in range(n)) + '|\n|' + '|'.join('-' for i in range(n)) + '|\n' + ('|' + '|'.join('c' for i in range(n)) + '|\n') * 20
 elif kind == 'steps':  # one goal, N steps, all marked done in a later session
     fm = 'goals:\n  - id: g\n    title: G\n    steps: ' + listed('s%d' % i for i in range(n)) + '\n'
     note('2026-01-09-b', '2026-01-09', 'goals:\n  - id: g\n    done: ' + listed('s%d' % i for i in range(n)) + '\n')

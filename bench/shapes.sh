@@ -15,7 +15,8 @@ BIN=${1:-target/release/mentorlog}
 # shape and its n (a few seconds at most at 4n on a 2-core machine, before the fixes)
 ALL="topics:1000 div:10000 span:10000 divquotes:5000 deep200:20000 strays:10000 noteurls:10000
 steps:2500 stepupdates:1000 wikilinks:20000 longline:20000 headings:20000 quotes:20000 keys:5000 entrykeys:5000
-goals:1000 commitments:1000 goalsessions:1000 commitsessions:1000 sessions:2000 gaps:2000"
+goals:1000 commitments:1000 goalsessions:1000 commitsessions:1000 sessions:2000 gaps:2000
+private:2000 footnotes:20000 table:8000"
 SHAPES=${*:-$ALL}
 WORK=${BENCH_DIR:-/tmp/mentorlog-shapes}
 OUT=/dev/shm/mentorlog-shapes-out
