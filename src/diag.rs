@@ -29,19 +29,6 @@ impl Severity {
     }
 }
 
-/// How much of a line a diagnostic shows: a line of a generated or damaged file can be
-/// megabytes long, and thousands of diagnostics on it must not each hold a copy.
-pub const SHOWN_LINE_BYTES: usize = 500;
-
-/// `line` cut after `SHOWN_LINE_BYTES` bytes (at a character boundary).
-pub fn clip_line(line: &str) -> &str {
-    let mut end = line.len().min(SHOWN_LINE_BYTES);
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    &line[..end]
-}
-
 /// `text` safe to print on a terminal: control characters (escape sequences could retitle
 /// the window, move the cursor or hide the lines above) and the characters that reorder
 /// or break displayed text (bidirectional overrides, line separators) are shown as
@@ -149,15 +136,38 @@ impl<'a> LineIndex<'a> {
         (line + 1, self.text[start..offset].chars().count() + 1)
     }
 
-    /// Line `line`, column `col` of the text, which is the file at `path`.
+    /// Line `line`, column `col` of the text, which is the file at `path`. The line shown
+    /// is cut after [`SHOWN_LINE`] bytes: thousands of diagnostics on one huge line (a list
+    /// of topics or steps on one line of front matter) must not each hold a copy of it.
     pub fn origin(&self, path: &Path, line: usize, col: usize) -> Origin {
+        let wanted = line.saturating_sub(1);
+        let start = self.grow(|s| s.len() > wanted).get(wanted).copied();
+        let line_text = start.map_or("", |start| shown_line(self.text, start));
         Origin {
             path: path.to_path_buf(),
             line,
             col,
-            line_text: clip_line(self.line_text(line)).to_string(),
+            line_text: line_text.to_string(),
         }
     }
+}
+
+/// How much of a line a diagnostic shows, in bytes (the line is cut at a character
+/// boundary at or before it).
+pub const SHOWN_LINE: usize = 500;
+
+/// The line of `text` starting at byte `start`, without its line ending, cut after
+/// [`SHOWN_LINE`] bytes; found without reading the rest of a longer line.
+pub fn shown_line(text: &str, start: usize) -> &str {
+    let mut end = (start + SHOWN_LINE).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[start..end];
+    window
+        .find('\n')
+        .map_or(window, |e| &window[..e])
+        .trim_end_matches('\r')
 }
 
 /// One problem, with where it is and how to fix it.

@@ -19,6 +19,10 @@ pub(crate) struct Fold<'d> {
     pub(crate) goals: Vec<Goal>,
     pub(crate) commitments: Vec<Commitment>,
     goal_ids: HashMap<String, usize>,
+    /// For each goal (same order as `goals`), its steps by text, so adding and marking
+    /// steps done costs the same whatever their number (a scan of every step for each
+    /// step marked made a goal of 100,000 steps take minutes).
+    steps: Vec<StepIndex>,
     /// Ids of goals whose declaring entry was invalid (for an invalid id, the id its error
     /// suggests): their later updates are ignored without an "unknown goal" error, which
     /// would only repeat the error already reported.
@@ -41,6 +45,7 @@ impl<'d> Fold<'d> {
             goals: Vec::new(),
             commitments: Vec::new(),
             goal_ids: HashMap::new(),
+            steps: Vec::new(),
             broken_goals: HashSet::new(),
             commit_ids: HashMap::new(),
             broken_commitments: HashSet::new(),
@@ -105,6 +110,7 @@ impl<'d> Fold<'d> {
                 return;
             };
             self.goal_ids.insert(entry.id.clone(), self.goals.len());
+            self.steps.push(StepIndex::default());
             self.goals.push(Goal {
                 id: entry.id.clone(),
                 title,
@@ -133,8 +139,10 @@ impl<'d> Fold<'d> {
         if entry.target.is_some() {
             goal.target = entry.target;
         }
+        let index = &mut self.steps[g];
         for step in &entry.steps {
-            if !goal.steps.iter().any(|s| &s.text == step) {
+            if index.exact.insert(step.clone()) {
+                index.trimmed.entry(step.trim().to_string()).or_insert(goal.steps.len());
                 goal.steps.push(Step {
                     text: step.clone(),
                     done_in: None,
@@ -142,14 +150,16 @@ impl<'d> Fold<'d> {
             }
         }
         let mut steps_done = Vec::new();
-        for (text, origin) in &entry.done {
-            if let Some(step) = goal.steps.iter_mut().find(|s| s.text.trim() == text.trim()) {
+        for text in &entry.done {
+            if let Some(step) = index.trimmed.get(text.trim()).and_then(|&k| goal.steps.get_mut(k)) {
                 if step.done_in.is_none() {
                     step.done_in = Some(session);
+                    index.done += 1;
                 }
                 steps_done.push(step.text.clone());
             } else {
-                let help = match closest(text, goal.steps.iter().map(|s| s.text.as_str())) {
+                let origin = entry.done_at.as_ref().unwrap_or(&entry.origin);
+                let help = match closest(text, goal.steps.iter().take(SUGGESTED_STEPS).map(|s| s.text.as_str())) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None if goal.steps.is_empty() => {
                         format!("goal `{}` has no steps yet; add them with `steps: [...]`", goal.id)
@@ -157,11 +167,7 @@ impl<'d> Fold<'d> {
                     None => format!(
                         "the steps of `{}` are: {}",
                         goal.id,
-                        goal.steps
-                            .iter()
-                            .map(|s| format!("`{}`", s.text))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        listed(goal.steps.iter().map(|s| format!("`{}`", s.text)), goal.steps.len())
                     ),
                 };
                 self.diags.push(
@@ -182,7 +188,7 @@ impl<'d> Fold<'d> {
         } else if entry.status == Some(GoalStatus::Achieved) {
             goal.progress = 100;
         } else if !entry.done.is_empty() && !goal.steps.is_empty() {
-            goal.progress = goal.progress.max(share_of_steps(goal.steps_done(), goal.steps.len()));
+            goal.progress = goal.progress.max(share_of_steps(index.done, goal.steps.len()));
         }
         goal.measured |= entry.progress.is_some() || !goal.steps.is_empty() || goal.horizon != Horizon::DayToDay;
         goal.private |= entry.private;
@@ -389,6 +395,35 @@ fn who_label(who: Who) -> &'static str {
     who.key()
 }
 
+/// One goal's steps by text, for the fold.
+#[derive(Default)]
+struct StepIndex {
+    /// Every step's text as written: a step listed again is not added twice.
+    exact: HashSet<String>,
+    /// The first step of each trimmed text, by position in `Goal::steps`: `done` matches
+    /// steps without the spaces around them.
+    trimmed: HashMap<String, usize>,
+    /// How many steps are done.
+    done: usize,
+}
+
+/// How many steps a "did you mean" compares an unknown step with, and names when none is
+/// close: every step for every unknown one made the errors of a long list grow with its
+/// square, in time and in text.
+const SUGGESTED_STEPS: usize = 50;
+
+/// At most [`SUGGESTED_STEPS`] of `items` (of `total`), joined, with "and N more" after.
+fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
+    let shown: Vec<String> = items.take(SUGGESTED_STEPS).collect();
+    let more = total.saturating_sub(shown.len());
+    let shown = shown.join(", ");
+    if more == 0 {
+        shown
+    } else {
+        format!("{shown} and {more} more")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -506,7 +541,7 @@ mod tests {
             ..declare("g", "G")
         };
         let done = |steps: &[&str], progress| GoalEntry {
-            done: steps.iter().map(|s| ((*s).into(), origin())).collect(),
+            done: steps.iter().map(|s| (*s).into()).collect(),
             progress,
             ..goal("g")
         };
@@ -531,7 +566,7 @@ mod tests {
         };
         let typo = goal("grup-lead");
         let bad_step = GoalEntry {
-            done: vec![("Run the reveiw".into(), origin())],
+            done: vec!["Run the reveiw".into()],
             ..goal("group-lead")
         };
         let sessions = vec![goals_on(d(1, 1), vec![first]), goals_on(d(1, 2), vec![typo, bad_step])];

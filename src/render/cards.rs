@@ -64,7 +64,7 @@ impl Cards {
 
 fn render(cx: &PageCx<'_>, theme: &Theme, i: usize) -> Result<String, tera::Error> {
     let context = tera::Context::from_serialize(&CardContext {
-        card: &cx.session_card(i),
+        card: &cx.short_card(i),
         base: CardBase {
             shows_private: cx.journal.shows_private,
         },

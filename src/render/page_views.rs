@@ -204,8 +204,8 @@ fn home(cx: &PageCx<'_>, theme: &Theme) -> HomePage {
         overdue,
         open,
         follow_through: rate(follow_through(&j.commitments)),
-        last_session: t.held.last().map(|&i| cx.session_card(i)),
-        next_session: a.next_session.map(|i| cx.session_card(i)),
+        last_session: t.held.last().map(|&i| cx.short_card(i)),
+        next_session: a.next_session.map(|i| cx.short_card(i)),
         agenda_goals: a.active_goals.iter().map(|&i| cx.goal(&j.goals[i])).collect(),
     }
 }
@@ -294,11 +294,13 @@ fn session(cx: &PageCx<'_>, theme: &Theme, i: usize) -> SessionPage {
         card,
         prev,
         next,
+        // Gaps are oldest first: found without a scan of every gap for every session.
         gap_before: j
             .timeline
             .gaps
-            .iter()
-            .find(|g| g.before_session == i)
+            .binary_search_by_key(&i, |g| g.before_session)
+            .ok()
+            .and_then(|at| j.timeline.gaps.get(at))
             .map(|g| days_label(g.days)),
     }
 }

@@ -145,50 +145,71 @@ impl PageCx<'_> {
         }
     }
 
-    /// A session as listed on the timeline, topic pages and home.
+    /// A session with everything it moved, as its own page shows it.
     pub fn session_card(&self, i: usize) -> SessionCard {
+        self.card(i, usize::MAX)
+    }
+
+    /// Session `i`'s card as listed where it repeats (timeline, topic pages, home): each
+    /// list cut after [`CARD_ITEMS`], with what was left out counted (its session page
+    /// shows them all).
+    pub fn short_card(&self, i: usize) -> SessionCard {
+        self.card(i, CARD_ITEMS)
+    }
+
+    fn card(&self, i: usize, limit: usize) -> SessionCard {
         let s = self.session(i);
-        let goals_moved = s
+        let mut moves = s
             .goal_events
             .iter()
-            .filter_map(|(id, e)| {
-                let goal = self.journal.goal(id)?;
-                let event = goal.history.get(*e)?;
-                Some(GoalMove {
-                    title: event.title.clone(),
-                    href: self.linker.to(&goal_path(&goal.id)),
-                    declared: event.declared,
-                    measured: goal.measured,
-                    before: event.before,
-                    after: event.after,
-                    change: change_label(event.before, event.after),
-                    status: event.status.key(),
-                    steps_done: event.steps_done.clone(),
-                    note: event.note.clone(),
-                })
+            .filter_map(|(id, e)| Some((self.journal.goal(id)?, *e)))
+            .filter_map(|(goal, e)| Some((goal, goal.history.get(e)?)));
+        let goals_moved = moves
+            .by_ref()
+            .take(limit)
+            .map(|(goal, event)| GoalMove {
+                title: event.title.clone(),
+                href: self.linker.to(&goal_path(&goal.id)),
+                declared: event.declared,
+                measured: goal.measured,
+                before: event.before,
+                after: event.after,
+                change: change_label(event.before, event.after),
+                status: event.status.key(),
+                steps_done: event.steps_done.clone(),
+                note: event.note.clone(),
             })
             .collect();
+        let mut moves_more = moves.count();
         let mut made = Vec::new();
         let mut closed = Vec::new();
         let mut updated = Vec::new();
         for (id, e) in &s.commit_events {
             let Some(c) = self.journal.commitment(id) else { continue };
             let Some(event) = c.history.get(*e) else { continue };
-            let line = CommitLine {
+            let closing = event.status != CommitStatus::Open && c.closed_in == Some(i);
+            let list = if event.declared {
+                &mut made
+            } else if closing {
+                &mut closed
+            } else {
+                &mut updated
+            };
+            if list.len() == limit {
+                // `updated` is not on the default card: its cut is not counted there.
+                if event.declared || closing {
+                    moves_more += 1;
+                }
+                continue;
+            }
+            list.push(CommitLine {
                 what: c.what.clone(),
                 who: c.who.key(),
                 href: self.linker.commitment(&c.id),
                 status: event.status.key(),
                 due: due_label(c.due),
                 note: event.note.clone(),
-            };
-            if event.declared {
-                made.push(line);
-            } else if event.status != CommitStatus::Open && c.closed_in == Some(i) {
-                closed.push(line);
-            } else {
-                updated.push(line);
-            }
+            });
         }
         SessionCard {
             at: self.session_ref(i),
@@ -197,15 +218,18 @@ impl PageCx<'_> {
             topics: s
                 .topics
                 .iter()
+                .take(limit)
                 .map(|t| LinkView {
                     text: t.clone(),
                     href: Some(self.linker.to(&topic_path(&slugify(t)))),
                 })
                 .collect(),
+            topics_more: s.topics.len().saturating_sub(limit),
             goals_moved,
             made,
             closed,
             updated,
+            moves_more,
         }
     }
 
@@ -340,7 +364,19 @@ pub struct SessionCard {
     pub closed: Vec<CommitLine>,
     /// Commitments otherwise updated.
     pub updated: Vec<CommitLine>,
+    /// Topics left out of `topics` on a short card ("and N more").
+    pub topics_more: usize,
+    /// Goals moved and commitments made or closed left out of a short card (the
+    /// commitments cut from `updated`, which the default card does not show, are not
+    /// counted).
+    pub moves_more: usize,
 }
+
+/// How many topics, and how many of each kind of move, a session's card lists where it
+/// repeats (timeline, topic pages, home). A card is pasted on the page of every one of
+/// its topics: a note with 4,000 topics, each card listing all of them, wrote 4,000 pages
+/// of 4,000 links (780 MB). Cut, the card's size no longer grows with the note.
+pub const CARD_ITEMS: usize = 12;
 
 /// One goal's move in one session.
 #[derive(Debug, Clone, Serialize)]

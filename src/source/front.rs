@@ -23,8 +23,11 @@ pub struct GoalEntry {
     pub steps: Vec<String>,
     /// Stated progress.
     pub progress: Option<u8>,
-    /// Steps marked done, each with where it is written.
-    pub done: Vec<(String, Origin)>,
+    /// Steps marked done.
+    pub done: Vec<String>,
+    /// Where `done` is written, when it is (one place for all its steps: a copy for each
+    /// step of a list of thousands on one line made memory grow with their square).
+    pub done_at: Option<Origin>,
     /// New status.
     pub status: Option<GoalStatus>,
     /// One line on what moved.
@@ -47,6 +50,7 @@ impl GoalEntry {
             steps: Vec::new(),
             progress: None,
             done: Vec::new(),
+            done_at: None,
             status: None,
             note: None,
             private: false,

@@ -2,6 +2,7 @@
 //! sessions that carry it, newest first; `tags` and `categories` join `topics`.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use crate::harness::{Fixture, all, example, is_page, one, text};
 
@@ -117,4 +118,51 @@ fn topic_keeps_its_first_spelling_and_session_pages_link_to_it() {
             ("feedback".to_string(), "../topics/feedback.html".to_string())
         ]
     );
+}
+
+/// A note with `topics` topics and as many goals and commitments, built.
+fn one_note_with(topics: usize) -> crate::harness::Built {
+    let names: Vec<String> = (0..topics).map(|i| format!("t{i}")).collect();
+    let mut front = format!("---\ndate: 2026-01-08\ntopics: [{}]\ngoals:\n", names.join(", "));
+    for i in 0..topics {
+        let _ = write!(front, "  - id: g{i}\n    title: Goal {i}\n");
+    }
+    front.push_str("commitments:\n");
+    for i in 0..topics {
+        let _ = write!(
+            front,
+            "  - id: c{i}\n    who: mentee\n    what: Thing {i}\n    due: next\n"
+        );
+    }
+    Fixture::new(&[("sessions/2026-01-08-many.md", &format!("{front}---\nBody.\n"))]).build()
+}
+
+#[test]
+fn a_session_card_lists_a_dozen_of_each_and_links_to_the_rest() {
+    // A card is pasted on the page of each of its topics: listing every topic (and goal,
+    // and commitment) on it made each topic page as long as the note's list, and the
+    // site grow with its square (4,000 topics wrote 780 MB).
+    let small = one_note_with(50);
+    let big = one_note_with(200);
+    let size = |built: &crate::harness::Built| built.text("topics/t7.html").len();
+    let (small_page, big_page) = (size(&small), size(&big));
+    assert!(
+        big_page < small_page + 200,
+        "a topic page's size does not grow with the note's topics: {small_page} bytes for 50, {big_page} for 200"
+    );
+    let page = big.page("topics/t7.html");
+    let card = one(page.root_element(), "main .session-card");
+    let topics: Vec<String> = all(card, "ul.topics li").into_iter().map(text).collect();
+    assert_eq!(topics.len(), 13, "{topics:?}");
+    assert_eq!(topics[..2], ["t0", "t1"]);
+    assert_eq!(topics[12], "and 188 more");
+    let moves: Vec<String> = all(card, "ul.moves li").into_iter().map(text).collect();
+    assert_eq!(moves.len(), 25, "{moves:?}");
+    assert_eq!(moves[24], "and 376 more");
+    for more in all(card, "li > a").into_iter().filter(|a| text(*a).ends_with(" more")) {
+        assert_eq!(more.attr("href"), Some("../sessions/2026-01-08-many.html"));
+    }
+    // The session's own page lists them all.
+    let session = big.page("sessions/2026-01-08-many.html");
+    assert_eq!(all(session.root_element(), "ul.topics li").len(), 200);
 }

@@ -1,7 +1,7 @@
 //! Goal and commitment entries: their ids, their values, and whether they are private.
 
 use crate::diag::{Severity, closest};
-use crate::load::yaml::{ItemIndex, Pos, Yaml};
+use crate::load::yaml::{ItemIndex, Keys, Pos, Yaml};
 use crate::source::{CommitmentEntry, GoalEntry, Reading};
 use crate::vocab::DueSpec;
 
@@ -35,7 +35,7 @@ pub(super) fn entries<T>(r: &mut Reader<'_>, section: &str, value: &Yaml, at: Po
     };
     let fallback = ItemIndex {
         start: r.index.top(section).unwrap_or((1, 1)),
-        keys: Vec::new(),
+        keys: Keys::default(),
     };
     // Each section is read once: its positions can be moved out instead of copied.
     let positions = r.index.take_items(section);
@@ -284,10 +284,9 @@ pub(super) fn goal_entry(r: &mut Reader<'_>, map: &[(String, Yaml)], index: &Ite
         });
         if let Some(v) = get(map, "done") {
             let o = index.value("done");
-            let done = topic_values(r, "done", v, o);
-            if !done.is_empty() {
-                let origin = r.origin(o);
-                entry.done = done.into_iter().map(|s| (s, origin.clone())).collect();
+            entry.done = topic_values(r, "done", v, o);
+            if !entry.done.is_empty() {
+                entry.done_at = Some(r.origin(o));
             }
         }
         entry.status = field(r, map, index, "status", word_value);

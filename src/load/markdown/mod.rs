@@ -124,6 +124,10 @@ fn exact(text: String) -> String {
 struct Lines<'a> {
     body: &'a str,
     index: LineIndex<'a>,
+    /// The last place asked for, as (byte offset, character column): diagnostics come in
+    /// the order of the text, so a column is counted from the last one on the same line,
+    /// not from the line's start (which made 100,000 links on one line quadratic).
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -131,21 +135,31 @@ impl<'a> Lines<'a> {
         Lines {
             body,
             index: LineIndex::new(body),
+            last: std::cell::Cell::new((0, 1)),
         }
     }
 
-    /// Where byte `offset` of the body is in the file, with the line's text as diagnostics
-    /// show it (cut by `clip_line`).
+    /// Where byte `offset` of the body is in the file, with the line's text cut after
+    /// [`SHOWN_LINE`](crate::diag::SHOWN_LINE) bytes.
     fn origin(&self, offset: usize, cx: &NoteContext<'_>) -> Origin {
         let body = self.body;
-        let offset = offset.min(body.len());
+        let mut offset = offset.min(body.len());
+        while !body.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let (line, start) = self.index.line_of(offset);
-        let end = body[start..].find('\n').map_or(body.len(), |e| start + e);
+        let (last, last_col) = self.last.get();
+        let col = if (start..=offset).contains(&last) {
+            last_col + body[last..offset].chars().count()
+        } else {
+            body[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, col));
         Origin {
             path: cx.path.to_path_buf(),
             line: cx.body_line + line + 1,
-            col: body.get(start..offset).map_or(0, |b| b.chars().count()) + 1,
-            line_text: crate::diag::clip_line(body[start..end].trim_end_matches('\r')).to_string(),
+            col,
+            line_text: crate::diag::shown_line(body, start).to_string(),
         }
     }
 }

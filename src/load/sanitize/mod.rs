@@ -17,6 +17,11 @@
 //! Matching keeps a stack of open tags per container, with an index by name, so a note
 //! of 100,000 unclosed tags is linear, not quadratic.
 //!
+//! The sanitiser's HTML parser looks through every open element for some tags (whether a
+//! `<p>` is open, at each `<div>`), so its time grows with the square of the nesting: a
+//! note of 100,000 nested `<div>` took 80 s. Raw HTML nested deeper than
+//! [`MAX_HTML_DEPTH`] is an error, found here before anything is parsed.
+//!
 //! Whatever the sanitiser removes gets a warning at the line of the tag: a tag outside the
 //! allowlist, an attribute, a link with a scheme that is not allowed, a processing
 //! instruction, a closing tag that closes nothing. The removals are found by tokenizing the
@@ -68,6 +73,24 @@ fn inline_tag(html: &str) -> Option<Found> {
     }
 }
 
+/// How deep raw HTML may nest: elements open at once (the Markdown containers inside
+/// them count too, since a fragment holds them), not counting the elements whose closing
+/// tag may be left out (`<p>`, `<li>`, `<td>`, …: the next one closes them). Browsers
+/// stop nesting at 512; hand-written notes stay far below.
+pub(crate) const MAX_HTML_DEPTH: usize = 256;
+
+/// Elements whose closing tag may be left out: a parser closes them when a sibling
+/// starts, so an unclosed run of them does not nest.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rtc", "rp",
+    "colgroup", "caption", "html", "head", "body",
+];
+
+/// Whether an open `name` counts towards [`MAX_HTML_DEPTH`].
+fn nests(name: &str) -> bool {
+    !OPTIONAL_END.contains(&name)
+}
+
 /// An element left open, waiting for its closing tag in its container.
 struct Open {
     name: String,
@@ -83,10 +106,13 @@ struct Open {
 struct Level {
     open: Vec<Open>,
     by_name: HashMap<String, Vec<usize>>,
+    /// How many of `open` count towards [`MAX_HTML_DEPTH`].
+    nesting: usize,
 }
 
 impl Level {
     fn push(&mut self, open: Open) {
+        self.nesting += usize::from(nests(&open.name));
         self.by_name.entry(open.name.clone()).or_default().push(self.open.len());
         self.open.push(open);
     }
@@ -101,11 +127,43 @@ impl Level {
         let at = *self.by_name.get(name)?.last()?;
         let event = self.open[at].event;
         for open in self.open.drain(at..).rev() {
+            self.nesting -= usize::from(nests(&open.name));
             if let Some(list) = self.by_name.get_mut(&open.name) {
                 list.pop();
             }
         }
         Some(event)
+    }
+}
+
+/// The nesting a fragment's parse will see, kept as tags open and close: the raw elements
+/// open in every container, and the containers from the outermost one holding an open
+/// element (the fragment starting there holds them all).
+#[derive(Default)]
+struct Depth {
+    /// Raw elements open, in all containers.
+    raw: usize,
+    /// Indices of the containers that hold open raw elements, outermost first.
+    holding: Vec<usize>,
+}
+
+impl Depth {
+    /// The nesting with `levels` containers open and `extra` raw elements open besides.
+    fn with(&self, levels: usize, extra: usize) -> usize {
+        let containers = self.holding.first().map_or(0, |&first| levels - first);
+        self.raw + extra + containers
+    }
+
+    /// After the top container (index `top`) changed from `before` open elements to `after`.
+    fn update(&mut self, top: usize, before: usize, after: usize) {
+        self.raw = self.raw + after - before;
+        match (before > 0, after > 0) {
+            (false, true) => self.holding.push(top),
+            (true, false) => {
+                self.holding.pop();
+            }
+            _ => {}
+        }
     }
 }
 
@@ -135,6 +193,9 @@ pub(crate) fn fragments<'a>(
     // Unmatched openers of elements that swallow what follows, and stray closing tags.
     let mut unclosed: Vec<(usize, String)> = Vec::new();
     let mut stray: Vec<(usize, String)> = Vec::new();
+    let mut depth = Depth::default();
+    // The offset of the first tag that nests too deep.
+    let mut too_deep: Option<usize> = None;
     let finish = |level: Level, unclosed: &mut Vec<(usize, String)>| {
         for open in level.open {
             if SWALLOWING.contains(&open.name.as_str()) {
@@ -173,39 +234,52 @@ pub(crate) fn fragments<'a>(
                         .help("end the comment with `-->`"),
                     );
                 }
+                let count = levels.len();
                 let level = levels.last_mut();
                 let Some(level) = level else { break };
-                // The block's own tags first match among themselves.
-                let mut own: Vec<String> = Vec::new();
+                let before = level.nesting;
+                // The block's own tags first match among themselves (a level of their
+                // own, so that closing tags find theirs without a scan).
+                let mut own = Level::default();
                 for found in reader.take_tags() {
                     match found {
-                        Found::Open(name) => own.push(name),
-                        Found::Close(name) => {
-                            if name == "plaintext" {
-                                continue;
+                        Found::Open(name) => {
+                            own.push(Open {
+                                name,
+                                event: start,
+                                offset,
+                            });
+                            // `depth` counts the level as it was before this block.
+                            if depth.with(count, own.nesting + level.nesting) - before > MAX_HTML_DEPTH {
+                                too_deep = Some(offset);
+                                break;
                             }
-                            if let Some(at) = own.iter().rposition(|n| *n == name) {
-                                own.truncate(at);
+                        }
+                        Found::Close(name) => {
+                            if own.close(&name).is_some() {
+                                // One of the block's own elements, closed in the block.
                             } else if let Some(opened) = level.close(&name) {
                                 spans.push((opened, end));
-                            } else if !matches!(name.as_str(), "p" | "br") {
+                            } else if !matches!(name.as_str(), "p" | "br" | "plaintext") {
                                 stray.push((offset, name));
                             }
                         }
                     }
                 }
-                for name in own {
-                    level.push(Open {
-                        name,
-                        event: start,
-                        offset,
-                    });
+                for open in own.open {
+                    level.push(open);
+                }
+                depth.update(count - 1, before, level.nesting);
+                if too_deep.is_some() {
+                    break;
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if let Some(offset) = offset_of(i) {
                     spans.push((i, i));
+                    let count = levels.len();
                     if let Some(level) = levels.last_mut() {
+                        let before = level.nesting;
                         match inline_tag(html) {
                             Some(Found::Open(name)) => level.push(Open { name, event: i, offset }),
                             Some(Found::Close(name)) => match level.close(&name) {
@@ -215,18 +289,49 @@ pub(crate) fn fragments<'a>(
                             },
                             None => {}
                         }
+                        depth.update(count - 1, before, level.nesting);
+                        if depth.with(count, 0) > MAX_HTML_DEPTH {
+                            too_deep = Some(offset);
+                            break;
+                        }
                     }
                 }
             }
-            Event::Start(_) => levels.push(Level::default()),
+            Event::Start(_) => {
+                levels.push(Level::default());
+                if depth.with(levels.len(), 0) > MAX_HTML_DEPTH {
+                    // The container's own raw HTML comes later: point at the element
+                    // holding it, the innermost raw element open.
+                    too_deep = Some(levels.iter().rev().find_map(|l| l.open.last()).map_or(0, |o| o.offset));
+                    break;
+                }
+            }
             Event::End(_) if levels.len() > 1 => {
                 if let Some(level) = levels.pop() {
+                    depth.update(levels.len(), level.nesting, 0);
                     finish(level, &mut unclosed);
                 }
             }
             _ => {}
         }
         i += 1;
+    }
+    if let Some(offset) = too_deep {
+        diags.push(
+            Diagnostic::at(
+                Severity::Error,
+                &origin(offset),
+                format!("raw HTML nested more than {MAX_HTML_DEPTH} elements deep"),
+            )
+            .help("close elements before opening more, or put the HTML in a code block to show it as text"),
+        );
+        // The note is not published: its raw HTML goes unread.
+        return events
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| offset_of(*index).is_none())
+            .map(|(_, event)| event)
+            .collect();
     }
     for level in levels {
         finish(level, &mut unclosed);

@@ -34,7 +34,7 @@ pub(super) static POLICY: LazyLock<Policy> = LazyLock::new(|| {
         .filter_style_properties(HashSet::from(["text-align"]))
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(|_, _, value| {
-            let named = DROPPED_URLS.with(|urls| urls.borrow().iter().any(|url| url == value));
+            let named = DROPPED_URLS.with(|urls| urls.borrow().contains(value));
             (!named).then(|| value.into())
         });
     Policy {
@@ -105,7 +105,7 @@ pub(super) struct Sink<'n> {
     names_note: Option<NamesNote<'n>>,
     tags: RefCell<Vec<Found>>,
     removed: RefCell<Vec<(String, String)>>,
-    dropped: RefCell<Vec<String>>,
+    dropped: RefCell<HashSet<String>>,
 }
 
 impl TokenSink for Sink<'_> {
@@ -185,7 +185,7 @@ impl Sink<'_> {
             }
             found = true;
             if self.check {
-                self.dropped.borrow_mut().push(attr.value.to_string());
+                self.dropped.borrow_mut().insert(attr.value.to_string());
                 self.remove(
                     format!("`{attr_name}` removed from `<{name}>`: it names a note, and raw HTML cannot link to notes (the note may be private or a draft)"),
                     "link to the note with Markdown instead: `[text](note.md)` or `[[note|text]]`",
@@ -324,7 +324,7 @@ impl<'n> Reader<'n> {
         std::mem::take(&mut *self.tokenizer.sink.removed.borrow_mut())
     }
 
-    pub(super) fn take_dropped(&self) -> Vec<String> {
+    pub(super) fn take_dropped(&self) -> HashSet<String> {
         std::mem::take(&mut *self.tokenizer.sink.dropped.borrow_mut())
     }
 
@@ -336,5 +336,7 @@ impl<'n> Reader<'n> {
 thread_local! {
     /// The URLs that name notes in the fragment being cleaned: the policy's attribute
     /// filter removes attributes holding them (see `Sink::check_note_urls`).
-    pub(super) static DROPPED_URLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// A set: the sanitiser asks about every attribute, and a list of thousands scanned
+    /// for each made a block of many such links quadratic.
+    pub(super) static DROPPED_URLS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }

@@ -14,7 +14,31 @@ pub struct ItemIndex {
     /// The first character after `- `.
     pub start: Pos,
     /// Keys of the item's mapping, in written order.
-    pub keys: Vec<KeyPos>,
+    pub keys: Keys,
+}
+
+/// Keys in written order, found by name without a scan: a mapping of thousands of
+/// (unknown) keys, each reported where it is written, made the lookups quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    list: Vec<KeyPos>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Keys {
+    fn push(&mut self, key: KeyPos) {
+        self.by_name.entry(key.name.clone()).or_default().push(self.list.len());
+        self.list.push(key);
+    }
+
+    /// The `n`th (0-based) writing of `name`.
+    fn nth(&self, name: &str, n: usize) -> Option<&KeyPos> {
+        self.by_name.get(name)?.get(n).and_then(|&at| self.list.get(at))
+    }
+
+    fn last_mut(&mut self) -> Option<&mut KeyPos> {
+        self.list.last_mut()
+    }
 }
 
 /// Where a key and its value are written.
@@ -31,28 +55,24 @@ pub struct KeyPos {
 impl ItemIndex {
     /// Where `key` is written in this item, else where the item starts.
     pub fn key(&self, key: &str) -> Pos {
-        self.keys.iter().find(|k| k.name == key).map_or(self.start, |k| k.key)
+        self.keys.nth(key, 0).map_or(self.start, |k| k.key)
     }
 
     /// Where the value of `key` is written, else where the item starts.
     pub fn value(&self, key: &str) -> Pos {
-        self.keys.iter().find(|k| k.name == key).map_or(self.start, |k| k.value)
+        self.keys.nth(key, 0).map_or(self.start, |k| k.value)
     }
 
     /// Where the `n`th (0-based) writing of `key` in this item is, else where the item starts.
     pub fn key_nth(&self, key: &str, n: usize) -> Pos {
-        self.keys
-            .iter()
-            .filter(|k| k.name == key)
-            .nth(n)
-            .map_or(self.start, |k| k.key)
+        self.keys.nth(key, n).map_or(self.start, |k| k.key)
     }
 }
 
 /// Positions of top-level keys and of the items of block lists under them.
 #[derive(Debug, Clone, Default)]
 pub struct KeyIndex {
-    top: Vec<KeyPos>,
+    top: Keys,
     items: HashMap<String, Vec<ItemIndex>>,
 }
 
@@ -117,7 +137,7 @@ impl KeyIndex {
                 let rest_at = indent + (content.len() - rest.len());
                 let mut item = ItemIndex {
                     start: (line_no, col_of(rest_at)),
-                    keys: Vec::new(),
+                    keys: Keys::default(),
                 };
                 if let Some((key, value_at)) = key_of(rest) {
                     let value = (line_no, col_of(rest_at + value_at));
@@ -150,17 +170,17 @@ impl KeyIndex {
 
     /// Where a top-level key is written.
     pub fn top(&self, key: &str) -> Option<Pos> {
-        self.top.iter().find(|k| k.name == key).map(|k| k.key)
+        self.top.nth(key, 0).map(|k| k.key)
     }
 
     /// Where the `n`th (0-based) writing of a top-level key is.
     pub fn top_nth(&self, key: &str, n: usize) -> Option<Pos> {
-        self.top.iter().filter(|k| k.name == key).nth(n).map(|k| k.key)
+        self.top.nth(key, n).map(|k| k.key)
     }
 
     /// Where the value of a top-level key is written.
     pub fn top_value(&self, key: &str) -> Option<Pos> {
-        self.top.iter().find(|k| k.name == key).map(|k| k.value)
+        self.top.nth(key, 0).map(|k| k.value)
     }
 
     /// The `n`th item of the list under `section`, if it was written as a block list.

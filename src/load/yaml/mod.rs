@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 mod index;
 
-pub use index::{ItemIndex, KeyIndex, KeyPos, Pos};
+pub use index::{ItemIndex, KeyIndex, KeyPos, Keys, Pos};
 
 /// A parsed YAML value, in the parser-neutral form the loader reads.
 #[derive(Debug, Clone, PartialEq)]

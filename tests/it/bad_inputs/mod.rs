@@ -37,6 +37,9 @@
 //!   except keys ending in `date` (Hugo's `publishDate`: an unknown-key warning).
 //! - `protect` other than `false` is an error in journal.yaml, program.yaml (any spelling
 //!   within reach: `Protect`, `protected`) and a note; `id` must be text, any text.
+//! - cost (issue 16, `t16_…`): raw HTML nested deeper than 256 elements is an error at the
+//!   first tag too deep (a parse of it grows with the square of the depth); long lists are
+//!   not refused: a session's card lists a dozen of each, a help names 50 steps.
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
@@ -65,6 +68,7 @@ mod t14_names;
 mod t14_pages;
 mod t14_paths;
 mod t14_serve;
+mod t16_growth;
 mod terminal;
 mod tool_leftovers;
 mod wrong_types;
