@@ -155,6 +155,9 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The size of a segment from which its events are counted before they are collected.
+const COUNT_EVENTS_FROM: usize = 1 << 20;
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -194,8 +197,16 @@ fn render_segment(
     // Inside a bare wikilink to a note: its text is that note's file name.
     let mut bare_wikilink: Option<usize> = None;
     let mut in_bare_wikilink = false;
-    // About one event for every 16 bytes of Markdown prose: grown once or not at all.
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
+    // About one event for every 16 bytes of Markdown prose: grown once or not at all. A
+    // large segment is parsed twice, first only to count its events: its list then never
+    // grows, since a growing list holds its old and new buffers at once (a 10 MB note of
+    // inline HTML has over a million events of 80 bytes; see "Memory" in bench/README.md).
+    let capacity = if text.len() > COUNT_EVENTS_FROM {
+        Parser::new_ext(text, options()).count()
+    } else {
+        text.len() / 16
+    };
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(capacity);
     let mut marks = Marks::default();
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
