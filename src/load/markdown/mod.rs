@@ -58,7 +58,15 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         for (k, &(private, start, end)) in blocks.iter().enumerate() {
             let text = &body[start..end];
             if private == pass && !text.trim().is_empty() {
-                rendered[k] = Some(render_segment(text, start, &lines, cx, &mut headings, diags));
+                rendered[k] = Some(render_segment(
+                    text,
+                    start,
+                    &lines,
+                    cx,
+                    &mut headings,
+                    diags,
+                    STREAM_FROM,
+                ));
             }
         }
     }
@@ -155,8 +163,9 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// The size of a segment from which its events are counted before they are collected.
-const COUNT_EVENTS_FROM: usize = 1 << 20;
+/// The size of a segment from which its events are not collected whole (see
+/// `render_segment`); smaller ones are cut into fragments in one go, as before.
+const STREAM_FROM: usize = 1 << 20;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -191,31 +200,66 @@ fn render_segment(
     cx: &NoteContext<'_>,
     headings: &mut Headings,
     diags: &mut Diagnostics,
+    stream_from: usize,
 ) -> Rendered {
     // Most of the segment's text is words.
     let mut words = String::with_capacity(text.len());
     // Inside a bare wikilink to a note: its text is that note's file name.
     let mut bare_wikilink: Option<usize> = None;
     let mut in_bare_wikilink = false;
-    // About one event for every 16 bytes of Markdown prose: grown once or not at all. A
-    // large segment is parsed twice, first only to count its events: its list then never
-    // grows, since a growing list holds its old and new buffers at once (a 10 MB note of
-    // inline HTML has over a million events of 80 bytes; see "Memory" in bench/README.md).
-    let capacity = if text.len() > COUNT_EVENTS_FROM {
-        Parser::new_ext(text, options()).count()
-    } else {
-        text.len() / 16
-    };
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(capacity);
-    let mut marks = Marks::default();
+    // A large segment is not held as one list of events (80 bytes each, one for every few
+    // bytes of Markdown: a 10 MB note of inline HTML has 1.4 million): it is cut where no
+    // element is open at the top level, and each part is sanitised and written on its own,
+    // with the same result. See "Memory" in bench/README.md.
+    let stream = text.len() > stream_from;
+    // About one event for every 16 bytes of Markdown prose: grown once or not at all.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(if stream { 4096 } else { text.len() / 16 });
+    let marks = Marks::default();
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
     let mut heading_text = Phrase::default();
     let mut open: Vec<Open> = Vec::new();
     // The note's own raw HTML: (event index, source offset), for `sanitize::fragments`.
     let mut raw_html: Vec<(usize, usize)> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match event {
+    let names_note = |url: &str| cx.targets.names_note(url);
+    let origin = |at| body.origin(at, cx);
+    // Containers open (the parser's starts less its ends), and the top level's open HTML.
+    let mut depth = 0usize;
+    let mut top = sanitize::TopLevel::default();
+    let mut parser = Parser::new_ext(text, options()).into_offset_iter();
+    let mut ready = Vec::new().into_iter();
+    let mut parsed = false;
+    let sanitised = std::iter::from_fn(|| {
+        loop {
+            if let Some(event) = ready.next() {
+                return Some(event);
+            }
+            let cut = stream && depth == 0 && top.is_closed() && !events.is_empty();
+            if cut || (parsed && !events.is_empty()) {
+                let part = std::mem::replace(&mut events, Vec::with_capacity(4096));
+                let raw = std::mem::take(&mut raw_html);
+                ready = sanitize::fragments(part, &raw, cx.raw_html, &names_note, &origin, diags).into_iter();
+                continue;
+            }
+            if parsed {
+                return None;
+            }
+            let Some((event, range)) = parser.next() else {
+                parsed = true;
+                continue;
+            };
+            match &event {
+                Event::Start(Tag::HtmlBlock) if depth == 0 => top.start_block(),
+                Event::Html(html) if depth == 1 => top.feed(html),
+                Event::End(TagEnd::HtmlBlock) if depth == 1 => top.end_block(),
+                _ => {}
+            }
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((events.len(), level));
                 heading_text.clear();
@@ -382,17 +426,9 @@ fn render_segment(
             Event::InlineMath(_) | Event::DisplayMath(_) => {}
             other => events.push(other),
         }
-    }
-    let names_note = |url: &str| cx.targets.names_note(url);
-    let events = sanitize::fragments(
-        events,
-        &raw_html,
-        cx.raw_html,
-        &names_note,
-        &|at| body.origin(at, cx),
-        diags,
-    );
-    let rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
+        }
+    });
+    let rendered = body::to_body(sanitised, &marks, text.len() * 3 / 2);
     Rendered {
         body: rendered,
         text: words,
@@ -864,5 +900,43 @@ mod tests {
         let h = html(&note);
         assert!(h.contains(r#"<td style="text-align: right">2</td>"#), "{h}");
         assert!(diags.is_empty());
+    }
+
+    /// A large segment is written part by part, cut where nothing is open at the top
+    /// level: the same body, ids, warnings and search words as written in one go.
+    #[test]
+    fn a_segment_written_in_parts_is_the_one_written_whole() {
+        let piece = "# Title [[2026-01-08-intro]]\n\nText with <span class=\"x\">inline *HTML*</span>, a [link](2026-01-08-intro.md), a footnote[^n] and <b>bold\n\n<div class=\"box\">\n\nMarkdown **inside** a div.\n\n</div>\n\n<details>\n<summary>More</summary>\n\n- a list with <i>tags</i>\n- [[missing]]\n\n</details>\n\n> quote <em>open\n\n<p onclick=\"x\">para</p> <script>alert(1)</script>\n\n[^n]: The note.\n\n| a | b |\n|---|---|\n| <u>c</u> | d |\n\n";
+        let text =
+            piece.repeat(40) + "<div>\n\nclosed at the end\n\n" + piece + "</div>\n\n<title>never closed\n\n" + piece;
+        for raw_html in [false, true] {
+            let mut targets = LinkTargets::default();
+            targets.add_note("sessions/2026-01-08-intro.md", "2026-01-08-intro", 0);
+            let cx = NoteContext {
+                path: Path::new("sessions/b.md"),
+                file_text: &text,
+                body_line: 0,
+                dir: "sessions",
+                targets: &targets,
+                raw_html,
+            };
+            let lines = Lines::new(&text);
+            let run = |stream_from: usize| {
+                let mut diags = Diagnostics::new();
+                let mut headings = Headings::default();
+                let r = render_segment(&text, 0, &lines, &cx, &mut headings, &mut diags, stream_from);
+                let diags: Vec<String> = diags.sorted().iter().map(|d| d.render(Path::new("/"))).collect();
+                (r.body, r.text, r.first_heading, headings.fixed, diags)
+            };
+            let whole = run(usize::MAX);
+            let parts = run(0);
+            assert!(
+                whole
+                    .0
+                    .html_without_fills()
+                    .contains("Markdown <strong>inside</strong>")
+            );
+            assert_eq!(whole, parts, "raw_html: {raw_html}");
+        }
     }
 }
