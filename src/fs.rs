@@ -107,7 +107,7 @@ impl InputFile {
             } else {
                 e
             };
-            Error::io("cannot read", &self.path(), e)
+            Error::io("cannot read", self.path(), e)
         })
     }
 
@@ -118,7 +118,7 @@ impl InputFile {
         let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
         (&file)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("cannot read", &self.path(), e))?;
+            .map_err(|e| Error::io("cannot read", self.path(), e))?;
         Ok(bytes)
     }
 }

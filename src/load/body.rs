@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn holes_cover_exactly_their_events_output() {
-        let mut marks = Marks::default();
+        let marks = Marks::default();
         let id = marks.tag(Fill::LinkOpen {
             to: Target::Note(3),
             anchor: None,
