@@ -100,12 +100,11 @@ impl InputFile {
             Ok((file, meta.len()))
         });
         opened.map_err(|e| {
-            let e = if is_link_in_the_way(&e) {
-                std::io::Error::other(
-                    "it, or a folder on the way to it, became a symbolic link while the site was being built; mentorlog follows no link it did not check",
-                )
-            } else {
-                e
+            let e = match replaced(&e) {
+                Some(what) => std::io::Error::other(format!(
+                    "{what} while the site was being built; mentorlog follows no link it did not check, so it was not read"
+                )),
+                None => e,
             };
             Error::io("cannot read", self.path(), e)
         })
@@ -148,19 +147,22 @@ fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
     (meta.len(), 0)
 }
 
-/// The errors a link where none may be gives: the last part is a link (`ELOOP`), or a
-/// folder on the way is a link (`ENOTDIR`, since a link opened as itself is no folder).
-fn is_link_in_the_way(e: &std::io::Error) -> bool {
+/// What the error of an open without links says was put in the file's way: the file
+/// itself is now a link (`ELOOP`), or a folder on the way is no longer a folder (`ENOTDIR`:
+/// a link, opened as itself, is no folder).
+fn replaced(e: &std::io::Error) -> Option<&'static str> {
     #[cfg(target_os = "linux")]
     {
         let errno = e.raw_os_error();
-        errno == Some(rustix::io::Errno::LOOP.raw_os_error()) || errno == Some(rustix::io::Errno::NOTDIR.raw_os_error())
+        if errno == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+            return Some("it became a symbolic link");
+        }
+        if errno == Some(rustix::io::Errno::NOTDIR.raw_os_error()) {
+            return Some("a folder on the way to it became a symbolic link or a file");
+        }
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = e;
-        false
-    }
+    let _ = e;
+    None
 }
 
 /// Opens `root/rel` for reading one name at a time, following no symbolic link below
