@@ -3,7 +3,8 @@
 #   - a journal with one static file of 150, 300 and 600 MB (copied by streaming: the
 #     bound is under 200 MiB whatever the size), and
 #   - a journal with one large note full of inline HTML (`<span>`, `<div>`, `raw_html: true`)
-#     of 10, 20, 40 and 55 MB (the bound: 20× the note plus 64 MiB).
+#     of 10, 20, 40 and 55 MB, and one of Markdown markers only (`*a* `, 20 to a paragraph)
+#     of 10, 20 and 40 MB (the bound: 20× the note plus 64 MiB).
 # Prints a Markdown table (bench/run.sh appends it to results.md). Inputs are generated on
 # disk under $WORK (not tmpfs: a 600 MB file there would be 600 MB of memory) and deleted.
 #
@@ -62,4 +63,12 @@ while n < size:
 open(out + "/sessions/2026-01-08-large.md", "w").write("".join(parts))
 PY
   row "one note of $mb MB with inline HTML" "$J"
+done
+for mb in 10 20 40; do
+  rm -rf "$J"
+  mkdir -p "$J/sessions"
+  printf 'title: T\nmentor: A\nmentee: B\n' > "$J/journal.yaml"
+  python3 -c "import sys; sys.stdout.write('---\ndate: 2026-01-08\n---\n' + ('*a* ' * 20 + '\n\n') * ($mb * 1000000 // 82))" \
+    > "$J/sessions/2026-01-08-markers.md"
+  row "one note of $mb MB of Markdown markers" "$J"
 done
