@@ -160,5 +160,11 @@ bound() { # label journal → a table row: wall time and peak memory of one buil
   done
   echo
 } >> "$RESULTS"
+{
+  echo "## Memory bounds: one large static file, one large note (bench/memory.sh)"
+  echo
+  bench/memory.sh "$ML"
+  echo
+} >> "$RESULTS"
 rm -rf "$SHM"
 echo "wrote $RESULTS"

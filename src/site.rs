@@ -1,6 +1,7 @@
 //! What a build produces, independent of where it goes: pages at `SitePath`s handed to a
 //! `Sink`. `Site` is the in-memory sink `serve` answers from and tests read; the disk sink
-//! lives in `write.rs`. No I/O here.
+//! lives in `write.rs`. No I/O here, except `Site::into_files` reading the journal's
+//! static files for tests.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,6 +9,7 @@ use std::io::Write;
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
+use crate::fs::InputFile;
 
 /// A file's place in the site: relative, `/`-separated, never `..` or empty parts.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,12 +66,30 @@ pub trait Sink: Sync {
         write(&mut bytes).map_err(|e| Error::io("cannot write", path.as_str(), e))?;
         self.put(path, bytes)
     }
+
+    /// Takes one file of the journal published as it is (a static file): the sink reads it
+    /// from disk through `file` (which refuses anything but the file load checked), so no
+    /// sink need hold it whole.
+    ///
+    /// # Errors
+    ///
+    /// `Error::Io` when the file is no longer the one load checked, or cannot be copied.
+    fn put_file(&self, path: SitePath, file: &InputFile) -> Result<()>;
 }
 
-/// The whole site in memory, sorted by path.
+/// One file of a `Site`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteFile {
+    /// Made by the build.
+    Made(Vec<u8>),
+    /// A file of the journal, published as it is: read from disk when asked for.
+    Journal(InputFile),
+}
+
+/// The whole site in memory, sorted by path; the journal's static files by reference.
 #[derive(Debug, Default)]
 pub struct Site {
-    files: Mutex<BTreeMap<SitePath, Vec<u8>>>,
+    files: Mutex<BTreeMap<SitePath, SiteFile>>,
 }
 
 impl Site {
@@ -78,22 +98,46 @@ impl Site {
         Site::default()
     }
 
-    /// All files, sorted by path.
-    pub fn into_files(self) -> BTreeMap<SitePath, Vec<u8>> {
+    /// All files, sorted by path, static files by reference (`serve` reads them when
+    /// asked for).
+    pub fn into_contents(self) -> BTreeMap<SitePath, SiteFile> {
         self.files
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// All files with their bytes, sorted by path: the static files are read from the
+    /// journal now (for tests; a file that can no longer be read is left empty).
+    pub fn into_files(self) -> BTreeMap<SitePath, Vec<u8>> {
+        self.into_contents()
+            .into_iter()
+            .map(|(path, file)| {
+                let bytes = match file {
+                    SiteFile::Made(bytes) => bytes,
+                    SiteFile::Journal(file) => file.read().unwrap_or_default(),
+                };
+                (path, bytes)
+            })
+            .collect()
+    }
+
+    fn insert(&self, path: SitePath, file: SiteFile) -> Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if files.contains_key(&path) {
+            return Err(Error::DuplicateOutput(path.0));
+        }
+        files.insert(path, file);
+        Ok(())
     }
 }
 
 impl Sink for Site {
     fn put(&self, path: SitePath, bytes: Vec<u8>) -> Result<()> {
-        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if files.contains_key(&path) {
-            return Err(Error::DuplicateOutput(path.0));
-        }
-        files.insert(path, bytes);
-        Ok(())
+        self.insert(path, SiteFile::Made(bytes))
+    }
+
+    fn put_file(&self, path: SitePath, file: &InputFile) -> Result<()> {
+        self.insert(path, SiteFile::Journal(file.clone()))
     }
 }
 
@@ -129,6 +173,10 @@ impl<S: Sink> Sink for Prefixed<'_, S> {
 
     fn put_streamed(&self, path: SitePath, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
         self.inner.put_streamed(self.join(&path)?, write)
+    }
+
+    fn put_file(&self, path: SitePath, file: &InputFile) -> Result<()> {
+        self.inner.put_file(self.join(&path)?, file)
     }
 }
 

@@ -618,6 +618,16 @@ impl Sink for Staging {
             .and_then(|()| std::io::Write::flush(&mut out))
             .map_err(|e| Error::io("cannot write", &file, e))
     }
+
+    /// Copies the journal's file by streaming (the system's in-kernel copy where it has
+    /// one), so a file of any size costs no memory; opened once, and only when it is still
+    /// the file load checked.
+    fn put_file(&self, path: SitePath, from: &crate::fs::InputFile) -> Result<()> {
+        let (mut source, _) = from.open()?;
+        let (file, mut handle) = self.create(&path)?;
+        std::io::copy(&mut source, &mut handle).map_err(|e| Error::io("cannot write", &file, e))?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //!
 //! Must not: know pages, URLs or which notes are published (render and model decide).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -17,9 +17,11 @@ use crate::source::{Body, Fill, Hole};
 /// their `id` (which the HTML writer ignores for them, and the pass sets for every link
 /// and image), headings in their `id` (the pass sets every heading's), bare wikilink text
 /// as an `InlineMath` event (math is not enabled, so the parser never makes one).
+/// Shared: the pass adds marks while `to_body` already writes the events before them (a
+/// large segment is written as it is parsed).
 #[derive(Debug, Default)]
 pub struct Marks {
-    fills: Vec<Fill>,
+    fills: RefCell<Vec<Fill>>,
 }
 
 /// The prefix of a mark in an `id` field: parsers replace NUL, so no note can write it.
@@ -27,35 +29,41 @@ const MARK: char = '\0';
 
 impl Marks {
     /// Registers `fill` and returns the text to put in the event's `id`.
-    pub fn tag(&mut self, fill: Fill) -> CowStr<'static> {
-        self.fills.push(fill);
-        CowStr::from(format!("{MARK}{}", self.fills.len() - 1))
+    pub fn tag(&self, fill: Fill) -> CowStr<'static> {
+        let mut fills = self.fills.borrow_mut();
+        fills.push(fill);
+        CowStr::from(format!("{MARK}{}", fills.len() - 1))
     }
 
     /// A bare wikilink's text, as an event `to_body` turns into a `NoteName` hole.
-    pub fn name(&mut self, note: usize, name: &str) -> Event<'static> {
-        self.fills.push(Fill::NoteName {
+    pub fn name(&self, note: usize, name: &str) -> Event<'static> {
+        let mut fills = self.fills.borrow_mut();
+        fills.push(Fill::NoteName {
             note,
             name: name.into(),
         });
-        Event::InlineMath(CowStr::from(format!("{}", self.fills.len() - 1)))
+        Event::InlineMath(CowStr::from(format!("{}", fills.len() - 1)))
     }
 
     /// The fill a link start (an image start, when `image`) marked with `id` opens, and
     /// the one its end closes.
     fn opening(&self, id: &str, image: bool) -> Option<(Fill, Fill)> {
         let fill = self.take(id)?;
-        let close = match (fill, image) {
+        let close = match (&fill, image) {
             (Fill::LinkOpen { to, .. }, false) => Fill::LinkClose { to: *to },
             (Fill::ImageOpen { to, .. }, true) => Fill::ImageClose { to: *to },
             _ => return None,
         };
-        Some((fill.clone(), close))
+        Some((fill, close))
     }
 
-    fn take(&self, id: &str) -> Option<&Fill> {
+    fn take(&self, id: &str) -> Option<Fill> {
         let n = id.strip_prefix(MARK)?.parse::<usize>().ok()?;
-        self.fills.get(n)
+        self.get(n)
+    }
+
+    fn get(&self, n: usize) -> Option<Fill> {
+        self.fills.borrow().get(n).cloned()
     }
 }
 
@@ -153,7 +161,7 @@ pub fn to_body<'e>(events: impl Iterator<Item = Event<'e>>, marks: &Marks, capac
             }) => {
                 let id = match marks.take(&id) {
                     Some(fill @ Fill::HeadingId(_)) => {
-                        mark(fill.clone(), &mut holes);
+                        mark(fill, &mut holes);
                         CowStr::Borrowed("")
                     }
                     _ => id,
@@ -166,18 +174,18 @@ pub fn to_body<'e>(events: impl Iterator<Item = Event<'e>>, marks: &Marks, capac
                 })
             }
             Event::InlineMath(n) => {
-                if let Some(Fill::NoteName { note, name }) = n.parse::<usize>().ok().and_then(|n| marks.fills.get(n)) {
+                if let Some(Fill::NoteName { note, name }) = n.parse::<usize>().ok().and_then(|n| marks.get(n)) {
                     // Escaped as the writer would have: for an alt attribute inside an
                     // image, as text elsewhere.
                     let mut escaped = String::with_capacity(name.len());
                     let _ = if in_image > 0 {
-                        pulldown_cmark_escape::escape_html(&mut escaped, name)
+                        pulldown_cmark_escape::escape_html(&mut escaped, &name)
                     } else {
-                        pulldown_cmark_escape::escape_html_body_text(&mut escaped, name)
+                        pulldown_cmark_escape::escape_html_body_text(&mut escaped, &name)
                     };
                     mark(
                         Fill::NoteName {
-                            note: *note,
+                            note,
                             name: escaped.into(),
                         },
                         &mut holes,
@@ -230,7 +238,7 @@ mod tests {
 
     #[test]
     fn holes_cover_exactly_their_events_output() {
-        let mut marks = Marks::default();
+        let marks = Marks::default();
         let id = marks.tag(Fill::LinkOpen {
             to: Target::Note(3),
             anchor: None,

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::error::{Error, Result};
+use crate::fs::InputFile;
 use crate::layout::{OUTPUT_MARKER, SESSIONS, TOP_INPUTS, is_skipped};
 
 /// The journal's top-level inputs, where they really are. One that is a symbolic link
@@ -94,6 +96,27 @@ impl Inputs {
     /// False for an input that is a refused link.
     pub(super) fn allowed(&self, name: &str) -> bool {
         !self.refused.contains(&name)
+    }
+
+    /// The file `rel` (journal-relative, found by `walk` in `folder`) as it is now: its real
+    /// place is checked again the way `walk` checked it (inside the journal, not in another
+    /// input) and it is opened from there without following any link, so a file swapped
+    /// for a link since the walk is refused rather than read.
+    pub(super) fn checked_file(&self, root: &Path, folder: &str, rel: &str) -> Result<InputFile> {
+        let path = root.join(rel);
+        let resolved = std::fs::canonicalize(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+        let refusal = self.link_refusal(folder, &resolved);
+        match (&self.real_root, refusal) {
+            (Some(real_root), None) => InputFile::check(real_root, &resolved),
+            (_, reason) => Err(Error::io(
+                "cannot read",
+                &path,
+                std::io::Error::other(format!(
+                    "it changed while the journal was being read ({})",
+                    reason.unwrap_or_else(|| "the journal folder cannot be found".to_string())
+                )),
+            )),
+        }
     }
 
     /// Why a symbolic link found inside `folder` that leads to `target` is not read:

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::error::{Error, Result};
-use crate::fs::read_bytes;
+use crate::fs::{InputFile, read_bytes};
 use crate::layout::{JOURNAL_FILE, SESSIONS, STATIC};
 use crate::source::{JournalConfig, JournalSource, StaticFile};
 
@@ -205,13 +205,17 @@ pub fn journal_cached(
         diags.extend(local);
         sessions.extend(session);
     }
-    let read: Vec<Result<Vec<u8>>> = static_paths.par_iter().map(|rel| read_bytes(&root.join(rel))).collect();
-    let mut statics = Vec::with_capacity(read.len());
-    for (rel, bytes) in static_paths.iter().zip(read) {
-        match bytes {
-            Ok(bytes) => statics.push(StaticFile {
+    // Checked now, copied or served later: a static file is never held in memory.
+    let checked: Vec<Result<InputFile>> = static_paths
+        .par_iter()
+        .map(|rel| inputs.checked_file(root, STATIC, rel))
+        .collect();
+    let mut statics = Vec::with_capacity(checked.len());
+    for (rel, file) in static_paths.iter().zip(checked) {
+        match file {
+            Ok(file) => statics.push(StaticFile {
                 rel: rel.trim_start_matches("static/").to_string(),
-                bytes,
+                file,
             }),
             // An error: nothing is rendered, so the static indexes links use never shift.
             Err(e) => diags.push(unreadable(&root.join(rel), "the file", &e)),

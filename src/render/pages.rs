@@ -116,7 +116,7 @@ pub fn site(journal: &Journal, theme: &Theme, options: &RenderOptions, sink: &im
     journal
         .statics
         .par_iter()
-        .try_for_each(|f| sink.put(site_path(static_path(&f.rel))?, f.bytes.clone()))?;
+        .try_for_each(|f| sink.put_file(site_path(static_path(&f.rel))?, &f.file))?;
     let assets = if program.is_none() { theme.assets.len() } else { 0 };
     Ok(pages.len() + assets + journal.statics.len() + published)
 }

@@ -16,10 +16,11 @@ use crate::project::{Build, BuildReport, Cache};
 use crate::serve::redact::Redaction;
 use crate::serve::reload::Reload;
 use crate::serve::{Config, Rebuilt, Report, error_page};
-use crate::site::{Site, SitePath};
+use crate::site::{Site, SiteFile, SitePath};
 
-/// Every file of one build, by path.
-pub(crate) type Files = BTreeMap<SitePath, Vec<u8>>;
+/// Every file of one build, by path: the journal's static files by reference, read from
+/// disk when asked for (see `respond`).
+pub(crate) type Files = BTreeMap<SitePath, SiteFile>;
 
 /// What requests are answered from.
 #[derive(Debug)]
@@ -120,7 +121,7 @@ impl Builder {
         let result = self.config.project.build(&self.build(), &site, &mut diags);
         let previous = shared.current();
         let (files, failure) = match &result {
-            Ok(_) => (Arc::new(site.into_files()), None),
+            Ok(_) => (Arc::new(site.into_contents()), None),
             Err(e) => (
                 Arc::clone(&previous.files),
                 Some(error_page::render(

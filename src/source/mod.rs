@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diag::Origin;
+use crate::fs::InputFile;
 
 pub use body::{Body, Fill, Hole, Phrase, Piece, Target, UNPUBLISHED_NOTE};
 pub use config::{DEFAULT_CADENCE, JournalConfig, ProgramConfig};
@@ -48,8 +49,9 @@ pub struct SessionSource {
 pub struct StaticFile {
     /// Path under `static/`, with `/`.
     pub rel: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
+    /// The file on disk, as load checked it: copied or served from there when needed,
+    /// never held in memory.
+    pub file: InputFile,
 }
 
 /// A whole journal, loaded.

@@ -26,5 +26,6 @@ mod raw_html;
 mod safety;
 mod serve;
 mod session;
+mod static_files;
 mod timeline;
 mod topics;

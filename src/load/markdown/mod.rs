@@ -58,7 +58,15 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         for (k, &(private, start, end)) in blocks.iter().enumerate() {
             let text = &body[start..end];
             if private == pass && !text.trim().is_empty() {
-                rendered[k] = Some(render_segment(text, start, &lines, cx, &mut headings, diags));
+                rendered[k] = Some(render_segment(
+                    text,
+                    start,
+                    &lines,
+                    cx,
+                    &mut headings,
+                    diags,
+                    STREAM_FROM,
+                ));
             }
         }
     }
@@ -164,6 +172,10 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The size of a segment from which its events are not collected whole (see
+/// `render_segment`); smaller ones are cut into fragments in one go, as before.
+const STREAM_FROM: usize = 1 << 20;
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -197,23 +209,84 @@ fn render_segment(
     cx: &NoteContext<'_>,
     headings: &mut Headings,
     diags: &mut Diagnostics,
+    stream_from: usize,
 ) -> Rendered {
     // Most of the segment's text is words.
     let mut words = String::with_capacity(text.len());
     // Inside a bare wikilink to a note: its text is that note's file name.
     let mut bare_wikilink: Option<usize> = None;
     let mut in_bare_wikilink = false;
+    // A large segment is not held as one list of events (80 bytes each, one for every few
+    // bytes of Markdown: a 10 MB note of inline HTML has 1.4 million): it is cut where no
+    // element is open at the top level, and each part is sanitised and written on its own,
+    // with the same result. See "Memory" in bench/README.md.
+    let stream = text.len() > stream_from;
     // About one event for every 16 bytes of Markdown prose: grown once or not at all.
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
-    let mut marks = Marks::default();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(if stream { 4096 } else { text.len() / 16 });
+    let marks = Marks::default();
     let mut first_heading = None;
     let mut heading: Option<(usize, HeadingLevel)> = None;
     let mut heading_text = Phrase::default();
     let mut open: Vec<Open> = Vec::new();
     // The note's own raw HTML: (event index, source offset), for `sanitize::fragments`.
     let mut raw_html: Vec<(usize, usize)> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match event {
+    let names_note = |url: &str| cx.targets.names_note(url);
+    let origin = |at| body.origin(at, cx);
+    // Containers open (the parser's starts less its ends), and the top level's open HTML.
+    let mut depth = 0usize;
+    let mut top = sanitize::TopLevel::default();
+    // A large segment is also parsed part by part (the parser's own tree of a whole
+    // segment takes about 60 bytes per element), cut only where the Markdown cannot tell.
+    // (A test asks for every cut, with `stream_from` 0.)
+    let cuts = if stream {
+        parse_cuts(text, PARSE_PART.min(stream_from.max(1)))
+    } else {
+        Vec::new()
+    };
+    let mut cuts = cuts.into_iter();
+    let mut part_start = 0;
+    let mut part_end = cuts.next().unwrap_or(text.len());
+    let mut parser = Parser::new_ext(&text[..part_end], options()).into_offset_iter();
+    let mut ready = Vec::new().into_iter();
+    let mut parsed = false;
+    let sanitised = std::iter::from_fn(|| {
+        loop {
+            if let Some(event) = ready.next() {
+                return Some(event);
+            }
+            let cut = stream && depth == 0 && top.is_closed() && !events.is_empty();
+            if cut || (parsed && !events.is_empty()) {
+                let part = std::mem::replace(&mut events, Vec::with_capacity(4096));
+                let raw = std::mem::take(&mut raw_html);
+                ready = sanitize::fragments(part, &raw, cx.raw_html, &names_note, &origin, diags).into_iter();
+                continue;
+            }
+            if parsed {
+                return None;
+            }
+            let Some((event, range)) = parser.next() else {
+                if part_end < text.len() {
+                    part_start = part_end;
+                    part_end = cuts.next().unwrap_or(text.len());
+                    parser = Parser::new_ext(&text[part_start..part_end], options()).into_offset_iter();
+                } else {
+                    parsed = true;
+                }
+                continue;
+            };
+            let range = part_start + range.start..part_start + range.end;
+            match &event {
+                Event::Start(Tag::HtmlBlock) if depth == 0 => top.start_block(),
+                Event::Html(html) if depth == 1 => top.feed(html),
+                Event::End(TagEnd::HtmlBlock) if depth == 1 => top.end_block(),
+                _ => {}
+            }
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((events.len(), level));
                 heading_text.clear();
@@ -380,22 +453,117 @@ fn render_segment(
             Event::InlineMath(_) | Event::DisplayMath(_) => {}
             other => events.push(other),
         }
-    }
-    let names_note = |url: &str| cx.targets.names_note(url);
-    let events = sanitize::fragments(
-        events,
-        &raw_html,
-        cx.raw_html,
-        &names_note,
-        &|at| body.origin(at, cx),
-        diags,
-    );
-    let rendered = body::to_body(events.into_iter(), &marks, text.len() * 3 / 2);
+        }
+    });
+    let rendered = body::to_body(sanitised, &marks, text.len() * 3 / 2);
     Rendered {
         body: rendered,
         text: words,
         first_heading,
     }
+}
+
+/// The smallest part a large segment is parsed in.
+const PARSE_PART: usize = 64 << 10;
+
+/// Where a large segment may be parsed in separate parts with the same events as whole:
+/// the starts of lines that follow a blank line, begin at the margin and start no list
+/// item (which could continue a list), outside fenced code and outside HTML blocks that
+/// run over blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, comments, `<?`,
+/// `<!`, CDATA), at least `min_part` apart. Every other block ends at such a line. None
+/// when the segment may define a link reference or a footnote (`]:`), which links
+/// anywhere in it use.
+fn parse_cuts(text: &str, min_part: usize) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    if text.contains("]:") {
+        return cuts;
+    }
+    let mut last = 0;
+    let mut blank_before = false;
+    // The open fence (its character and length), or the end marker of the HTML block.
+    let mut fence: Option<(u8, usize)> = None;
+    let mut html_end: Option<&str> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let rest = &content[indent..];
+        let lower = rest.as_bytes()[..rest.len().min(12)].to_ascii_lowercase();
+        if let Some((c, n)) = fence {
+            let run = rest.bytes().take_while(|&b| b == c).count();
+            if indent < 4 && run >= n && rest[run..].trim().is_empty() {
+                fence = None;
+            }
+            blank_before = false;
+            continue;
+        }
+        if let Some(end) = html_end {
+            if content.to_ascii_lowercase().contains(end) {
+                html_end = None;
+            }
+            blank_before = false;
+            continue;
+        }
+        if content.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let list_item = {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let marker = if digits > 0 {
+                rest.as_bytes().get(digits).copied()
+            } else {
+                rest.bytes().next()
+            };
+            let after = rest.as_bytes().get(if digits > 0 { digits + 1 } else { 1 }).copied();
+            let is_marker = if digits > 0 {
+                matches!(marker, Some(b'.' | b')'))
+            } else {
+                matches!(marker, Some(b'-' | b'*' | b'+'))
+            };
+            is_marker && matches!(after, None | Some(b' ' | b'\t'))
+        };
+        if blank_before && indent == 0 && !content.starts_with('\t') && !list_item && start - last >= min_part {
+            cuts.push(start);
+            last = start;
+        }
+        blank_before = false;
+        if indent < 4 {
+            let run = rest
+                .bytes()
+                .take_while(|&b| b == b'`')
+                .count()
+                .max(rest.bytes().take_while(|&b| b == b'~').count());
+            if run >= 3 {
+                let c = rest.as_bytes()[0];
+                // A backtick fence's info string has no backtick; otherwise it is no fence.
+                if c == b'~' || !rest[run..].contains('`') {
+                    fence = Some((c, run));
+                    continue;
+                }
+            }
+            let opens = [
+                ("<pre", "</pre>"),
+                ("<script", "</script>"),
+                ("<style", "</style>"),
+                ("<textarea", "</textarea>"),
+                ("<!--", "-->"),
+                ("<?", "?>"),
+                ("<![cdata[", "]]>"),
+                ("<!", ">"),
+            ];
+            if let Some(&(_, end)) = opens.iter().find(|(open, _)| lower.starts_with(open.as_bytes())) {
+                // The end may be on the opening line itself (after the opening tag).
+                let after = &content.to_ascii_lowercase()[indent + 2..];
+                if !after.contains(end) {
+                    html_end = Some(end);
+                }
+            }
+        }
+    }
+    cuts
 }
 
 /// Appends the words of `text` to `words`, one space between words, so the search index
@@ -862,5 +1030,49 @@ mod tests {
         let h = html(&note);
         assert!(h.contains(r#"<td style="text-align: right">2</td>"#), "{h}");
         assert!(diags.is_empty());
+    }
+
+    /// A large segment is written part by part, cut where nothing is open at the top
+    /// level, and parsed part by part: the same body, ids, warnings and search words as
+    /// written in one go.
+    #[test]
+    fn a_segment_written_in_parts_is_the_one_written_whole() {
+        let piece = "# Title [[2026-01-08-intro]]\n\nText with <span class=\"x\">inline *HTML*</span>, a [link](2026-01-08-intro.md), a footnote[^n] and <b>bold\n\n<div class=\"box\">\n\nMarkdown **inside** a div.\n\n</div>\n\n<details>\n<summary>More</summary>\n\n- a list with <i>tags</i>\n- [[missing]]\n\n</details>\n\n> quote <em>open\n\n<p onclick=\"x\">para</p> <script>alert(1)</script>\n\n[^n]: The note.\n\n| a | b |\n|---|---|\n| <u>c</u> | d |\n\n";
+        let text =
+            piece.repeat(40) + "<div>\n\nclosed at the end\n\n" + piece + "</div>\n\n<title>never closed\n\n" + piece;
+        // Without a footnote definition the parser's parts are cut too: blocks that run
+        // over blank lines must stay whole.
+        let blocks = "*a* *b* <b>c</b>\n\n- loose\n\n- list\n\n  more\n\n1. one\n\n2) two\n\n```\ncode\n\nstill code\n```\n\n~~~~\n```\n\n~~~~\n\n<pre>\n\npre\n\n</pre>\n\n<!--\n\nhidden\n\n-->\n\n<!-- one line -->\n\n    indented\n\n    code\n\n> quote\n\nlazy\n> more\n\n---\n\n- - -\n\nText\n===\n\n<script>\n\nx<y\n\n</script>\n\n\tTabbed\n\n<PRE class=x>é\n\nupper\n\n</pre>\n\n";
+        let cut_text = (piece.replace("[^n]: The note.\n\n", "") + blocks).repeat(30);
+        for (raw_html, text) in [(false, &text), (true, &text), (false, &cut_text), (true, &cut_text)] {
+            assert_eq!(text.contains("]:"), parse_cuts(text, 1).is_empty());
+            let mut targets = LinkTargets::default();
+            targets.add_note("sessions/2026-01-08-intro.md", "2026-01-08-intro", 0);
+            let cx = NoteContext {
+                path: Path::new("sessions/b.md"),
+                file_text: text,
+                body_line: 0,
+                dir: "sessions",
+                targets: &targets,
+                raw_html,
+            };
+            let lines = Lines::new(text);
+            let run = |stream_from: usize| {
+                let mut diags = Diagnostics::new();
+                let mut headings = Headings::default();
+                let r = render_segment(text, 0, &lines, &cx, &mut headings, &mut diags, stream_from);
+                let diags: Vec<String> = diags.sorted().iter().map(|d| d.render(Path::new("/"))).collect();
+                (r.body, r.text, r.first_heading, headings.fixed, diags)
+            };
+            let whole = run(usize::MAX);
+            let parts = run(0);
+            assert!(
+                whole
+                    .0
+                    .html_without_fills()
+                    .contains("Markdown <strong>inside</strong>")
+            );
+            assert_eq!(whole, parts, "raw_html: {raw_html}");
+        }
     }
 }

@@ -167,6 +167,64 @@ impl Depth {
     }
 }
 
+/// The elements HTML blocks leave open in the top-level container, followed as a large
+/// segment's events come, the way `fragments` matches them (each block's tags among
+/// themselves first, then against what is open): while none is open, no fragment can span
+/// the blocks before and after that point, so the segment may be cut there and each part
+/// cut into fragments on its own, with the same result. Inline HTML never matches across
+/// paragraphs, and nested containers are closed at the top level.
+#[derive(Default)]
+pub(crate) struct TopLevel<'n> {
+    level: Level,
+    block: Option<Reader<'n>>,
+}
+
+impl TopLevel<'_> {
+    /// A top-level HTML block starts.
+    pub(crate) fn start_block(&mut self) {
+        self.block = Some(Reader::new(false, None));
+    }
+
+    /// A piece of that block's HTML.
+    pub(crate) fn feed(&mut self, html: &str) {
+        if let Some(reader) = &mut self.block {
+            reader.feed(html);
+        }
+    }
+
+    /// The block ends: its tags are matched.
+    pub(crate) fn end_block(&mut self) {
+        let Some(mut reader) = self.block.take() else { return };
+        reader.end();
+        let mut own: Vec<String> = Vec::new();
+        for found in reader.take_tags() {
+            match found {
+                Found::Open(name) => own.push(name),
+                Found::Close(name) if name == "plaintext" => {}
+                Found::Close(name) => {
+                    if let Some(at) = own.iter().rposition(|n| *n == name) {
+                        own.truncate(at);
+                    } else {
+                        let _ = self.level.close(&name);
+                    }
+                }
+            }
+        }
+        for name in own {
+            self.level.push(Open {
+                name,
+                event: 0,
+                offset: 0,
+            });
+        }
+    }
+
+    /// No element is open: a cut here changes nothing.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.block.is_none() && self.level.open.is_empty()
+    }
+}
+
 /// Cuts the raw HTML of a rendered segment's events into fragments and sanitises each (or,
 /// with `raw_html`, keeps them and warns only about elements that swallow the rest).
 ///

@@ -1,8 +1,6 @@
 //! The Atom feed of a journal or a program. Dates are the sessions' own (never the build
 //! time), so the feed is byte-identical for the same input and build date.
 
-use std::fmt::Write as _;
-
 use crate::model::{Journal, Session};
 use crate::render::links::{Linker, session_path};
 
@@ -66,8 +64,38 @@ pub fn journal_entries(journal: &Journal, links: &Linker, note_html: &dyn Fn(&Se
         .collect()
 }
 
+/// Text escaped for XML as it is written, without a copy: a note's HTML in the feed is
+/// as large as the note's page.
+struct Escaped<'a>(&'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(f), self.0)
+    }
+}
+
 /// An Atom feed. `self_href` is the feed's own URL (absolute, or `feed.xml`).
 pub fn atom(title: &str, author: &str, self_href: &str, home_href: &str, entries: &[FeedEntry]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_atom(&mut out, title, author, self_href, home_href, entries);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the Atom feed `atom` returns to `out`, piece by piece: a sink that writes to
+/// disk never holds it whole (a note of 10 MB is 20 MB in the feed, escaped).
+///
+/// # Errors
+///
+/// What `out` returns when a write fails.
+pub fn write_atom(
+    out: &mut dyn std::io::Write,
+    title: &str,
+    author: &str,
+    self_href: &str,
+    home_href: &str,
+    entries: &[FeedEntry],
+) -> std::io::Result<()> {
     let feed_id = if self_href.starts_with("http") {
         self_href.to_string()
     } else {
@@ -77,40 +105,34 @@ pub fn atom(title: &str, author: &str, self_href: &str, home_href: &str, entries
         )
     };
     let updated = entries.iter().map(|e| e.date).max();
-    let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(out, "  <title>{}</title>", xml_escape(title));
-    let _ = writeln!(out, "  <id>{}</id>", xml_escape(&feed_id));
-    let _ = writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(self_href));
-    let _ = writeln!(
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")?;
+    writeln!(out, "  <title>{}</title>", Escaped(title))?;
+    writeln!(out, "  <id>{}</id>", Escaped(&feed_id))?;
+    writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", Escaped(self_href))?;
+    writeln!(
         out,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(home_href)
-    );
-    let _ = writeln!(out, "  <author><name>{}</name></author>", xml_escape(author));
-    let _ = writeln!(
+        Escaped(home_href)
+    )?;
+    writeln!(out, "  <author><name>{}</name></author>", Escaped(author))?;
+    writeln!(
         out,
         "  <updated>{}</updated>",
         updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z"))
-    );
-    let _ = writeln!(out, "  <generator>mentorlog</generator>");
+    )?;
+    writeln!(out, "  <generator>mentorlog</generator>")?;
     for e in entries {
-        out.push_str("  <entry>\n");
-        let _ = writeln!(out, "    <title>{}</title>", xml_escape(&e.title));
-        let _ = writeln!(
+        out.write_all(b"  <entry>\n")?;
+        writeln!(out, "    <title>{}</title>", Escaped(&e.title))?;
+        writeln!(
             out,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&e.href)
-        );
-        let _ = writeln!(out, "    <id>{}</id>", xml_escape(&e.id));
-        let _ = writeln!(out, "    <updated>{}T00:00:00Z</updated>", e.date);
-        let _ = writeln!(
-            out,
-            "    <content type=\"html\">{}</content>",
-            xml_escape(&e.content_html)
-        );
-        out.push_str("  </entry>\n");
+            Escaped(&e.href)
+        )?;
+        writeln!(out, "    <id>{}</id>", Escaped(&e.id))?;
+        writeln!(out, "    <updated>{}T00:00:00Z</updated>", e.date)?;
+        writeln!(out, "    <content type=\"html\">{}</content>", Escaped(&e.content_html))?;
+        out.write_all(b"  </entry>\n")?;
     }
-    out.push_str("</feed>\n");
-    out
+    out.write_all(b"</feed>\n")
 }

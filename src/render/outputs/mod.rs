@@ -46,10 +46,10 @@ pub(crate) fn publish(p: &Publishing<'_>, sink: &impl Sink) -> Result<usize> {
     let config = &journal.config;
     let author = format!("{} & {}", config.mentor, config.mentee);
     let (self_href, home_href) = feed_hrefs(p.base);
-    put(
-        FEED,
-        feed::atom(&config.title, &author, &self_href, &home_href, &entries),
-    )?;
+    written.set(written.get() + 1);
+    sink.put_streamed(site_path(FEED.to_string())?, &mut |out| {
+        feed::write_atom(out, &config.title, &author, &self_href, &home_href, &entries)
+    })?;
     drop(entries);
     if !p.in_program {
         put(ROBOTS, sitemap::robots(p.base.map(|b| b.url(SITEMAP)).as_deref()))?;
