@@ -1,5 +1,5 @@
 //! Read helpers whose errors name the path: "no such file" alone helps no one.
-//! Writing lives in `write.rs` only.
+//! Writing lives in `write/` only.
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! What a build produces, independent of where it goes: pages at `SitePath`s handed to a
 //! `Sink`. `Site` is the in-memory sink `serve` answers from and tests read; the disk sink
-//! lives in `write.rs`. No I/O here, except `Site::into_files` reading the journal's
+//! lives in `write/`. No I/O here, except `Site::into_files` reading the journal's
 //! static files for tests.
 
 use std::collections::BTreeMap;

@@ -22,10 +22,12 @@ use crate::slug::heading_id;
 use crate::source::{Body, Fill, NamedHeading, Note, Phrase, Segment, Target};
 
 mod links;
+mod parts;
 mod private;
 
 pub use links::LinkTargets;
 use links::{LinkKind, Resolved, resolve, wiki_name};
+use parts::{PARSE_PART, parse_cuts};
 use private::private_blocks;
 
 /// Where the note being rendered is, for links and diagnostics.
@@ -461,109 +463,6 @@ fn render_segment(
         text: words,
         first_heading,
     }
-}
-
-/// The smallest part a large segment is parsed in.
-const PARSE_PART: usize = 64 << 10;
-
-/// Where a large segment may be parsed in separate parts with the same events as whole:
-/// the starts of lines that follow a blank line, begin at the margin and start no list
-/// item (which could continue a list), outside fenced code and outside HTML blocks that
-/// run over blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, comments, `<?`,
-/// `<!`, CDATA), at least `min_part` apart. Every other block ends at such a line. None
-/// when the segment may define a link reference or a footnote (`]:`), which links
-/// anywhere in it use.
-fn parse_cuts(text: &str, min_part: usize) -> Vec<usize> {
-    let mut cuts = Vec::new();
-    if text.contains("]:") {
-        return cuts;
-    }
-    let mut last = 0;
-    let mut blank_before = false;
-    // The open fence (its character and length), or the end marker of the HTML block.
-    let mut fence: Option<(u8, usize)> = None;
-    let mut html_end: Option<&str> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let indent = content.len() - content.trim_start_matches(' ').len();
-        let rest = &content[indent..];
-        let lower = rest.as_bytes()[..rest.len().min(12)].to_ascii_lowercase();
-        if let Some((c, n)) = fence {
-            let run = rest.bytes().take_while(|&b| b == c).count();
-            if indent < 4 && run >= n && rest[run..].trim().is_empty() {
-                fence = None;
-            }
-            blank_before = false;
-            continue;
-        }
-        if let Some(end) = html_end {
-            if content.to_ascii_lowercase().contains(end) {
-                html_end = None;
-            }
-            blank_before = false;
-            continue;
-        }
-        if content.trim().is_empty() {
-            blank_before = true;
-            continue;
-        }
-        let list_item = {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let marker = if digits > 0 {
-                rest.as_bytes().get(digits).copied()
-            } else {
-                rest.bytes().next()
-            };
-            let after = rest.as_bytes().get(if digits > 0 { digits + 1 } else { 1 }).copied();
-            let is_marker = if digits > 0 {
-                matches!(marker, Some(b'.' | b')'))
-            } else {
-                matches!(marker, Some(b'-' | b'*' | b'+'))
-            };
-            is_marker && matches!(after, None | Some(b' ' | b'\t'))
-        };
-        if blank_before && indent == 0 && !content.starts_with('\t') && !list_item && start - last >= min_part {
-            cuts.push(start);
-            last = start;
-        }
-        blank_before = false;
-        if indent < 4 {
-            let run = rest
-                .bytes()
-                .take_while(|&b| b == b'`')
-                .count()
-                .max(rest.bytes().take_while(|&b| b == b'~').count());
-            if run >= 3 {
-                let c = rest.as_bytes()[0];
-                // A backtick fence's info string has no backtick; otherwise it is no fence.
-                if c == b'~' || !rest[run..].contains('`') {
-                    fence = Some((c, run));
-                    continue;
-                }
-            }
-            let opens = [
-                ("<pre", "</pre>"),
-                ("<script", "</script>"),
-                ("<style", "</style>"),
-                ("<textarea", "</textarea>"),
-                ("<!--", "-->"),
-                ("<?", "?>"),
-                ("<![cdata[", "]]>"),
-                ("<!", ">"),
-            ];
-            if let Some(&(_, end)) = opens.iter().find(|(open, _)| lower.starts_with(open.as_bytes())) {
-                // The end may be on the opening line itself (after the opening tag).
-                let after = &content.to_ascii_lowercase()[indent + 2..];
-                if !after.contains(end) {
-                    html_end = Some(end);
-                }
-            }
-        }
-    }
-    cuts
 }
 
 /// Appends the words of `text` to `words`, one space between words, so the search index

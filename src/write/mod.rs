@@ -4,7 +4,6 @@
 //! or carries our marker: we never delete what we did not create.
 #![allow(clippy::disallowed_methods)]
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -12,16 +11,10 @@ use crate::error::{Error, Result, explain};
 use crate::layout::{FOLDERS, OUTPUT_MARKER};
 use crate::site::{Sink, SitePath};
 
-/// The marker's first line; a finished site's marker then has `FILES_LINE` and the list of
-/// every file the build wrote, one per line (`%`, line breaks and other control characters
-/// percent-encoded).
-const MARKER_TEXT: &str = "This folder is a site built by mentorlog. `mentorlog build` replaces it whole, but only while it holds nothing except the files listed below.\n";
+mod marker;
 
-/// The line before the list of files in a finished site's marker.
-const FILES_LINE: &str = "files:";
-
-/// The largest marker read: a list of a site's files is far smaller.
-const MAX_MARKER: u64 = 64 << 20;
+pub use marker::marker_text;
+use marker::{MARKER_TEXT, MAX_MARKER, encode_listed, listed_files};
 
 /// What a build reads, so that its output can never land on it.
 #[derive(Debug, Clone, Copy)]
@@ -232,42 +225,6 @@ fn is_view_metadata(name: &std::ffi::OsStr) -> bool {
     [".DS_Store", "Thumbs.db", "desktop.ini"]
         .iter()
         .any(|n| name == std::ffi::OsStr::new(n))
-}
-
-/// The files a finished site's marker lists (encoded as written); `None` when `marker` is
-/// not such a list.
-fn listed_files(marker: &[u8]) -> Option<std::collections::HashSet<String>> {
-    let text = std::str::from_utf8(marker).ok()?;
-    let rest = text.strip_prefix(MARKER_TEXT)?;
-    let list = rest.strip_prefix(FILES_LINE)?.strip_prefix('\n')?;
-    Some(list.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
-}
-
-/// The text of a finished site's marker: it lists `files`, the site paths its build wrote.
-pub fn marker_text(files: &[impl AsRef<str>]) -> String {
-    let mut text = format!("{MARKER_TEXT}{FILES_LINE}\n");
-    for file in files {
-        text.push_str(&encode_listed(file.as_ref()));
-        text.push('\n');
-    }
-    text
-}
-
-/// A site path as a line of the marker: `%`, line breaks and other control characters
-/// percent-encoded, so that every name is one line.
-fn encode_listed(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        if c == '%' || c.is_control() {
-            let mut buf = [0; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                let _ = write!(out, "%{byte:02X}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Resolves `path` (relative to `base`) the way the system would, without requiring it
