@@ -15,7 +15,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostics, LineIndex, Origin};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity};
 use crate::load::body::{self, Marks};
 use crate::load::sanitize;
 use crate::slug::heading_id;
@@ -27,7 +27,7 @@ mod private;
 
 pub use links::LinkTargets;
 use links::{LinkKind, Resolved, resolve, wiki_name};
-use parts::{PARSE_PART, parse_cuts};
+use parts::{MAX_BLOCK, Oversized, PARSE_PART, oversized, parse_cuts};
 use private::private_blocks;
 
 /// Where the note being rendered is, for links and diagnostics.
@@ -59,6 +59,12 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         headings.private = pass;
         for (k, &(private, start, end)) in blocks.iter().enumerate() {
             let text = &body[start..end];
+            if private == pass {
+                if let Some(problem) = oversized(text) {
+                    diags.push(too_long(problem, start, text.len(), &lines, cx));
+                    continue;
+                }
+            }
             if private == pass && !text.trim().is_empty() {
                 rendered[k] = Some(render_segment(
                     text,
@@ -89,6 +95,31 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         note.private_ids = headings.fixed_private;
     }
     note
+}
+
+/// The error for a part of a note too large to parse at once (`MAX_BLOCK`): a block, at
+/// its first line, or a large text that defines link references, at the definition.
+fn too_long(problem: Oversized, base: usize, len: usize, lines: &Lines<'_>, cx: &NoteContext<'_>) -> Diagnostic {
+    let limit = MAX_BLOCK / 1024;
+    let (at, message, help) = match problem {
+        Oversized::Block(at, block) => (
+            at,
+            format!(
+                "this block (a paragraph, list, quote, table or code block) is {} KiB long; one block may hold at most {limit} KiB",
+                block.div_ceil(1024)
+            ),
+            "split it into smaller blocks, each after a blank line and a line of text or a heading, or move the text to a file under static/ and link to it",
+        ),
+        Oversized::References(at) => (
+            at,
+            format!(
+                "this `]:` may define a link reference or footnote, which any link of the text may use, so its {} KiB are read as one block; one block may hold at most {limit} KiB",
+                len.div_ceil(1024)
+            ),
+            "write the links inline, as `[text](address)`, or split the note into smaller ones",
+        ),
+    };
+    Diagnostic::at(Severity::Error, &lines.origin(base + at, cx), message).help(help)
 }
 
 /// The note's headings so far: ids are unique across the whole note.

@@ -13,10 +13,50 @@ pub(super) const PARSE_PART: usize = 64 << 10;
 /// when the segment may define a link reference or a footnote (`]:`), which links
 /// anywhere in it use.
 pub(super) fn parse_cuts(text: &str, min_part: usize) -> Vec<usize> {
-    let mut cuts = Vec::new();
     if text.contains("]:") {
-        return cuts;
+        return Vec::new();
     }
+    block_starts(text, min_part)
+}
+
+/// The most text one block may hold: a paragraph, list, quote, table or code block, which
+/// the Markdown parser reads whole (cut nowhere by `parse_cuts`). Its events cost up to
+/// about 350 bytes of memory for each byte of dense markup, so this bounds what one block
+/// costs (about 370 MiB); real notes' blocks are a few kilobytes.
+pub(crate) const MAX_BLOCK: usize = 1 << 20;
+
+/// What makes a text over `MAX_BLOCK` too much to parse at once.
+#[derive(Clone, Copy)]
+pub(super) enum Oversized {
+    /// A block starting at this offset, this long.
+    Block(usize, usize),
+    /// A link reference or footnote definition (`]:`) at this offset: links anywhere in
+    /// the text may use it, so the text is parsed whole.
+    References(usize),
+}
+
+/// The first block of `text` longer than `MAX_BLOCK`, or, in a text over `MAX_BLOCK` that
+/// may define link references or footnotes, where it does.
+pub(super) fn oversized(text: &str) -> Option<Oversized> {
+    if text.len() <= MAX_BLOCK {
+        return None;
+    }
+    if let Some(at) = text.find("]:") {
+        return Some(Oversized::References(at));
+    }
+    let starts = block_starts(text, 0);
+    let ends = starts.iter().copied().chain([text.len()]);
+    std::iter::once(0)
+        .chain(starts.iter().copied())
+        .zip(ends)
+        .map(|(start, end)| (start, end - start))
+        .find(|&(_, len)| len > MAX_BLOCK)
+        .map(|(start, len)| Oversized::Block(start, len))
+}
+
+/// The `parse_cuts` places, whether or not the text defines link references.
+fn block_starts(text: &str, min_part: usize) -> Vec<usize> {
+    let mut cuts = Vec::new();
     let mut last = 0;
     let mut blank_before = false;
     // The open fence (its character and length), or the end marker of the HTML block.
