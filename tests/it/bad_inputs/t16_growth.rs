@@ -213,7 +213,10 @@ help: split it into smaller blocks, each after a blank line and a line of text o
         ),
         // A text over the limit that may define a link reference: read whole, so refused.
         (
-            format!("[home]: https://example.org\n\n{}", ("*a* ".repeat(4096) + "\n\n").repeat(300)),
+            format!(
+                "[home]: https://example.org\n\n{}",
+                ("*a* ".repeat(4096) + "\n\n").repeat(300)
+            ),
             str![[r#"
 sessions/2026-01-08-a.md:4:6: error: this `]:` may define a link reference or footnote, which any link of the text may use, so its 4801 KiB are read as one block; one block may hold at most 1024 KiB
   |
