@@ -216,7 +216,7 @@ fn outgoing<R: Read + Send + 'static>(
 fn bad_request() -> Option<Outgoing> {
     let mut response = Response::from_data(&b"mentorlog serve could not read this request\n"[..]).with_status_code(400);
     let headers = [("Content-Type", "text/plain; charset=utf-8")];
-    for (name, value) in headers.iter().chain(crate::serve::respond::SAFETY_HEADERS) {
+    for (name, value) in headers.iter().chain(crate::serve::guard::SAFETY_HEADERS) {
         if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(header);
         }

@@ -22,6 +22,16 @@
 use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
+/// Headers on every response, refused ones and the events stream included.
+pub(crate) const SAFETY_HEADERS: &[(&str, &str)] = &[
+    // Every reload shows the newest build, stylesheet included.
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    // Other websites' pages cannot embed or read what serve answers (see `Guard`).
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+];
+
 /// Why a request is not answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Refusal {

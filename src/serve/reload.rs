@@ -38,7 +38,7 @@ pub(crate) fn inject(html: &[u8], script: &str) -> Vec<u8> {
 
 /// The head of the never-ending events response. `conn` parsed the request; this
 /// stream is handed over raw because an events stream must be flushed event by event.
-/// Its headers are `respond::SAFETY_HEADERS`, as on every response (a test checks).
+/// Its headers are `guard::SAFETY_HEADERS`, as on every response (a test checks).
 const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\
 Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nCross-Origin-Resource-Policy: same-origin\r\n\
 X-Frame-Options: SAMEORIGIN\r\n\r\n";
@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn the_stream_carries_every_safety_header() {
-        for (name, value) in crate::serve::respond::SAFETY_HEADERS {
+        for (name, value) in crate::serve::guard::SAFETY_HEADERS {
             assert!(STREAM_HEAD.contains(&format!("\r\n{name}: {value}\r\n")), "{name}");
         }
     }

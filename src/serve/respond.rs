@@ -16,23 +16,13 @@ use std::io::Read;
 use tiny_http::{Header, Method, Response};
 
 use crate::serve::conn::Request;
-use crate::serve::guard::Guard;
+use crate::serve::guard::{Guard, SAFETY_HEADERS};
 use crate::serve::paths::{EVENTS_PATH, content_type, is_html, path_part, site_path};
 use crate::serve::reload::{inject, script};
 use crate::serve::state::{Shared, Snapshot};
 use crate::site::{SiteFile, SitePath};
 
 const HTML: &str = "text/html; charset=utf-8";
-
-/// Headers on every response, refused ones and the events stream included.
-pub(crate) const SAFETY_HEADERS: &[(&str, &str)] = &[
-    // Every reload shows the newest build, stylesheet included.
-    ("Cache-Control", "no-store"),
-    ("X-Content-Type-Options", "nosniff"),
-    // Other websites' pages cannot embed or read what serve answers (see `guard`).
-    ("Cross-Origin-Resource-Policy", "same-origin"),
-    ("X-Frame-Options", "SAMEORIGIN"),
-];
 
 /// A response before it goes on the wire.
 #[derive(Debug)]
