@@ -13,6 +13,29 @@ pub const PROGRAM_FILE: &str = "program.yaml";
 /// The notes, at any depth.
 pub const SESSIONS: &str = "sessions";
 
+/// The extensions of a note's file name, matched in any case (`.MD`, `.Markdown`): the
+/// names editors, git hosts and other site generators give Markdown (`.markdown` is
+/// Jekyll's default). Any other file in `sessions/` is not a note.
+pub const NOTE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "mkd", "mkdn"];
+
+/// True when `extension` (without its dot) is a note's, in any case.
+pub fn is_note_extension(extension: &str) -> bool {
+    NOTE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension))
+}
+
+/// `name` (a file name, or a path with `/`) without its note extension, when it is a
+/// note's name: a note extension (in any case) after a non-empty file stem.
+pub fn note_stem(name: &str) -> Option<&str> {
+    let (stem, extension) = name.rsplit_once('.')?;
+    let file_stem = stem.rsplit('/').next().unwrap_or(stem);
+    (!file_stem.is_empty() && is_note_extension(extension)).then_some(stem)
+}
+
+/// True for a note's file name (or path with `/`): see `note_stem`.
+pub fn is_note(name: &str) -> bool {
+    note_stem(name).is_some()
+}
+
 /// Files published as they are.
 pub const STATIC: &str = "static";
 
@@ -59,6 +82,27 @@ pub fn is_scratch(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_are_markdown_files_by_any_usual_extension_in_any_case() {
+        for (name, stem) in [
+            ("sessions/2026-01-08-a.md", "sessions/2026-01-08-a"),
+            ("2014-03-01-welcome.markdown", "2014-03-01-welcome"),
+            ("a.MD", "a"),
+            ("a.Markdown", "a"),
+            ("x/a.mdown", "x/a"),
+            ("a.mkd", "a"),
+            ("a.MKDN", "a"),
+            ("v1.2.md", "v1.2"),
+        ] {
+            assert_eq!(note_stem(name), Some(stem), "{name}");
+        }
+        for name in [
+            "a.txt", "a.md.txt", "md", "x/.md", ".md", "a.html", "a.mdx", "a.rmd", "a.md/b",
+        ] {
+            assert!(!is_note(name), "{name}");
+        }
+    }
 
     #[test]
     fn scratch_files_are_what_the_loader_skips_and_editors_swap_files() {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
 use crate::fs::InputFile;
-use crate::layout::{OUTPUT_MARKER, SESSIONS, TOP_INPUTS, is_skipped};
+use crate::layout::{OUTPUT_MARKER, SESSIONS, TOP_INPUTS, is_note_extension, is_skipped};
 
 /// The journal's top-level inputs, where they really are. One that is a symbolic link
 /// leading outside the journal, or onto another input (`static` → `.` would publish every
@@ -263,7 +263,7 @@ pub(super) fn walk(
 /// warning for a file or folder of `static/` (left out); `None` for other files in
 /// `sessions/`, which are not read anyway.
 fn not_utf8(path: &Path, folder: &str, is_dir: bool) -> Option<Diagnostic> {
-    let is_note = |p: &Path| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let is_note = |p: &Path| p.extension().and_then(|e| e.to_str()).is_some_and(is_note_extension);
     let severity = if folder != SESSIONS {
         Severity::Warning
     } else if is_dir {

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::error::{Error, Result};
 use crate::fs::{InputFile, read_bytes};
-use crate::layout::{JOURNAL_FILE, SESSIONS, STATIC};
+use crate::layout::{JOURNAL_FILE, SESSIONS, STATIC, is_note};
 use crate::source::{JournalConfig, JournalSource, StaticFile};
 
 pub use cache::NoteCache;
@@ -129,7 +129,7 @@ pub fn journal_cached(
             None => config,
         })
     });
-    let notes = walk(root, SESSIONS, &inputs, |name| name.ends_with(".md"), diags);
+    let notes = walk(root, SESSIONS, &inputs, is_note, diags);
     let mut static_paths = walk(root, STATIC, &inputs, |_| true, diags);
     // A `\` is a folder separator in URLs on some hosts and on Windows: such a name
     // cannot be published as the same file.
@@ -287,6 +287,15 @@ mod tests {
             "sessions/x/Ünïcode!.md".to_string(),
         ];
         assert_eq!(page_slugs(&notes), vec!["a-b", "a-b-2", "x/ünïcode"]);
+        // Every note extension, in any case, becomes `.html`: the same name with another
+        // extension clashes like any other name, `-2` in sorted path order.
+        let notes = vec![
+            "sessions/a.MD".to_string(),
+            "sessions/a.markdown".to_string(),
+            "sessions/a.md".to_string(),
+            "sessions/b.Mkdn".to_string(),
+        ];
+        assert_eq!(page_slugs(&notes), vec!["a", "a-2", "a-3", "b"]);
     }
 
     #[test]

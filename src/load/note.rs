@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 use crate::fs::read_bytes;
+use crate::layout::note_stem;
 use crate::slug::slugify;
 use crate::source::{FrontMatter, Note, SessionSource};
 
@@ -17,7 +18,8 @@ pub(super) fn page_slugs(notes: &[String]) -> Vec<String> {
     notes
         .iter()
         .map(|rel| {
-            let inner = rel.trim_start_matches("sessions/").trim_end_matches(".md");
+            let rel = rel.trim_start_matches("sessions/");
+            let inner = note_stem(rel).unwrap_or(rel);
             let parts: Vec<String> = inner
                 .split('/')
                 .map(|p| {
@@ -104,7 +106,8 @@ impl NoteFile<'_> {
             return None;
         }
         let front = frontmatter::read(path, text, &split, diags)?;
-        let stem = self.rel.rsplit('/').next().unwrap_or(self.rel).trim_end_matches(".md");
+        let name = self.rel.rsplit('/').next().unwrap_or(self.rel);
+        let stem = note_stem(name).unwrap_or(name);
         let (date, date_origin) = session_date(path, text, stem, &front, diags)?;
         // A draft left out needs no rendering.
         let (title, title_names, note) = if front.draft && !self.drafts {

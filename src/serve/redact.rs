@@ -218,7 +218,7 @@ fn names_of(path: &Path, text: &str) -> Vec<String> {
     let mut names = Vec::new();
     if let Some(file) = path.file_name().and_then(|f| f.to_str()) {
         names.push(file.to_string());
-        let stem = file.strip_suffix(".md").unwrap_or(file);
+        let stem = crate::layout::note_stem(file).unwrap_or(file);
         names.push(stem.to_string());
         let undated = stem.get(11..).filter(|_| stem.get(..11).is_some_and(is_date_prefix));
         if let Some(undated) = undated {
@@ -289,7 +289,13 @@ fn notes_of(project: &Project) -> Vec<PathBuf> {
             .into_iter()
             .filter_map(Result::ok)
         {
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+            if entry.file_type().is_file()
+                && entry
+                    .path()
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(crate::layout::is_note_extension)
+            {
                 notes.push(entry.into_path());
             }
         }

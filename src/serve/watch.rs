@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::layout::{FOLDERS, JOURNAL_FILE, PROGRAM_FILE, SESSIONS, is_scratch};
+use crate::layout::{FOLDERS, JOURNAL_FILE, PROGRAM_FILE, SESSIONS, is_note_extension, is_scratch};
 use crate::serve::ServeError;
 
 /// How long the journal must be quiet before a batch of changes is rebuilt. Short enough
@@ -143,7 +143,7 @@ fn is_journal_input(parts: &[&str]) -> bool {
 }
 
 impl Inputs {
-    /// True for a file the site is read from as it is: `journal.yaml`, a note (`.md`), a
+    /// True for a file the site is read from as it is: `journal.yaml`, a note (`.md`, `.markdown` …), a
     /// static file or a template; not an editor's temporary file next to a note.
     pub(crate) fn is_source_file(&self, path: &Path) -> bool {
         // A journal's `sessions/`, or one of a program's journals' `<journal>/sessions/`.
@@ -151,7 +151,8 @@ impl Inputs {
             rel.parent()
                 .is_some_and(|p| p.components().any(|c| c.as_os_str() == SESSIONS))
         });
-        self.is_input(path) && (!in_sessions || path.extension().is_some_and(|e| e == "md"))
+        self.is_input(path)
+            && (!in_sessions || path.extension().and_then(|e| e.to_str()).is_some_and(is_note_extension))
     }
 }
 
@@ -331,6 +332,15 @@ mod tests {
         ] {
             assert!(inputs.is_input(Path::new(path)), "{path}");
         }
+        for path in [
+            "/j/sessions/a.md",
+            "/j/sessions/a.markdown",
+            "/j/sessions/x/a.MKDN",
+            "/j/static/x.txt",
+        ] {
+            assert!(inputs.is_source_file(Path::new(path)), "{path}");
+        }
+        assert!(!inputs.is_source_file(Path::new("/j/sessions/a.txt")));
     }
 
     #[test]

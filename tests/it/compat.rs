@@ -183,3 +183,83 @@ fn liquid_and_shortcode_tags_in_a_note_stay_text() {
         "{% include note.html %} {{< figure src=\"x.png\" >}} Plain {{ page.title }} text."
     );
 }
+
+/// A Jekyll blog's posts as they are (`_posts/YYYY-MM-DD-title.markdown`, Jekyll's default
+/// extension), put under `sessions/`: every post is a session, under its own title.
+const JEKYLL_POSTS: &[(&str, &str, &str)] = &[
+    (
+        "sessions/2014-03-01-welcome-to-jekyll.markdown",
+        "---\nlayout: post\ntitle:  \"Welcome to Jekyll!\"\ndate:   2014-03-01 21:20:01 +0100\ncategories: jekyll update\n---\nYou'll find this post in your `_posts` directory. Next: [the roadmap](2014-03-15-the-roadmap.markdown).\n",
+        "Welcome to Jekyll!",
+    ),
+    (
+        "sessions/2014-03-15-the-roadmap.markdown",
+        "---\nlayout: post\ntitle: The roadmap\n---\nWe talked about the roadmap; see [[2014-03-01-welcome-to-jekyll|the first post]].\n",
+        "The roadmap",
+    ),
+    (
+        "sessions/2014-04-02-saying-no.Markdown",
+        "---\nlayout: post\n---\n# Saying no\n\nA heading gives the title.\n",
+        "Saying no",
+    ),
+    (
+        "sessions/2014-04-20-one-on-one.MD",
+        "---\nlayout: post\ntags: [remote]\n---\nNo title: the file name gives it.\n",
+        "One on one",
+    ),
+    (
+        "sessions/2014-05-04-hiring.mdown",
+        "---\ntitle: Hiring\n---\nHugo's spelling.\n",
+        "Hiring",
+    ),
+    (
+        "sessions/2014-05-18-metrics.mkd",
+        "---\ntitle: Metrics\n---\nOld.\n",
+        "Metrics",
+    ),
+    (
+        "sessions/2014-06-01-offsite.mkdn",
+        "---\ntitle: Offsite\n---\nOlder.\n",
+        "Offsite",
+    ),
+];
+
+#[test]
+fn a_jekyll_blog_with_markdown_posts_builds_every_session_under_its_title() {
+    let files: Vec<(&str, &str)> = JEKYLL_POSTS.iter().map(|(path, text, _)| (*path, *text)).collect();
+    let built = Fixture::new(&files).build();
+    assert_eq!(built.count(Severity::Error), 0, "{}", built.rendered_diags());
+    let warnings: Vec<String> = built
+        .diags
+        .sorted()
+        .iter()
+        .filter(|d| d.severity == Severity::Warning && d.path.to_string_lossy().contains("sessions"))
+        .map(|d| d.render(std::path::Path::new("/")))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut titles = BTreeSet::new();
+    for (note, _, title) in JEKYLL_POSTS {
+        let name = note.trim_start_matches("sessions/");
+        let page = format!(
+            "sessions/{}.html",
+            name.split('.').next().unwrap_or(name).to_lowercase()
+        );
+        let html = built.page(&page);
+        assert_eq!(text(one(html.root_element(), "main h1")), *title, "{note}");
+        titles.insert(*title);
+    }
+    let timeline = built.page("timeline.html");
+    let cards: BTreeSet<String> = all(timeline.root_element(), ".session-card h3")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(cards.len(), JEKYLL_POSTS.len(), "{cards:?}");
+    assert!(titles.iter().all(|t| cards.contains(*t)), "{cards:?}");
+    // Links between the posts reach their pages.
+    let page = built.page("sessions/2014-03-01-welcome-to-jekyll.html");
+    let link = one(one(page.root_element(), "main .note"), "a[href]");
+    assert_eq!(link.attr("href"), Some("../sessions/2014-03-15-the-roadmap.html"));
+    let page = built.page("sessions/2014-03-15-the-roadmap.html");
+    let link = one(one(page.root_element(), "main .note"), "a[href]");
+    assert_eq!(link.attr("href"), Some("../sessions/2014-03-01-welcome-to-jekyll.html"));
+}

@@ -326,3 +326,160 @@ fn link_to_a_missing_note_is_a_warning_and_plain_text() {
         "{rendered}"
     );
 }
+
+#[test]
+fn notes_with_the_same_name_and_two_extensions_get_numbered_pages_and_links_reach_each() {
+    let built = Fixture::new(&[
+        ("journal.yaml", JOURNAL_WITH_URL),
+        ("sessions/2026-01-08-a.md", "---\ndate: 2026-01-08\ntitle: From md\n---\nOne.\n"),
+        (
+            "sessions/2026-01-08-a.markdown",
+            "---\ndate: 2026-01-08\ntitle: From markdown\n---\nTwo.\n",
+        ),
+        (
+            "sessions/2026-01-09-b.md",
+            "---\ndate: 2026-01-09\n---\n[md](2026-01-08-a.md) [markdown](2026-01-08-a.markdown) [[2026-01-08-a.md|wiki md]] [[2026-01-08-a.markdown|wiki markdown]]\n",
+        ),
+    ])
+    .build();
+    assert_eq!(
+        built.count(mentorlog::diag::Severity::Warning),
+        0,
+        "{}",
+        built.rendered_diags()
+    );
+    let title = |path: &str| text(one(built.page(path).root_element(), "main h1"));
+    // `-2` in sorted order of the source paths: `a.markdown` sorts before `a.md`.
+    assert_eq!(title("sessions/2026-01-08-a.html"), "From markdown");
+    assert_eq!(title("sessions/2026-01-08-a-2.html"), "From md");
+    let from = "sessions/2026-01-09-b.html";
+    let page = built.page(from);
+    let links: Vec<(String, String)> = all(note(&page), "a[href]")
+        .into_iter()
+        .map(|a| (text(a), resolve_href(from, a.attr("href").unwrap_or_default()).0))
+        .collect();
+    let md = "sessions/2026-01-08-a-2.html".to_string();
+    let markdown = "sessions/2026-01-08-a.html".to_string();
+    assert_eq!(
+        links,
+        [
+            ("md".to_string(), md.clone()),
+            ("markdown".to_string(), markdown.clone()),
+            ("wiki md".to_string(), md),
+            ("wiki markdown".to_string(), markdown),
+        ]
+    );
+}
+
+/// A journal with a base URL (so the build has nothing to say about the feed's links).
+const JOURNAL_WITH_URL: &str = "title: T\nmentor: Dana\nmentee: Sam\nbase_url: https://example.org/j/\n";
+
+/// The HTML inside the feed's first `<content>`, unescaped.
+fn feed_content(feed: &str) -> String {
+    let content = feed
+        .split("<content type=\"html\">")
+        .nth(1)
+        .and_then(|c| c.split("</content>").next())
+        .expect("an entry with content");
+    content
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn email_autolinks_become_mailto_links_and_mailto_links_stay() {
+    for raw_html in [false, true] {
+        let yaml = format!("{JOURNAL_WITH_URL}raw_html: {raw_html}\n");
+        let built = Fixture::new(&[
+            ("journal.yaml", &yaml),
+            (
+                "sessions/2026-01-08-a.md",
+                "---\ndate: 2026-01-08\n---\nWrite to <sam@example.org>, [Dana](mailto:dana@example.org), <mailto:lee@example.org> or <span class=\"x\"><foo+special@Bar.baz-bar0.com></span>.\n",
+            ),
+        ])
+        .build();
+        assert_eq!(
+            built.count(mentorlog::diag::Severity::Warning),
+            0,
+            "{}",
+            built.rendered_diags()
+        );
+        for html in [
+            built.page("sessions/2026-01-08-a.html").root_element().html(),
+            feed_content(built.text("feed.xml")),
+        ] {
+            let html = Html::parse_fragment(&html);
+            let scope = all(html.root_element(), ".note")
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| html.root_element());
+            let links: Vec<(String, &str)> = all(scope, "a[href]")
+                .into_iter()
+                .map(|a| (text(a), a.attr("href").unwrap_or_default()))
+                .collect();
+            assert_eq!(
+                links,
+                [
+                    ("sam@example.org".to_string(), "mailto:sam@example.org"),
+                    ("Dana".to_string(), "mailto:dana@example.org"),
+                    ("mailto:lee@example.org".to_string(), "mailto:lee@example.org"),
+                    (
+                        "foo+special@Bar.baz-bar0.com".to_string(),
+                        "mailto:foo+special@Bar.baz-bar0.com"
+                    ),
+                ],
+                "raw_html: {raw_html}"
+            );
+        }
+    }
+}
+
+#[test]
+fn empty_destinations_link_to_the_page_itself_on_the_page_and_in_the_feed() {
+    let built = Fixture::new(&[
+        ("journal.yaml", JOURNAL_WITH_URL),
+        (
+            "sessions/2026-01-08-a.md",
+            "---\ndate: 2026-01-08\n---\n[top]() and [x](<>) and [ref] and []().\n\n[ref]: <>\n",
+        ),
+    ])
+    .build();
+    assert_eq!(
+        built.count(mentorlog::diag::Severity::Warning),
+        0,
+        "{}",
+        built.rendered_diags()
+    );
+    let from = "sessions/2026-01-08-a.html";
+    let page = built.page(from);
+    let links: Vec<(String, (String, Option<String>))> = all(note(&page), "a[href]")
+        .into_iter()
+        .map(|a| (text(a), resolve_href(from, a.attr("href").unwrap_or_default())))
+        .collect();
+    let itself = (from.to_string(), None);
+    assert_eq!(
+        links,
+        [
+            ("top".to_string(), itself.clone()),
+            ("x".to_string(), itself.clone()),
+            ("ref".to_string(), itself.clone()),
+            (String::new(), itself),
+        ]
+    );
+    // In the feed, the entry's own address (`href=""` there would lead to the feed).
+    let feed = built.text("feed.xml");
+    let entry = feed
+        .split("type=\"text/html\" href=\"")
+        .nth(2)
+        .and_then(|r| r.split('"').next())
+        .expect("the entry's link");
+    let content = Html::parse_fragment(&feed_content(feed));
+    let hrefs: Vec<&str> = all(content.root_element(), "a")
+        .into_iter()
+        .filter_map(|a| a.attr("href"))
+        .collect();
+    assert_eq!(hrefs, [entry; 4]);
+}

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::layout::{SESSIONS, STATIC, inside};
+use crate::layout::{SESSIONS, STATIC, inside, is_note, note_stem};
 use crate::source::Target;
 
 use super::{Lines, NoteContext};
@@ -13,6 +13,9 @@ use super::{Lines, NoteContext};
 pub struct LinkTargets {
     /// Journal-relative note paths (`sessions/…md`) → note index.
     pub notes: HashMap<String, usize>,
+    /// Note paths without their extension (`sessions/…`) → note index; the first in path
+    /// order wins (`a.markdown` before `a.md`).
+    bases: HashMap<String, usize>,
     /// File stems (wikilink names) → note index; the first in path order wins.
     pub stems: HashMap<String, usize>,
     /// Journal-relative static paths (`static/…`) → static index.
@@ -26,13 +29,15 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    /// Adds note `index` at the journal-relative `rel` (`sessions/…md`), whose page is
-    /// `slug` (under `sessions/`, without `.html`).
+    /// Adds note `index` at the journal-relative `rel` (`sessions/…md`, or any note
+    /// extension), whose page is `slug` (under `sessions/`, without `.html`).
     pub fn add_note(&mut self, rel: &str, slug: &str, index: usize) {
         self.notes.insert(rel.to_string(), index);
-        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+        let base = note_stem(rel).unwrap_or(rel);
+        self.bases.entry(base.to_string()).or_insert(index);
+        let stem = base.rsplit('/').next().unwrap_or(base);
         self.stems.entry(stem.to_string()).or_insert(index);
-        for key in [rel.to_lowercase(), stem.to_lowercase()] {
+        for key in [base.to_lowercase(), stem.to_lowercase()] {
             self.folded
                 .entry(key)
                 .and_modify(|n| {
@@ -47,12 +52,25 @@ impl LinkTargets {
         self.names.insert(page.to_lowercase());
     }
 
-    /// The note a wikilink's `name` (without `.md`) points at: by its path under
+    /// The note a wikilink's destination points at: the note of exactly that path under
+    /// `sessions/` when it has a note extension (`[[a.markdown]]` beside `a.md`), else
+    /// the note `wiki_note` finds by its name.
+    pub(super) fn wiki_target(&self, dest: &str) -> Option<usize> {
+        let path = dest.trim().split(['#', '?']).next().unwrap_or("");
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let path = path.trim().trim_end_matches('\\').trim_end();
+        is_note(path)
+            .then(|| self.notes.get(&format!("{SESSIONS}/{path}")).copied())
+            .flatten()
+            .or_else(|| self.wiki_note(&wiki_name(dest)))
+    }
+
+    /// The note a wikilink's `name` (without its extension) points at: by its path under
     /// `sessions/`, else by its file stem; in another case when one note only matches.
     pub(super) fn wiki_note(&self, name: &str) -> Option<usize> {
         let stem = name.rsplit('/').next().unwrap_or(name);
-        let path = format!("{SESSIONS}/{name}.md");
-        if let Some(&n) = self.notes.get(&path).or_else(|| self.stems.get(stem)) {
+        let path = format!("{SESSIONS}/{name}");
+        if let Some(&n) = self.bases.get(&path).or_else(|| self.stems.get(stem)) {
             return Some(n);
         }
         [path.to_lowercase(), stem.to_lowercase()]
@@ -61,8 +79,8 @@ impl LinkTargets {
     }
 
     /// Whether a URL written in raw HTML names a note of the journal: relative, and its
-    /// last part (percent-decoded, any case, with or without `.md`, `.html` or `.htm`)
-    /// is a note's file stem or page name. Raw HTML cannot be resolved per page like a
+    /// last part (percent-decoded, any case, with or without a note extension, `.html`
+    /// or `.htm`) is a note's file stem or page name. Raw HTML cannot be resolved per page like a
     /// Markdown link, so such a URL would publish the name of a note that may be private.
     pub fn names_note(&self, url: &str) -> bool {
         let url = url.trim();
@@ -75,9 +93,8 @@ impl LinkTargets {
             return false;
         };
         let last = last.trim().to_lowercase();
-        let name = [".md", ".html", ".htm"]
-            .iter()
-            .find_map(|ext| last.strip_suffix(ext))
+        let name = note_stem(&last)
+            .or_else(|| [".html", ".htm"].iter().find_map(|ext| last.strip_suffix(ext)))
             .unwrap_or(&last);
         self.names.contains(name)
     }
@@ -112,6 +129,8 @@ pub(super) enum LinkKind {
     Image,
     /// `[[name]]` (not labelled: its text is the note's name) or `[[name|label]]`.
     Wiki { labelled: bool },
+    /// `<sam@example.org>`: the writer adds `mailto:`.
+    Email,
 }
 
 pub(super) fn resolve(
@@ -123,7 +142,7 @@ pub(super) fn resolve(
     diags: &mut Diagnostics,
 ) -> Resolved {
     let dest = dest.trim();
-    if dest.starts_with('#') || dest.starts_with("//") {
+    if kind == LinkKind::Email || dest.starts_with('#') || dest.starts_with("//") {
         return Resolved::Keep(dest.to_string());
     }
     let wiki = matches!(kind, LinkKind::Wiki { .. });
@@ -154,7 +173,7 @@ pub(super) fn resolve(
     });
     if wiki {
         let name = wiki_name(dest);
-        return if let Some(n) = cx.targets.wiki_note(&name) {
+        return if let Some(n) = cx.targets.wiki_target(dest) {
             Resolved::Target(Target::Note(n), anchor)
         } else {
             warn(
@@ -164,6 +183,9 @@ pub(super) fn resolve(
             );
             Resolved::Drop
         };
+    }
+    if dest.is_empty() {
+        return empty(kind, offset, body, cx, diags);
     }
     let Some(target) = join(cx.dir, &path) else {
         warn(
@@ -183,7 +205,7 @@ pub(super) fn resolve(
         return Resolved::Target(Target::Static(n), anchor);
     }
     let what = if kind == LinkKind::Image { "image" } else { "link" };
-    if inside(SESSIONS, &target).is_some() && target.ends_with(".md") {
+    if inside(SESSIONS, &target).is_some() && is_note(&target) {
         warn(
             diags,
             format!("{what} `{dest}` points to a note that does not exist"),
@@ -205,18 +227,44 @@ pub(super) fn resolve(
     Resolved::Drop
 }
 
+/// An empty destination (`[top]()`, `[x](<>)`), which CommonMark makes `href=""`: the
+/// page itself, as a browser reads `href=""`, so a link to the note's own page (also right
+/// in the feed, where `href=""` would lead to the feed); kept as `href=""` when the note is
+/// not a link target (never in a build). An image needs a source: a warning, and its alt
+/// text.
+fn empty(kind: LinkKind, offset: usize, body: &Lines<'_>, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Resolved {
+    if kind == LinkKind::Image {
+        let origin = body.origin(offset, cx);
+        diags.push(
+            Diagnostic::at(
+                Severity::Warning,
+                &origin,
+                "this image has no source, so only its text is shown",
+            )
+            .help("write the image's path between the parentheses: `![what it shows](../static/photo.png)`"),
+        );
+        return Resolved::Drop;
+    }
+    let own = cx
+        .path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| join(cx.dir, name))
+        .and_then(|rel| cx.targets.notes.get(&rel).copied());
+    own.map_or_else(
+        || Resolved::Keep(String::new()),
+        |n| Resolved::Target(Target::Note(n), None),
+    )
+}
+
 /// The note name a wikilink's destination gives: without its `#heading`, `?query` and
-/// `.md` (in any case), percent-decoded, trimmed, and without the `\` that escapes the
-/// `|` of `[[name\|label]]` inside a table.
+/// note extension (`.md`, `.markdown` …, in any case), percent-decoded, trimmed, and
+/// without the `\` that escapes the `|` of `[[name\|label]]` inside a table.
 pub(super) fn wiki_name(dest: &str) -> String {
     let path = dest.trim().split(['#', '?']).next().unwrap_or("");
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let path = path.trim().trim_end_matches('\\').trim_end();
-    let cut = path.len().saturating_sub(3);
-    match path.get(cut..) {
-        Some(ext) if ext.eq_ignore_ascii_case(".md") => path[..cut].to_string(),
-        _ => path.to_string(),
-    }
+    note_stem(path).unwrap_or(path).to_string()
 }
 
 /// Joins a relative link to the note's folder; `None` when it climbs out of the journal.

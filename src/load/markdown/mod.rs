@@ -26,7 +26,7 @@ mod parts;
 mod private;
 
 pub use links::LinkTargets;
-use links::{LinkKind, Resolved, resolve, wiki_name};
+use links::{LinkKind, Resolved, resolve};
 use parts::{MAX_BLOCK, Oversized, PARSE_PART, oversized, parse_cuts};
 use private::private_blocks;
 
@@ -360,6 +360,7 @@ fn render_segment(
             }) => {
                 let kind = match link_type {
                     LinkType::WikiLink { has_pothole } => LinkKind::Wiki { labelled: has_pothole },
+                    LinkType::Email => LinkKind::Email,
                     _ => LinkKind::Link,
                 };
                 // A bare wikilink's text is a note's file name, which may be private: it
@@ -403,7 +404,7 @@ fn render_segment(
                 // inside another, so it is a wikilink to it, and a bare one's text (the
                 // note's file name) is typed like any bare wikilink's.
                 if let LinkType::WikiLink { has_pothole } = link_type {
-                    if cx.targets.wiki_note(&wiki_name(&dest_url)).is_some() {
+                    if cx.targets.wiki_target(&dest_url).is_some() {
                         let kind = LinkKind::Wiki { labelled: has_pothole };
                         if let Resolved::Target(to, anchor) =
                             resolve(&dest_url, kind, base + range.start, body, cx, diags)
@@ -549,6 +550,7 @@ fn push_words(words: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::links::wiki_name;
     use super::*;
     use crate::diag::Severity;
 
@@ -604,6 +606,27 @@ mod tests {
         // Two notes that differ only in case: a third spelling names neither.
         targets.add_note("sessions/2026-01-08-frank talk.md", "2026-01-08-frank-talk-2", 2);
         assert_eq!(targets.wiki_note("2026-01-08-FRANK TALK"), None);
+    }
+
+    #[test]
+    fn notes_with_other_markdown_extensions_are_link_targets() {
+        let mut targets = LinkTargets::default();
+        targets.add_note("sessions/2014-03-01-welcome.markdown", "2014-03-01-welcome", 0);
+        targets.add_note("sessions/a.MD", "a", 1);
+        targets.add_note("sessions/a.markdown", "a-2", 2);
+        targets.add_note("sessions/a.md", "a-3", 3);
+        assert_eq!(targets.wiki_note("2014-03-01-welcome"), Some(0));
+        assert_eq!(targets.wiki_target("2014-03-01-welcome.markdown#h"), Some(0));
+        assert_eq!(targets.wiki_target("2014-03-01-Welcome.MARKDOWN"), Some(0));
+        assert_eq!(wiki_name("x.Mkdn"), "x");
+        // The same name with two extensions: an extension names its own note, no
+        // extension the first in path order.
+        assert_eq!(targets.wiki_target("a"), Some(1));
+        assert_eq!(targets.wiki_target("a.markdown"), Some(2));
+        assert_eq!(targets.wiki_target("a.md"), Some(3));
+        for url in ["2014-03-01-welcome.markdown", "2014-03-01-welcome.MKD", "a-2.html"] {
+            assert!(targets.names_note(url), "{url}");
+        }
     }
 
     #[test]

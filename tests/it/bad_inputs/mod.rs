@@ -69,6 +69,7 @@ mod t14_pages;
 mod t14_paths;
 mod t14_serve;
 mod t16_growth;
+mod t17_files_and_links;
 mod terminal;
 mod tool_leftovers;
 mod wrong_types;
