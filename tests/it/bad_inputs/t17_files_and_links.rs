@@ -73,3 +73,22 @@ help: write the image's path between the parentheses: `![what it shows](../stati
 "#]])
         .run();
 }
+
+#[test]
+fn t17_a_markdown_note_whose_name_is_not_utf8_is_an_error_like_an_md_note() {
+    use std::os::unix::ffi::OsStrExt;
+    Test::new()
+        .file("sessions/2026-01-08-a.md", "---\ndate: 2026-01-08\n---\nA.\n")
+        .setup(|dir| {
+            let name = std::ffi::OsStr::from_bytes(b"2025-\xff.Markdown");
+            std::fs::write(dir.join("sessions").join(name), "---\ndate: 2025-01-01\n---\nX.\n").unwrap();
+        })
+        .status(1)
+        .stderr(str![[r#"
+sessions/2025-�.Markdown: error: this note's file name is not valid UTF-8 text, so it cannot be published
+help: rename it (the `�` marks the bytes that are not UTF-8); page addresses and links are made from names
+1 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
+}
