@@ -13,6 +13,7 @@ mod bad_inputs;
 mod cli;
 mod commitments;
 mod compat;
+mod conformance;
 mod corpora;
 mod diagnostics;
 mod goals;
