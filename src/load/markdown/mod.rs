@@ -21,6 +21,7 @@ use crate::load::sanitize;
 use crate::slug::heading_id;
 use crate::source::{Body, Fill, NamedHeading, Note, Phrase, Segment, Target};
 
+mod autolink;
 mod links;
 mod parts;
 mod private;
@@ -282,6 +283,12 @@ fn render_segment(
     let mut parser = Parser::new_ext(&text[..part_end], options()).into_offset_iter();
     let mut ready = Vec::new().into_iter();
     let mut parsed = false;
+    // Inside a code block: its text is never autolinked.
+    let mut in_code_block = false;
+    // Text that may hold autolinks, held until the next other event (the parser may cut a
+    // run of text in several events, and a link may span the cut).
+    let mut prose: Option<CowStr<'_>> = None;
+    let text_len = text.len();
     let sanitised = std::iter::from_fn(|| {
         loop {
             if let Some(event) = ready.next() {
@@ -303,11 +310,24 @@ fn render_segment(
                     part_end = cuts.next().unwrap_or(text.len());
                     parser = Parser::new_ext(&text[part_start..part_end], options()).into_offset_iter();
                 } else {
+                    if let Some(text) = prose.take() {
+                        push_autolinked(&mut events, text, base + text_len, body, cx, diags);
+                    }
                     parsed = true;
                 }
                 continue;
             };
             let range = part_start + range.start..part_start + range.end;
+            if !matches!(event, Event::Text(_)) {
+                if let Some(text) = prose.take() {
+                    push_autolinked(&mut events, text, base + range.start, body, cx, diags);
+                }
+            }
+            match &event {
+                Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+                Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                _ => {}
+            }
             match &event {
                 Event::Start(Tag::HtmlBlock) if depth == 0 => top.start_block(),
                 Event::Html(html) if depth == 1 => top.feed(html),
@@ -481,7 +501,18 @@ fn render_segment(
                 if !in_bare_wikilink {
                     push_words(&mut words, t);
                 }
-                events.push(event);
+                let Event::Text(t) = event else {
+                    events.push(event);
+                    continue;
+                };
+                if in_code_block || !open.is_empty() {
+                    events.push(Event::Text(t));
+                    continue;
+                }
+                prose = Some(match prose.take() {
+                    None => t,
+                    Some(held) => CowStr::from(format!("{held}{t}")),
+                });
             }
             // Math is not enabled: the parser never makes these, and `body` uses them.
             Event::InlineMath(_) | Event::DisplayMath(_) => {}
@@ -494,6 +525,47 @@ fn render_segment(
         body: rendered,
         text: words,
         first_heading,
+    }
+}
+
+/// Writes `text` with its GFM autolinks as links. They go through the link policy like
+/// any link (all are `http(s):` or `mailto:`, which it keeps).
+fn push_autolinked<'a>(
+    events: &mut Vec<Event<'a>>,
+    text: CowStr<'a>,
+    offset: usize,
+    body: &Lines<'_>,
+    cx: &NoteContext<'_>,
+    diags: &mut Diagnostics,
+) {
+    let found = autolink::find(&text);
+    if found.is_empty() {
+        events.push(Event::Text(text));
+        return;
+    }
+    let mut at = 0;
+    for (range, href) in found {
+        if range.start > at {
+            events.push(Event::Text(CowStr::from(text[at..range.start].to_string())));
+        }
+        let words = CowStr::from(text[range.clone()].to_string());
+        at = range.end;
+        let Resolved::Keep(dest) = resolve(&href, LinkKind::Link, offset, body, cx, diags) else {
+            events.push(Event::Text(words));
+            continue;
+        };
+        events.push(Event::Start(Tag::Link {
+            // Not `Email`: the HTML writer would add a second `mailto:`.
+            link_type: LinkType::Autolink,
+            dest_url: CowStr::from(dest),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        events.push(Event::Text(words));
+        events.push(Event::End(TagEnd::Link));
+    }
+    if at < text.len() {
+        events.push(Event::Text(CowStr::from(text[at..].to_string())));
     }
 }
 
