@@ -9,6 +9,7 @@
 mod harness;
 
 mod authoring;
+mod autolinks;
 mod bad_inputs;
 mod cli;
 mod commitments;
