@@ -58,9 +58,8 @@ fn gfm_end(text: &str, start: usize, found_end: usize) -> Range<usize> {
         let Some(last) = url.chars().next_back() else {
             break;
         };
-        if matches!(last, '?' | '!' | '.' | ',' | ':' | '*' | '_' | '~') {
-            end -= 1;
-        } else if last == ')' && url.matches(')').count() > url.matches('(').count() {
+        let unbalanced = last == ')' && url.matches(')').count() > url.matches('(').count();
+        if unbalanced || matches!(last, '?' | '!' | '.' | ',' | ':' | '*' | '_' | '~') {
             end -= 1;
         } else if last == ';' {
             let name = url[..url.len() - 1].trim_end_matches(|c: char| c.is_ascii_alphanumeric());
