@@ -57,7 +57,8 @@ fn code_existing_links_and_other_text_stay_as_written() {
     let note = "---\ndate: 2026-01-08\n---\nIn code `https://example.org/a` stays.\n\n\
                 ```\nhttps://example.org/b sam@example.org\n```\n\n    www.example.com/indented\n\n\
                 [the guide at https://example.org/c](https://example.org/d) and <https://example.org/e>.\n\n\
-                ftp://example.org/f, example.com, file.txt and a.b@c are not links.\n";
+                ftp://example.org/f, example.com, file.txt and a.b@c are not links.\n\n\
+                <a href=\"https://example.org/g\">see www.example.com/h</a> then www.example.com/i\n";
     let fixture = Fixture::new(&[("journal.yaml", JOURNAL), (NOTE, note)]);
     let built = fixture.build();
     assert_eq!(
@@ -65,6 +66,8 @@ fn code_existing_links_and_other_text_stay_as_written() {
         [
             pair("https://example.org/d", "the guide at https://example.org/c"),
             pair("https://example.org/e", "https://example.org/e"),
+            pair("https://example.org/g", "see www.example.com/h"),
+            pair("http://www.example.com/i", "www.example.com/i"),
         ]
     );
     let page = built.page(PAGE);

@@ -285,6 +285,9 @@ fn render_segment(
     let mut parsed = false;
     // Inside a code block: its text is never autolinked.
     let mut in_code_block = false;
+    // Inside a raw `<a …>` of inline HTML (until its `</a>` or the block's end): its text
+    // is never autolinked either, as links do not nest.
+    let mut in_raw_link = false;
     // Text that may hold autolinks, held until the next other event (the parser may cut a
     // run of text in several events, and a link may span the cut).
     let mut prose: Option<CowStr<'_>> = None;
@@ -326,6 +329,12 @@ fn render_segment(
             match &event {
                 Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
                 Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                Event::InlineHtml(html) => {
+                    if let Some(opens) = raw_link_tag(html) {
+                        in_raw_link = opens;
+                    }
+                }
+                Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => in_raw_link = false,
                 _ => {}
             }
             match &event {
@@ -505,7 +514,7 @@ fn render_segment(
                     events.push(event);
                     continue;
                 };
-                if in_code_block || !open.is_empty() {
+                if in_code_block || in_raw_link || !open.is_empty() {
                     events.push(Event::Text(t));
                     continue;
                 }
@@ -526,6 +535,20 @@ fn render_segment(
         text: words,
         first_heading,
     }
+}
+
+/// Whether an inline HTML tag opens an `<a>` (`Some(true)`) or closes one (`Some(false)`).
+fn raw_link_tag(html: &str) -> Option<bool> {
+    let (closes, rest) = match html.strip_prefix("</") {
+        Some(rest) => (true, rest),
+        None => (false, html.strip_prefix('<')?),
+    };
+    let mut chars = rest.chars();
+    let a = chars.next().is_some_and(|c| c.eq_ignore_ascii_case(&'a'));
+    let ends = chars
+        .next()
+        .is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/');
+    (a && ends).then_some(!closes)
 }
 
 /// Writes `text` with its GFM autolinks as links. They go through the link policy like
