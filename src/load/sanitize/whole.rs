@@ -36,8 +36,7 @@ fn find(html: &str) -> Vec<Whole> {
     let mut i = 0;
     while let Some(lt) = html[i..].find('<').map(|at| at + i) {
         let rest = &html[lt..];
-        if rest.starts_with("<!--") {
-            let body = &rest[4..];
+        if let Some(body) = rest.strip_prefix("<!--") {
             if body.starts_with('>') {
                 i = lt + 5;
             } else if body.starts_with("->") {
@@ -47,8 +46,8 @@ fn find(html: &str) -> Vec<Whole> {
             } else {
                 break;
             }
-        } else if rest.starts_with("<?") {
-            if let Some(end) = rest[2..].find("?>") {
+        } else if let Some(body) = rest.strip_prefix("<?") {
+            if let Some(end) = body.find("?>") {
                 let to = lt + 2 + end + 2;
                 let pi = &html[lt..to];
                 let shown = if pi.contains('\n') {
@@ -70,8 +69,8 @@ fn find(html: &str) -> Vec<Whole> {
                     None => break,
                 }
             }
-        } else if rest.starts_with("<![CDATA[") {
-            if let Some(end) = rest[9..].find("]]>") {
+        } else if let Some(body) = rest.strip_prefix("<![CDATA[") {
+            if let Some(end) = body.find("]]>") {
                 let to = lt + 9 + end + 3;
                 found.push(Whole {
                     from: lt,
