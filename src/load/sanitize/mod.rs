@@ -666,6 +666,26 @@ mod tests {
     }
 
     #[test]
+    fn processing_instructions_go_whole_from_every_line() {
+        let (html, d) = run("<div>\n<?a\n>?>x<?b?>\ny <?c\n?>\n</div>\n", false);
+        assert_eq!(html, "<div>\nx\ny \n</div>\n", "{d:?}");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d[0].starts_with("n.md:2:1: warning: the processing instruction `<?a…` is removed"),
+            "{d:?}"
+        );
+        // Many lines, each with one.
+        let many = format!("<div>\n{}</div>\n", "<?x?>a\n".repeat(5_000));
+        let (html, d) = run(&many, false);
+        assert_eq!(d.len(), 5_000);
+        assert!(!html.contains('?'));
+        // Kept as written with `raw_html`.
+        let (html, d) = run("<?a '>' ?>\n", true);
+        assert_eq!(html, "<?a '>' ?>\n");
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
     fn plain_tags_must_nest() {
         assert!(plain_and_balanced(
             ["<b>", "<I>", "</I>", "</b>", "<br/>", "<br />"].into_iter()

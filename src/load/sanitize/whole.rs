@@ -33,6 +33,9 @@ fn find(html: &str) -> Vec<Whole> {
     let bytes = html.as_bytes();
     let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
+    // The next `?>` and `]]>` found: many unclosed `<?` must not each search to the end.
+    let mut pi_end = Next::default();
+    let mut cdata_end = Next::default();
     let mut i = 0;
     while let Some(lt) = html[i..].find('<').map(|at| at + i) {
         let rest = &html[lt..];
@@ -46,9 +49,9 @@ fn find(html: &str) -> Vec<Whole> {
             } else {
                 break;
             }
-        } else if let Some(body) = rest.strip_prefix("<?") {
-            if let Some(end) = body.find("?>") {
-                let to = lt + 2 + end + 2;
+        } else if rest.starts_with("<?") {
+            if let Some(end) = pi_end.find(html, "?>", lt + 2) {
+                let to = end + 2;
                 let pi = &html[lt..to];
                 let shown = if pi.contains('\n') {
                     let first = pi.lines().next().unwrap_or_default().trim_end();
@@ -69,9 +72,9 @@ fn find(html: &str) -> Vec<Whole> {
                     None => break,
                 }
             }
-        } else if let Some(body) = rest.strip_prefix("<![CDATA[") {
-            if let Some(end) = body.find("]]>") {
-                let to = lt + 9 + end + 3;
+        } else if rest.starts_with("<![CDATA[") {
+            if let Some(end) = cdata_end.find(html, "]]>", lt + 9) {
+                let to = end + 3;
                 found.push(Whole {
                     from: lt,
                     to,
@@ -154,6 +157,26 @@ fn find(html: &str) -> Vec<Whole> {
     found
 }
 
+/// The next place of a pattern, remembered: a search from a later start reuses it.
+#[derive(Default)]
+struct Next {
+    /// Searched from `.0`: found at `.1` (or nowhere after `.0`).
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Next {
+    fn find(&mut self, html: &str, pattern: &str, from: usize) -> Option<usize> {
+        match self.last {
+            Some((searched, at)) if searched <= from && at.is_none_or(|at| at >= from) => at,
+            _ => {
+                let at = html[from..].find(pattern).map(|at| at + from);
+                self.last = Some((from, at));
+                at
+            }
+        }
+    }
+}
+
 /// The end (after its `>`) of a tag or declaration whose name ends at `from`, over quoted
 /// strings.
 fn quoted_end(html: &str, from: usize) -> Option<usize> {
@@ -217,19 +240,27 @@ pub(super) fn remove_whole(
             let offset = offset_of(group[piece]).unwrap_or(0) + (whole.from - starts[piece]);
             diags.push(Diagnostic::at(Severity::Warning, &origin(offset), whole.message.clone()).help(whole.help));
         }
+        // `found` is in order and its ranges apart: one walk over both.
+        let mut next = 0;
         for (piece, &index) in group.iter().enumerate() {
             let from = starts[piece];
             let to = starts.get(piece + 1).copied().unwrap_or(text.len());
-            if !found.iter().any(|w| w.from < to && w.to > from) {
-                continue;
+            while next < found.len() && found[next].to <= from {
+                next += 1;
             }
+            let overlapping = found[next..].iter().take_while(|w| w.from < to);
             let mut kept = String::new();
             let mut at = from;
-            for whole in found.iter().filter(|w| w.from < to && w.to > from) {
+            let mut any = false;
+            for whole in overlapping {
+                any = true;
                 if whole.from > at {
                     kept.push_str(&text[at..whole.from]);
                 }
                 at = at.max(whole.to.min(to));
+            }
+            if !any {
+                continue;
             }
             if at < to {
                 kept.push_str(&text[at..to]);
@@ -264,5 +295,14 @@ mod tests {
         assert_eq!(spans("<textarea>t</textarea><?y?>"), ["<?y?>"]);
         // Unclosed: left to the sanitiser.
         assert!(spans("<?php echo 1;").is_empty());
+        // As CommonMark reads them: to the first `?>`, `>`s and all.
+        assert_eq!(
+            spans("<?a> b <?c?> <![CDATA[d> <![CDATA[e]]>"),
+            ["<?a> b <?c?>", "<![CDATA[d> <![CDATA[e]]>"]
+        );
+        assert_eq!(spans("<?a> <![CDATA[b> <?c?>"), ["<?a> <![CDATA[b> <?c?>"]);
+        // Linear: 200,000 unclosed `<?` and `<![CDATA[` in one block.
+        let many = "<?x>\n<![CDATA[y>\n".repeat(100_000);
+        assert!(spans(&many).is_empty());
     }
 }
