@@ -43,6 +43,7 @@ use crate::diag::{Diagnostic, Diagnostics, Origin, Severity};
 
 mod policy;
 mod span;
+mod whole;
 
 pub(crate) use policy::SWALLOWING;
 use policy::{DROPPED_URLS, Found, NamesNote, Reader, VOID};
@@ -246,6 +247,10 @@ pub(crate) fn fragments<'a>(
     }
     // `raw` is in event order: the source offset of a raw event, by binary search.
     let offset_of = |index: usize| raw.binary_search_by_key(&index, |r| r.0).ok().map(|at| raw[at].1);
+    let mut events = events;
+    if !raw_html {
+        whole::remove_whole(&mut events, &offset_of, origin, diags);
+    }
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
     let mut levels: Vec<Level> = vec![Level::default()];
     // Unmatched openers of elements that swallow what follows, and stray closing tags.
@@ -440,7 +445,6 @@ pub(crate) fn fragments<'a>(
     // Events outside fragments, and fragments kept as they are, move over unchanged; each
     // fragment that changes becomes its sanitised HTML, with the events that must stay
     // events (see `Kept`) in their places.
-    let mut events = events;
     let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
     let mut read = 0;
     for (start, end) in outer {
@@ -659,6 +663,26 @@ mod tests {
         assert!(d.is_empty(), "{d:?} {html}");
         let (_, d) = run("<!-- never closed\n\nmore\n", false);
         assert!(d[0].contains("never closed with `-->`"), "{d:?}");
+    }
+
+    #[test]
+    fn processing_instructions_go_whole_from_every_line() {
+        let (html, d) = run("<div>\n<?a\n>?>x<?b?>\ny <?c\n?>\n</div>\n", false);
+        assert_eq!(html, "<div>\nx\ny \n</div>\n", "{d:?}");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d[0].starts_with("n.md:2:1: warning: the processing instruction `<?a…` is removed"),
+            "{d:?}"
+        );
+        // Many lines, each with one.
+        let many = format!("<div>\n{}</div>\n", "<?x?>a\n".repeat(5_000));
+        let (html, d) = run(&many, false);
+        assert_eq!(d.len(), 5_000);
+        assert!(!html.contains('?'));
+        // Kept as written with `raw_html`.
+        let (html, d) = run("<?a '>' ?>\n", true);
+        assert_eq!(html, "<?a '>' ?>\n");
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

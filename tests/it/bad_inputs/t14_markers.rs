@@ -479,3 +479,103 @@ help: to show the tag as text, put it in backticks: `` `<iframe>` ``
 "#]])
         .run();
 }
+
+/// The note's text, every paragraph and block of it, with whitespace made single.
+fn note_text(dir: &Path) -> String {
+    let built = build(dir, &BuildOptions::default());
+    let page = built.page("sessions/2026-01-08-a.html");
+    text(one(page.root_element(), "main .note"))
+}
+
+/// A processing instruction is removed whole, inline and as a block, though a `>` inside it
+/// ends the bogus comment an HTML parser makes of it: one warning each at its `<?`,
+/// quoting its first line.
+#[test]
+fn t17_html_processing_instructions_are_removed_whole() {
+    let done = Test::new()
+        .file(
+            A,
+            "---\ndate: 2026-01-08\n---\nBefore <?php echo 'hi'; ?> after.\n\n<?php\n  echo '>';\n?>\n\nEnd.\n\n<div>\n<?php echo '>'; ?>\n</div>\n",
+        )
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:4:8: warning: the processing instruction `<?php echo 'hi'; ?>` is removed
+  |
+4 | Before <?php echo 'hi'; ?> after.
+  |        ^
+help: raw HTML keeps elements and text only; put it in backticks to show it
+sessions/2026-01-08-a.md:6:1: warning: the processing instruction `<?php…` is removed
+  |
+6 | <?php
+  | ^
+help: raw HTML keeps elements and text only; put it in backticks to show it
+sessions/2026-01-08-a.md:13:1: warning: the processing instruction `<?php echo '>'; ?>` is removed
+   |
+13 | <?php echo '>'; ?>
+   | ^
+help: raw HTML keeps elements and text only; put it in backticks to show it
+1 session(s) checked: 0 error(s), 3 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    assert_eq!(note_text(done.path()), "Before after. End.");
+}
+
+/// The same for a CDATA section and a document type with a `>` inside, over lines too;
+/// a comment with a `>` inside was whole already.
+#[test]
+fn t17_html_cdata_doctype_and_comments_with_a_gt_inside_are_removed_whole() {
+    let done = Test::new()
+        .file(
+            A,
+            "---\ndate: 2026-01-08\n---\nC <![CDATA[ a > b ]]> d.\n\n<![CDATA[\nx > y\n]]>\n\nA <!-- a > b --> z.\n\n<!--\na > b\n-->\n\n<!DOCTYPE html PUBLIC\n \"a > b\">\n\nEnd.\n",
+        )
+        .stderr(str![[r#"
+sessions/2026-01-08-a.md:4:3: warning: a `<![CDATA[…]]>` section is removed
+  |
+4 | C <![CDATA[ a > b ]]> d.
+  |   ^
+help: CDATA belongs to XML, not HTML; write the text without it
+sessions/2026-01-08-a.md:6:1: warning: a `<![CDATA[…]]>` section is removed
+  |
+6 | <![CDATA[
+  | ^
+help: CDATA belongs to XML, not HTML; write the text without it
+sessions/2026-01-08-a.md:16:1: warning: `<!DOCTYPE …>` is removed
+   |
+16 | <!DOCTYPE html PUBLIC
+   | ^
+help: a note is part of a page: write its content without a document type
+1 session(s) checked: 0 error(s), 3 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    assert_eq!(note_text(done.path()), "C d. A z. End.");
+}
+
+/// With `raw_html: true` nothing is sanitised: a processing instruction is published as
+/// written (as the specs render it), and says nothing; a browser shows nothing of it
+/// unless a `>` inside ends it early, which is the author's HTML as written.
+#[test]
+fn t17_html_processing_instructions_kept_with_raw_html() {
+    let done = Test::new()
+        .file(
+            "journal.yaml",
+            "title: T\nmentor: Dana Levi\nmentee: Sam Ortiz\nraw_html: true\n",
+        )
+        .file(A, "---\ndate: 2026-01-08\n---\nBefore <?php echo 'hi'; ?> after.\n")
+        .stderr(str![[r#"
+1 session(s) checked: 0 error(s), 0 warning(s), 0 note(s)
+
+"#]])
+        .run();
+    let built = build(done.path(), &BuildOptions::default());
+    let page = built.page("sessions/2026-01-08-a.html");
+    let p = one(page.root_element(), "main .note p");
+    // A browser reads it as a comment: nothing of it shows.
+    assert_eq!(text(p), "Before after.");
+    assert!(
+        p.inner_html().contains("<!--?php echo 'hi'; ?-->"),
+        "{}",
+        p.inner_html()
+    );
+}
