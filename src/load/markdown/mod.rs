@@ -15,7 +15,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Origin, Severity};
+use crate::diag::{Diagnostics, LineIndex, Origin};
 use crate::load::body::{self, Marks};
 use crate::load::sanitize;
 use crate::slug::heading_id;
@@ -25,11 +25,13 @@ mod autolink;
 mod links;
 mod parts;
 mod private;
+mod words;
 
 pub use links::LinkTargets;
 use links::{LinkKind, Resolved, resolve};
-use parts::{MAX_BLOCK, Oversized, PARSE_PART, oversized, parse_cuts};
+use parts::{PARSE_PART, oversized, parse_cuts, too_long};
 use private::private_blocks;
+use words::push_words;
 
 /// Where the note being rendered is, for links and diagnostics.
 pub struct NoteContext<'a> {
@@ -96,31 +98,6 @@ pub fn render(body: &str, cx: &NoteContext<'_>, diags: &mut Diagnostics) -> Note
         note.private_ids = headings.fixed_private;
     }
     note
-}
-
-/// The error for a part of a note too large to parse at once (`MAX_BLOCK`): a block, at
-/// its first line, or a large text that defines link references, at the definition.
-fn too_long(problem: Oversized, base: usize, len: usize, lines: &Lines<'_>, cx: &NoteContext<'_>) -> Diagnostic {
-    let limit = MAX_BLOCK / 1024;
-    let (at, message, help) = match problem {
-        Oversized::Block(at, block) => (
-            at,
-            format!(
-                "this block (a paragraph, list, quote, table or code block) is {} KiB long; one block may hold at most {limit} KiB",
-                block.div_ceil(1024)
-            ),
-            "split it into smaller blocks, each after a blank line and a line of text or a heading, or move the text to a file under static/ and link to it",
-        ),
-        Oversized::References(at) => (
-            at,
-            format!(
-                "this `]:` may define a link reference or footnote, which any link of the text may use, so its {} KiB are read as one block; one block may hold at most {limit} KiB",
-                len.div_ceil(1024)
-            ),
-            "write the links inline, as `[text](address)`, or split the note into smaller ones",
-        ),
-    };
-    Diagnostic::at(Severity::Error, &lines.origin(base + at, cx), message).help(help)
 }
 
 /// The note's headings so far: ids are unique across the whole note.
@@ -589,57 +566,6 @@ fn push_autolinked<'a>(
     }
     if at < text.len() {
         events.push(Event::Text(CowStr::from(text[at..].to_string())));
-    }
-}
-
-/// Appends the words of `text` to `words`, one space between words, so the search index
-/// needs no clean-up. The same as a loop over `split_whitespace`, which decodes every
-/// character and copies word by word: this looks at bytes when no whitespace beyond
-/// ASCII can be in `text`, and copies words already one space apart in one go.
-fn push_words(words: &mut String, text: &str) {
-    let mut push = |run: &str| {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(run);
-    };
-    // The first bytes of every whitespace character beyond ASCII (U+0085, U+00A0, U+1680,
-    // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
-    if !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
-        text.split_whitespace().for_each(push);
-        return;
-    }
-    // ASCII whitespace as `char::is_whitespace` has it (with U+000B, unlike `u8`'s).
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    // Most texts are words one space apart already: one look at all bytes (no early exit,
-    // so it runs on whole vectors) tells, and the text is copied as it is.
-    let one_line = !text.bytes().fold(false, |seen, b| seen | matches!(b, b'\t'..=b'\r'));
-    if one_line && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
-        if !text.is_empty() {
-            push(text);
-        }
-        return;
-    }
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    loop {
-        while i < bytes.len() && space(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return;
-        }
-        let start = i;
-        while i < bytes.len() {
-            if !space(bytes[i]) {
-                i += 1;
-            } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&next| !space(next)) {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        push(&text[start..i]);
     }
 }
 

@@ -2,6 +2,10 @@
 //! while it parses, so a note of many megabytes is parsed a part at a time, cut only where
 //! the parts give the same events as the whole.
 
+use crate::diag::{Diagnostic, Severity};
+
+use super::{Lines, NoteContext};
+
 /// The smallest part a large segment is parsed in.
 pub(super) const PARSE_PART: usize = 64 << 10;
 
@@ -143,4 +147,35 @@ fn block_starts(text: &str, min_part: usize) -> Vec<usize> {
         }
     }
     cuts
+}
+
+/// The error for a part of a note too large to parse at once (`MAX_BLOCK`): a block, at
+/// its first line, or a large text that defines link references, at the definition.
+pub(super) fn too_long(
+    problem: Oversized,
+    base: usize,
+    len: usize,
+    lines: &Lines<'_>,
+    cx: &NoteContext<'_>,
+) -> Diagnostic {
+    let limit = MAX_BLOCK / 1024;
+    let (at, message, help) = match problem {
+        Oversized::Block(at, block) => (
+            at,
+            format!(
+                "this block (a paragraph, list, quote, table or code block) is {} KiB long; one block may hold at most {limit} KiB",
+                block.div_ceil(1024)
+            ),
+            "split it into smaller blocks, each after a blank line and a line of text or a heading, or move the text to a file under static/ and link to it",
+        ),
+        Oversized::References(at) => (
+            at,
+            format!(
+                "this `]:` may define a link reference or footnote, which any link of the text may use, so its {} KiB are read as one block; one block may hold at most {limit} KiB",
+                len.div_ceil(1024)
+            ),
+            "write the links inline, as `[text](address)`, or split the note into smaller ones",
+        ),
+    };
+    Diagnostic::at(Severity::Error, &lines.origin(base + at, cx), message).help(help)
 }
