@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use snapbox::IntoData;
 
-use super::{EPOCH, JOURNAL_YAML, Run, copy_dir, mentorlog_env, write_file};
+use super::{JOURNAL_YAML, Run, copy_dir, mentorlog, write_file};
 
 /// Where the catalogue's journals are.
 fn catalogue() -> PathBuf {
@@ -26,7 +26,6 @@ fn catalogue() -> PathBuf {
 pub(crate) struct Test {
     dir: tempfile::TempDir,
     args: Vec<OsString>,
-    env: Vec<(String, String)>,
     status: i32,
     stderr: Option<snapbox::Data>,
     stdout: Option<snapbox::Data>,
@@ -53,7 +52,6 @@ impl Test {
         Test {
             dir,
             args: vec!["check".into()],
-            env: vec![("SOURCE_DATE_EPOCH".into(), EPOCH.into())],
             status: 0,
             stderr: None,
             stdout: None,
@@ -114,8 +112,7 @@ impl Test {
     /// Runs `mentorlog` in the journal folder and checks the exit code and the output
     /// stated; a panic is always a failure.
     pub(crate) fn run(self) -> Done {
-        let env: Vec<(&str, &str)> = self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let mut run = mentorlog_env(self.dir.path(), &self.args, &env);
+        let mut run = mentorlog(self.dir.path(), &self.args);
         let root = self.dir.path().to_string_lossy().into_owned();
         run.stderr = run.stderr.replace(&root, "[ROOT]");
         run.stdout = run.stdout.replace(&root, "[ROOT]");
